@@ -1,0 +1,154 @@
+import type { Address, Bytes32 } from './primitives.ts';
+
+/**
+ * Every state-changing call a user can make on the system, as plain data.
+ *
+ * The model executes these directly; the harness encodes them as transactions from `caller`.
+ * Donations of collateral to the market are plain `transfer`s with `to` = the market.
+ * `warp` moves block time forward by `seconds` and is the only action without a caller.
+ */
+export type Action =
+  | CreateSeriesAction
+  | SplitAction
+  | MergeAction
+  | SettleAction
+  | RedeemAction
+  | TransferAction
+  | ApproveAction
+  | TransferFromAction
+  | ProposeAction
+  | FinalizeAction
+  | RequestArbitrationAction
+  | ArbitrateAction
+  | CancelArbitrationAction
+  | WithdrawAction
+  | ArmCallbackAction
+  | WarpAction;
+
+/** The `kind` of every action, for tables and summaries. */
+export type ActionKind = Action['kind'];
+
+/** SplitMarket.createSeries */
+export interface CreateSeriesAction {
+  kind: 'createSeries';
+  caller: Address;
+  collateral: Address;
+  oracle: Address;
+  indexId: Bytes32;
+  strike: bigint;
+  expiry: bigint;
+}
+/** SplitMarket.split */
+export interface SplitAction {
+  kind: 'split';
+  caller: Address;
+  seriesId: Bytes32;
+  amount: bigint;
+  to: Address;
+}
+/** SplitMarket.merge */
+export interface MergeAction {
+  kind: 'merge';
+  caller: Address;
+  seriesId: Bytes32;
+  amount: bigint;
+  to: Address;
+}
+/** SplitMarket.settle */
+export interface SettleAction {
+  kind: 'settle';
+  caller: Address;
+  seriesId: Bytes32;
+}
+/** SplitMarket.redeem */
+export interface RedeemAction {
+  kind: 'redeem';
+  caller: Address;
+  seriesId: Bytes32;
+  pAmount: bigint;
+  nAmount: bigint;
+  to: Address;
+}
+/** ERC20.transfer on any token: a collateral, the bond token, or a claim token. */
+export interface TransferAction {
+  kind: 'transfer';
+  caller: Address;
+  token: Address;
+  to: Address;
+  amount: bigint;
+}
+/** ERC20.approve */
+export interface ApproveAction {
+  kind: 'approve';
+  caller: Address;
+  token: Address;
+  spender: Address;
+  amount: bigint;
+}
+/** ERC20.transferFrom */
+export interface TransferFromAction {
+  kind: 'transferFrom';
+  caller: Address;
+  token: Address;
+  from: Address;
+  to: Address;
+  amount: bigint;
+}
+/** SlowOracle.propose */
+export interface ProposeAction {
+  kind: 'propose';
+  caller: Address;
+  indexId: Bytes32;
+  timestamp: bigint;
+  value: bigint;
+  bond: bigint;
+}
+/** SlowOracle.finalize */
+export interface FinalizeAction {
+  kind: 'finalize';
+  caller: Address;
+  indexId: Bytes32;
+  timestamp: bigint;
+}
+/** SlowOracle.requestArbitration */
+export interface RequestArbitrationAction {
+  kind: 'requestArbitration';
+  caller: Address;
+  indexId: Bytes32;
+  timestamp: bigint;
+}
+/** SlowOracle.arbitrate */
+export interface ArbitrateAction {
+  kind: 'arbitrate';
+  caller: Address;
+  indexId: Bytes32;
+  timestamp: bigint;
+  value: bigint;
+}
+/** SlowOracle.cancelArbitration */
+export interface CancelArbitrationAction {
+  kind: 'cancelArbitration';
+  caller: Address;
+  indexId: Bytes32;
+  timestamp: bigint;
+}
+/** SlowOracle.withdraw */
+export interface WithdrawAction {
+  kind: 'withdraw';
+  caller: Address;
+}
+/**
+ * CallbackToken.arm / disarm (test mock): while armed, every transfer of that token made by the
+ * market calls back into the market, so the reentrancy guard must revert the whole call.
+ */
+export interface ArmCallbackAction {
+  kind: 'armCallback';
+  caller: Address;
+  token: Address;
+  armed: boolean;
+}
+/** Move block time forward. */
+export interface WarpAction {
+  kind: 'warp';
+  seconds: bigint;
+}

@@ -1,0 +1,46 @@
+import type { Address } from './primitives.ts';
+
+/**
+ * How a collateral (or bond) token behaves; each maps to a contract under contracts/test-mocks/.
+ * - `plain`: OpenZeppelin ERC20 (MockERC20).
+ * - `noReturn`: transfer/transferFrom return no bool (NoReturnToken); accepted by the market.
+ * - `feeOnTransfer`: every non-zero transfer burns ceil(amount / 100) from the amount received
+ *   (FeeOnTransferToken); split rejects it with CollateralShortfall.
+ * - `callback`: plain, but while armed any transfer made by the market re-enters the market
+ *   (CallbackToken); the reentrancy guard reverts with ReentrancyGuardReentrantCall().
+ */
+export type TokenKind = 'plain' | 'noReturn' | 'feeOnTransfer' | 'callback';
+
+/** One ERC-20 the world starts with. */
+export interface TokenSetup {
+  address: Address;
+  kind: TokenKind;
+  decimals: number;
+}
+
+/** The SlowOracle's constructor arguments. */
+export interface OracleSetup {
+  address: Address;
+  bondToken: Address;
+  minBond: bigint;
+  liveness: bigint;
+  arbitrationTimeout: bigint;
+  arbitrator: Address;
+}
+
+/**
+ * The deployed world an action sequence starts from: the same data builds the model and is
+ * written at the head of every trace, so a trace replays on any machine.
+ */
+export interface WorldSetup {
+  /** Block timestamp before the first action. */
+  timestamp: bigint;
+  market: Address;
+  oracle: OracleSetup;
+  /** Collaterals and the bond token. */
+  tokens: TokenSetup[];
+  /** Accounts whose balances are observed (the actors and the arbitrator). */
+  actors: Address[];
+  /** Starting balances: token → account → amount (minted before the first action). */
+  balances: Record<Address, Record<Address, bigint>>;
+}
