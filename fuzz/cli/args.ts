@@ -1,0 +1,158 @@
+import { UsageError } from '../errors.ts';
+
+/** The value types a flag can take. */
+export type FlagType = 'int' | 'string' | 'boolean' | 'duration';
+
+/** One flag of a command: `--name <value>` (or a bare `--name` for booleans). */
+export interface FlagSpec {
+  name: string;
+  type: FlagType;
+  description: string;
+  /** Shown in --help; absent means "no default" (the flag is optional and undefined when not given). */
+  default?: string;
+  /** For `int`: the smallest accepted value. */
+  min?: number;
+}
+
+/** A command's flags and positional arguments, for parsing and for --help. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  flags: FlagSpec[];
+  /** Names of required positional arguments, in order. */
+  positionals: string[];
+  /** Extra lines shown at the end of --help (examples). */
+  examples?: string[];
+}
+
+/** Parsed flags (by name) and positionals. */
+export interface ParsedArgs {
+  flags: Record<string, string | number | boolean | undefined>;
+  positionals: string[];
+  help: boolean;
+}
+
+/**
+ * Parses argv strictly: unknown flags, missing values, malformed numbers and extra positionals are
+ * UsageErrors that name the flag (with a suggestion for a likely typo), so a mistyped option can
+ * never silently fall back to a default.
+ */
+export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
+  const flags: ParsedArgs['flags'] = {};
+  const positionals: string[] = [];
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const flag = spec.flags.find((f) => f.name === name);
+    if (flag === undefined) {
+      const hint = closest(
+        name,
+        spec.flags.map((f) => f.name),
+      );
+      throw new UsageError(
+        `unknown flag --${name} for \`cliffless ${spec.name}\`${hint ? ` (did you mean --${hint}?)` : ''}`,
+        spec.name,
+      );
+    }
+    if (flag.type === 'boolean') {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`, spec.name);
+      flags[name] = true;
+      continue;
+    }
+    const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (raw === undefined || (eq === -1 && raw.startsWith('--'))) {
+      throw new UsageError(`--${name} needs a value (${flag.type})`, spec.name);
+    }
+    flags[name] = parseValue(spec.name, flag, raw);
+  }
+  if (!help && positionals.length !== spec.positionals.length) {
+    const wanted = spec.positionals.length === 0 ? 'no arguments' : spec.positionals.map((p) => `<${p}>`).join(' ');
+    throw new UsageError(
+      `\`cliffless ${spec.name}\` takes ${wanted}, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
+      spec.name,
+    );
+  }
+  return { flags, positionals, help };
+}
+
+function parseValue(command: string, flag: FlagSpec, raw: string): string | number {
+  switch (flag.type) {
+    case 'string':
+      return raw;
+    case 'int': {
+      if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag.name} must be a whole number, got "${raw}"`, command);
+      const value = Number(raw);
+      if (!Number.isSafeInteger(value)) throw new UsageError(`--${flag.name} is too large: ${raw}`, command);
+      if (flag.min !== undefined && value < flag.min) {
+        throw new UsageError(`--${flag.name} must be at least ${flag.min}, got ${raw}`, command);
+      }
+      return value;
+    }
+    case 'duration':
+      return parseDuration(command, flag.name, raw);
+    default:
+      throw new UsageError(`--${flag.name}: unsupported flag type`, command);
+  }
+}
+
+/** `90`, `90s`, `15m`, `2h` → seconds. */
+export function parseDuration(command: string, name: string, raw: string): number {
+  const match = /^(\d+)(s|m|h)?$/.exec(raw);
+  if (match === null) throw new UsageError(`--${name} must be a duration like 90s, 15m or 2h, got "${raw}"`, command);
+  const unit = match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1;
+  return Number(match[1]) * unit;
+}
+
+/** The flag name nearest to a typo (edit distance ≤ 2), if any. */
+function closest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The --help text of a command. */
+export function helpText(spec: CommandSpec): string {
+  const width = Math.max(...spec.flags.map((f) => f.name.length + (f.type === 'boolean' ? 0 : f.type.length + 3)), 6);
+  const lines = [`cliffless ${spec.name} — ${spec.summary}`, '', `Usage: ${spec.usage}`, '', 'Options:'];
+  for (const flag of spec.flags) {
+    const left = flag.type === 'boolean' ? `--${flag.name}` : `--${flag.name} <${flag.type}>`;
+    const fallback = flag.default === undefined ? '' : ` (default: ${flag.default})`;
+    lines.push(`  ${left.padEnd(width + 4)}${flag.description}${fallback}`);
+  }
+  lines.push(`  ${'--help'.padEnd(width + 4)}Show this help`);
+  if (spec.examples !== undefined && spec.examples.length > 0)
+    lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
+  return `${lines.join('\n')}\n`;
+}
