@@ -1,0 +1,53 @@
+/**
+ * Draws choices from one generated step: a fixed list of 32-bit words that fast-check generates and
+ * shrinks towards zero. Interpreting the same words against the same state always gives the same
+ * action, and shrinking a word to 0 always moves towards the first (simplest) option.
+ */
+export class Chooser {
+  private next = 0;
+
+  constructor(private readonly words: readonly number[]) {}
+
+  /** A raw word; past the end, a deterministic mix of the words so deep draws stay reproducible. */
+  word(): number {
+    const i = this.next++;
+    if (i < this.words.length) return this.words[i] as number;
+    let h = (i * 0x9e3779b1) >>> 0;
+    for (const w of this.words) h = Math.imul(h ^ w, 0x85ebca6b) >>> 0;
+    return h;
+  }
+
+  /** An integer in [0, n). */
+  below(n: number): number {
+    return n <= 1 ? 0 : this.word() % n;
+  }
+
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('Chooser.pick: empty list');
+    return items[this.below(items.length)] as T;
+  }
+
+  /** An option by weight: `[[weight, value], …]`; weight-0 options are never chosen. */
+  weighted<T>(options: readonly (readonly [number, T])[]): T {
+    const total = options.reduce((sum, [w]) => sum + w, 0);
+    let x = this.below(total);
+    for (const [w, value] of options) {
+      if (x < w) return value;
+      x -= w;
+    }
+    return (options[options.length - 1] as readonly [number, T])[1];
+  }
+
+  /** True with probability `numerator / denominator`; shrinks to false. */
+  chance(numerator: number, denominator: number): boolean {
+    return this.below(denominator) >= denominator - numerator;
+  }
+
+  /** A bigint uniformly-ish in [0, max] (two words, enough spread for amounts). */
+  upTo(max: bigint): bigint {
+    if (max <= 0n) return 0n;
+    const r = (BigInt(this.word()) << 32n) | BigInt(this.word());
+    return r % (max + 1n);
+  }
+}

@@ -1,0 +1,121 @@
+import type { Action } from '../../reference/action.ts';
+import type { Address, Bytes32 } from '../../reference/primitives.ts';
+import { WAD } from '../../reference/primitives.ts';
+import type { Chooser } from './chooser.ts';
+import { edgeAmount } from './edges.ts';
+import type { SeriesEntry, WorldView } from './world-view.ts';
+import { INDEX_IDS } from './world-view.ts';
+
+const STRIKES = [2500n * WAD, 3000n * WAD, 1n * WAD, 1n];
+const HOUR = 3600n;
+const EXPIRIES = [HOUR, 24n * HOUR, 7n * 24n * HOUR];
+
+/** A series id nobody created, for the "unknown series" reverts. */
+export function unknownSeries(c: Chooser): Bytes32 {
+  return `0x${c.word().toString(16).padStart(8, '0').repeat(8)}` as Bytes32;
+}
+
+/** A recipient: usually the caller, sometimes another actor, rarely the zero address. */
+export function recipient(c: Chooser, view: WorldView, caller: Address): Address {
+  return c.weighted<Address>([
+    [12, caller],
+    [4, c.pick(view.actors)],
+    [1, '0x0000000000000000000000000000000000000000'],
+  ]);
+}
+
+/** createSeries, mostly valid; invalid ones hit each rejection in DESIGN.md §3. */
+export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const caller = c.pick(view.actors);
+  let collateral = c.pick(view.collaterals).address;
+  let oracle = view.setup.oracle.address;
+  let strike = c.chance(1, 4) ? 1n + c.upTo(5000n * WAD) : c.pick(STRIKES);
+  let expiry = view.now + (c.chance(1, 4) ? 1n + c.upTo(30n * 24n * HOUR) : c.pick(EXPIRIES));
+  if (invalid) {
+    c.weighted<() => void>([
+      [1, () => (collateral = c.pick(view.actors))],
+      [1, () => (oracle = c.pick(view.actors))],
+      [1, () => (strike = 0n)],
+      [1, () => (expiry = view.now - c.upTo(view.now < 10n ? view.now : 10n))],
+      [1, () => {}], // an exact duplicate when the draw repeats an existing series below
+    ])();
+    const existing = view.series[0];
+    if (existing !== undefined && c.chance(1, 2)) {
+      return { kind: 'createSeries', caller, ...pickParams(existing) };
+    }
+  }
+  return { kind: 'createSeries', caller, collateral, oracle, indexId: c.pick(INDEX_IDS), strike, expiry };
+}
+
+function pickParams(s: SeriesEntry) {
+  return { collateral: s.collateral, oracle: s.oracle, indexId: s.indexId, strike: s.strike, expiry: s.expiry };
+}
+
+/** split of a live series, up to what the caller holds. */
+export function split(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const live = view.series.filter((s) => !s.settled);
+  const s = live.length > 0 && !(invalid && c.chance(1, 3)) ? c.pick(live) : undefined;
+  const caller = c.pick(view.actors);
+  if (s === undefined) {
+    const any = view.series.length > 0 && c.chance(1, 2) ? c.pick(view.series).id : unknownSeries(c);
+    return { kind: 'split', caller, seriesId: any, amount: 1n + c.upTo(1000n), to: caller };
+  }
+  const amount = edgeAmount(c, view.balance(s.collateral, caller));
+  return { kind: 'split', caller, seriesId: s.id, amount: invalid ? 0n : amount, to: recipient(c, view, caller) };
+}
+
+/** merge by a holder of both sides. */
+export function merge(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const pairs = view.series.flatMap((s) =>
+    view.actors
+      .map((a) => ({ s, a, both: min(view.balance(s.pToken, a), view.balance(s.nToken, a)) }))
+      .filter((p) => p.both > 0n),
+  );
+  if (pairs.length === 0 || invalid) {
+    const caller = c.pick(view.actors);
+    const seriesId = view.series.length > 0 && c.chance(2, 3) ? c.pick(view.series).id : unknownSeries(c);
+    return { kind: 'merge', caller, seriesId, amount: c.pick([0n, 1n, 10n ** 30n]), to: caller };
+  }
+  const { s, a, both } = c.pick(pairs);
+  return { kind: 'merge', caller: a, seriesId: s.id, amount: edgeAmount(c, both), to: recipient(c, view, a) };
+}
+
+/** settle, mostly of expired unsettled series. */
+export function settle(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const caller = c.pick(view.setup.actors);
+  const ready = view.series.filter((s) => !s.settled && view.now >= s.expiry);
+  const pool = ready.length > 0 && !invalid ? ready : view.series;
+  const seriesId = pool.length > 0 && !(invalid && c.chance(1, 4)) ? c.pick(pool).id : unknownSeries(c);
+  return { kind: 'settle', caller, seriesId };
+}
+
+/** redeem P and/or N of a settled series. */
+export function redeem(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const holdings = view.series
+    .filter((s) => s.settled)
+    .flatMap((s) => view.actors.map((a) => ({ s, a, p: view.balance(s.pToken, a), n: view.balance(s.nToken, a) })))
+    .filter((h) => h.p + h.n > 0n);
+  if (holdings.length === 0 || invalid) {
+    const caller = c.pick(view.actors);
+    const seriesId = view.series.length > 0 && c.chance(2, 3) ? c.pick(view.series).id : unknownSeries(c);
+    return { kind: 'redeem', caller, seriesId, pAmount: c.pick([0n, 1n]), nAmount: c.pick([0n, 1n]), to: caller };
+  }
+  const { s, a, p, n } = c.pick(holdings);
+  const sides = c.weighted<[boolean, boolean]>([
+    [3, [true, true]],
+    [2, [true, false]],
+    [2, [false, true]],
+  ]);
+  return {
+    kind: 'redeem',
+    caller: a,
+    seriesId: s.id,
+    pAmount: sides[0] ? edgeAmount(c, p) : 0n,
+    nAmount: sides[1] ? edgeAmount(c, n) : 0n,
+    to: recipient(c, view, a),
+  };
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}

@@ -1,0 +1,97 @@
+import type { QuestionState } from '../../properties/observed-state.ts';
+import type { Action } from '../../reference/action.ts';
+import type { Bytes32 } from '../../reference/primitives.ts';
+import { MAX_UINT256 } from '../../reference/primitives.ts';
+import type { Chooser } from './chooser.ts';
+import { edgePrice } from './edges.ts';
+import type { WorldView } from './world-view.ts';
+import { INDEX_IDS } from './world-view.ts';
+
+interface Target {
+  indexId: Bytes32;
+  timestamp: bigint;
+  strike: bigint;
+  q: QuestionState | undefined;
+}
+
+/** The questions worth answering: each series' (indexId, expiry), plus a stray one. */
+function targets(view: WorldView, c: Chooser): Target[] {
+  const fromSeries = view.series.map((s) => ({
+    indexId: s.indexId,
+    timestamp: s.expiry,
+    strike: s.strike,
+    q: view.seriesQuestion(s),
+  }));
+  if (fromSeries.length > 0) return fromSeries;
+  const indexId = c.pick(INDEX_IDS);
+  return [{ indexId, timestamp: view.now, strike: 2500n * 10n ** 18n, q: view.question(indexId, view.now) }];
+}
+
+/** propose on an open question with the exact minimum bond (or a bit more); invalid: too low, same value, too early. */
+export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const all = targets(view, c);
+  const open = all.filter((t) => view.isOpen(t.q, t.timestamp));
+  const t = open.length > 0 && !invalid ? c.pick(open) : c.pick(all);
+  const last = t.q?.answers[t.q.answers.length - 1];
+  const minimum =
+    last === undefined ? view.state.oracleState.minBond : last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
+  let value = edgePrice(c, t.strike);
+  if (last !== undefined && value === last.value) value = last.value + 1n;
+  let bond = c.chance(1, 3) ? minimum + c.upTo(minimum) : minimum;
+  if (invalid) {
+    c.weighted<() => void>([
+      [2, () => (bond = minimum - 1n)],
+      [1, () => (value = last?.value ?? value)],
+    ])();
+  }
+  const caller = c.pick(view.actors);
+  return { kind: 'propose', caller, indexId: t.indexId, timestamp: t.timestamp, value, bond };
+}
+
+/** A question in a given phase, or any target. */
+function question(c: Chooser, view: WorldView, filter: (q: QuestionState) => boolean): Target | QuestionState {
+  const matching = view.questions().filter(filter);
+  return matching.length > 0 ? c.pick(matching) : c.pick(targets(view, c));
+}
+
+/** finalize, mostly once liveness has passed. */
+export function finalize(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const liveness = view.state.oracleState.liveness;
+  const q = question(c, view, (q) =>
+    invalid ? true : !q.finalized && !q.arbitrationPending && view.now >= q.lastAnswerAt + liveness,
+  );
+  return { kind: 'finalize', caller: c.pick(view.setup.actors), indexId: q.indexId, timestamp: q.timestamp };
+}
+
+/** requestArbitration on an open, answered question that never had one. */
+export function requestArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const q = question(c, view, (q) => invalid || (view.isOpen(q, q.timestamp) && !q.arbitrationUsed));
+  return { kind: 'requestArbitration', caller: c.pick(view.actors), indexId: q.indexId, timestamp: q.timestamp };
+}
+
+/** arbitrate a pending question as the arbitrator (invalid: as someone else). */
+export function arbitrate(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const q = question(c, view, (q) => q.arbitrationPending);
+  const caller = invalid ? c.pick(view.actors) : view.arbitrator;
+  const strike = view.series.find((s) => s.indexId === q.indexId && s.expiry === q.timestamp)?.strike ?? 10n ** 21n;
+  return { kind: 'arbitrate', caller, indexId: q.indexId, timestamp: q.timestamp, value: edgePrice(c, strike) };
+}
+
+/** cancelArbitration once the timeout has passed. */
+export function cancelArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const timeout = view.state.oracleState.arbitrationTimeout;
+  const q = question(
+    c,
+    view,
+    (q) => q.arbitrationPending && (invalid || view.now >= q.arbitrationRequestedAt + timeout),
+  );
+  return { kind: 'cancelArbitration', caller: c.pick(view.setup.actors), indexId: q.indexId, timestamp: q.timestamp };
+}
+
+/** withdraw by an account with credit (invalid: by one without). */
+export function withdraw(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const credits = view.state.oracleState.credits;
+  const owed = view.setup.actors.filter((a) => (credits[a] ?? 0n) > 0n);
+  const caller = owed.length > 0 && !invalid ? c.pick(owed) : c.pick(view.setup.actors);
+  return { kind: 'withdraw', caller };
+}

@@ -1,0 +1,75 @@
+import type { Action } from '../../reference/action.ts';
+import type { Address } from '../../reference/primitives.ts';
+import { MAX_UINT256 } from '../../reference/primitives.ts';
+import type { Chooser } from './chooser.ts';
+import { edgeAmount } from './edges.ts';
+import type { WorldView } from './world-view.ts';
+
+/** Every token an actor may move: collaterals, the bond token and every claim token. */
+function tokens(view: WorldView): Address[] {
+  return Object.keys(view.state.tokens) as Address[];
+}
+
+/** A token some actor holds, and that holder (or any token and actor when nobody holds anything). */
+function heldToken(c: Chooser, view: WorldView): { token: Address; holder: Address } {
+  const held = tokens(view).flatMap((token) => view.holders(token).map((holder) => ({ token, holder })));
+  return held.length > 0 ? c.pick(held) : { token: c.pick(tokens(view)), holder: c.pick(view.actors) };
+}
+
+/** transfer between actors, or to the market (a donation of collateral, or stray claims). */
+export function transfer(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const { token, holder } = heldToken(c, view);
+  const to = c.weighted<Address>([
+    [6, c.pick(view.actors)],
+    [3, view.state.market],
+    [1, invalid ? '0x0000000000000000000000000000000000000000' : view.state.oracle],
+  ]);
+  const amount = invalid ? view.balance(token, holder) + 1n : edgeAmount(c, view.balance(token, holder));
+  return { kind: 'transfer', caller: holder, token, to, amount };
+}
+
+/** approve another actor (for transferFrom), the market or the oracle. */
+export function approve(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const caller = c.pick(view.actors);
+  const spender = invalid
+    ? '0x0000000000000000000000000000000000000000'
+    : c.weighted<Address>([
+        [4, c.pick(view.actors)],
+        [2, view.state.market],
+        [1, view.state.oracle],
+      ]);
+  const amount = c.weighted<bigint>([
+    [3, MAX_UINT256],
+    [3, edgeAmount(c, view.balance(c.pick(tokens(view)), caller))],
+    [1, 0n],
+  ]);
+  return { kind: 'approve', caller, token: c.pick(tokens(view)), spender, amount };
+}
+
+/** transferFrom by a spender with an allowance, up to the allowance (or past it, when invalid). */
+export function transferFrom(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const grants = tokens(view).flatMap((token) =>
+    Object.entries(view.state.tokens[token]?.allowances ?? {}).flatMap(([owner, spenders]) =>
+      Object.entries(spenders)
+        .filter(([spender, allowance]) => allowance > 0n && view.actors.includes(spender as Address))
+        .map(([spender, allowance]) => ({ token, owner: owner as Address, spender: spender as Address, allowance })),
+    ),
+  );
+  if (grants.length === 0) {
+    const { token, holder } = heldToken(c, view);
+    return { kind: 'transferFrom', caller: c.pick(view.actors), token, from: holder, to: holder, amount: 1n };
+  }
+  const g = c.pick(grants);
+  const balance = view.balance(g.token, g.owner);
+  const cap = g.allowance < balance ? g.allowance : balance;
+  const amount = invalid ? g.allowance + 1n : edgeAmount(c, cap);
+  const to = c.chance(1, 4) ? view.state.market : c.pick(view.actors);
+  return { kind: 'transferFrom', caller: g.spender, token: g.token, from: g.owner, to, amount };
+}
+
+/** Arm or disarm a callback-token collateral, so market transfers of it re-enter the market. */
+export function armCallback(c: Chooser, view: WorldView): Action {
+  const callbacks = view.collaterals.filter((t) => t.kind === 'callback');
+  const token = callbacks.length > 0 ? c.pick(callbacks).address : c.pick(view.collaterals).address;
+  return { kind: 'armCallback', caller: c.pick(view.actors), token, armed: c.chance(1, 2) };
+}
