@@ -1,0 +1,66 @@
+import type { Address } from '../reference/primitives.ts';
+import { balanceOf, keysOf } from './lookup.ts';
+import type { ObservedState } from './observed-state.ts';
+import type { Transition } from './transition.ts';
+import { quote, type Violation } from './violation.ts';
+
+/**
+ * M8 no value created, state form: per collateral token, what the market has paid out (merges,
+ * redeems) never exceeds what it has been paid in (splits, donations).
+ */
+export function checkM8State(state: ObservedState): Violation[] {
+  const violations: Violation[] = [];
+  for (const token of keysOf<Address>(state.flows)) {
+    const flow = state.flows[token];
+    if (flow === undefined || flow.paidOut <= flow.paidIn) continue;
+    violations.push({
+      id: 'M8',
+      message: `the market paid out more ${token} than it was paid in`,
+      expected: `<= ${flow.paidIn}`,
+      actual: quote(flow.paidOut),
+      token,
+      account: state.market,
+    });
+  }
+  return violations;
+}
+
+/**
+ * M8 no value created, transition form: the flow counters the state form reads are honest. They
+ * only grow, and the market's balance of each counted token moves by exactly
+ * `Δ paidIn - Δ paidOut`, so no collateral enters or leaves the market uncounted.
+ */
+export function checkM8Transition(transition: Transition): Violation[] {
+  const { before, after, action } = transition;
+  const violations: Violation[] = [];
+  for (const token of keysOf<Address>(before.flows)) {
+    const was = before.flows[token];
+    const now = after.flows[token];
+    if (was === undefined) continue;
+    if (now === undefined || now.paidIn < was.paidIn || now.paidOut < was.paidOut) {
+      violations.push({
+        id: 'M8',
+        message: `the market's cumulative flows of ${token} went backwards during ${action.kind}`,
+        expected: `paidIn >= ${was.paidIn}, paidOut >= ${was.paidOut}`,
+        actual: now === undefined ? '<missing>' : `paidIn ${now.paidIn}, paidOut ${now.paidOut}`,
+        token,
+      });
+      continue;
+    }
+    const held = balanceOf(before, token, before.market);
+    const holds = balanceOf(after, token, after.market);
+    const counted = now.paidIn - was.paidIn - (now.paidOut - was.paidOut);
+    const moved = held === undefined || holds === undefined ? undefined : holds - held;
+    if (moved !== counted) {
+      violations.push({
+        id: 'M8',
+        message: `the market's balance of ${token} moved by other than its counted flows during ${action.kind}`,
+        expected: quote(counted),
+        actual: quote(moved),
+        token,
+        account: before.market,
+      });
+    }
+  }
+  return violations;
+}
