@@ -1,0 +1,13 @@
+import { PANIC_OVERFLOW, revert } from './errors.ts';
+import { MAX_UINT256 } from './primitives.ts';
+
+/** Solidity's checked `a + b` on uint256: Panic(0x11) when the sum does not fit. */
+export function checkedAdd(a: bigint, b: bigint): bigint {
+  const sum = a + b;
+  return sum > MAX_UINT256 ? revert('Panic', PANIC_OVERFLOW) : sum;
+}
+
+/** Solidity's checked `a - b` on uint256: Panic(0x11) when b > a. */
+export function checkedSub(a: bigint, b: bigint): bigint {
+  return b > a ? revert('Panic', PANIC_OVERFLOW) : a - b;
+}

@@ -1,0 +1,40 @@
+import { ModelUnsupportedError } from '../errors.ts';
+import type { Address } from '../primitives.ts';
+import { transfer, transferFrom } from '../tokens/calls.ts';
+import { balanceOf } from '../tokens/erc20.ts';
+import type { Tx } from '../tx.ts';
+
+/**
+ * The market's side of a collateral token, through SafeERC20: the market is msg.sender, a token
+ * revert bubbles up unchanged, and a token that returns no data is accepted.
+ */
+
+/** `collateral.balanceOf(market)`. */
+export function marketBalance(tx: Tx, collateral: Address): bigint {
+  requireErc20(tx, collateral);
+  return balanceOf(tx, collateral, tx.config.market);
+}
+
+/** `safeTransferFrom(collateral, from, market, amount)`. */
+export function pullCollateral(tx: Tx, collateral: Address, from: Address, amount: bigint): void {
+  requireErc20(tx, collateral);
+  transferFrom(tx, collateral, tx.config.market, from, tx.config.market, amount);
+}
+
+/** `safeTransfer(collateral, to, amount)`. */
+export function pushCollateral(tx: Tx, collateral: Address, to: Address, amount: bigint): void {
+  requireErc20(tx, collateral);
+  transfer(tx, collateral, tx.config.market, to, amount);
+}
+
+/**
+ * A series may name as collateral any address with code. When that is the market or the oracle,
+ * the EVM reverts with empty data at the first token call, which the model does not represent.
+ */
+function requireErc20(tx: Tx, collateral: Address): void {
+  if (tx.tokens.has(collateral)) return;
+  throw new ModelUnsupportedError(
+    'Collateral is not an ERC-20 of the world.',
+    `The series' collateral ${collateral} has code but is not a token; the EVM would revert with empty data here.`,
+  );
+}

@@ -1,0 +1,72 @@
+import type { Action, ActionKind } from './action.ts';
+import { hasCode } from './code.ts';
+import { ModelInputError } from './errors.ts';
+import { isAddress, isBytes32, isUint256 } from './hex.ts';
+import type { Address } from './primitives.ts';
+import type { World } from './world.ts';
+
+interface FieldTypes {
+  address?: string[];
+  bytes32?: string[];
+  uint?: string[];
+  bool?: string[];
+}
+
+const QUESTION: FieldTypes = { address: ['caller'], bytes32: ['indexId'], uint: ['timestamp'] };
+
+/** The type of every field of every action kind; the table is also the list of known kinds. */
+const FIELDS: Record<ActionKind, FieldTypes> = {
+  createSeries: { address: ['caller', 'collateral', 'oracle'], bytes32: ['indexId'], uint: ['strike', 'expiry'] },
+  split: { address: ['caller', 'to'], bytes32: ['seriesId'], uint: ['amount'] },
+  merge: { address: ['caller', 'to'], bytes32: ['seriesId'], uint: ['amount'] },
+  settle: { address: ['caller'], bytes32: ['seriesId'] },
+  redeem: { address: ['caller', 'to'], bytes32: ['seriesId'], uint: ['pAmount', 'nAmount'] },
+  transfer: { address: ['caller', 'token', 'to'], uint: ['amount'] },
+  approve: { address: ['caller', 'token', 'spender'], uint: ['amount'] },
+  transferFrom: { address: ['caller', 'token', 'from', 'to'], uint: ['amount'] },
+  propose: { address: ['caller'], bytes32: ['indexId'], uint: ['timestamp', 'value', 'bond'] },
+  finalize: QUESTION,
+  requestArbitration: QUESTION,
+  arbitrate: { address: ['caller'], bytes32: ['indexId'], uint: ['timestamp', 'value'] },
+  cancelArbitration: QUESTION,
+  withdraw: { address: ['caller'] },
+  armCallback: { address: ['caller', 'token'], bool: ['armed'] },
+  warp: { uint: ['seconds'] },
+};
+
+/**
+ * Throws ModelInputError unless `action` is one the harness could send as a transaction: a known
+ * kind, every field well typed (lowercase hex, uint256 bigints), a caller without code (transactions
+ * come from accounts), a token that is an ERC-20 of the world, a callback token for armCallback,
+ * and a warp that keeps the timestamp within uint256.
+ */
+export function validateAction(world: World, action: Action): void {
+  const kind = (action as { kind?: unknown }).kind;
+  const types = typeof kind === 'string' && Object.hasOwn(FIELDS, kind) ? FIELDS[kind as ActionKind] : undefined;
+  if (types === undefined) bad(action, 'kind', `is not an action kind (${Object.keys(FIELDS).join(', ')})`);
+  const fields = action as unknown as Record<string, unknown>;
+  for (const name of types.address ?? [])
+    if (!isAddress(fields[name])) bad(action, name, 'must be a lowercase address');
+  for (const name of types.bytes32 ?? [])
+    if (!isBytes32(fields[name])) bad(action, name, 'must be a lowercase bytes32');
+  for (const name of types.uint ?? []) if (!isUint256(fields[name])) bad(action, name, 'must be a uint256 bigint');
+  for (const name of types.bool ?? []) if (typeof fields[name] !== 'boolean') bad(action, name, 'must be a boolean');
+
+  const { config, state } = world;
+  if ('caller' in action && hasCode(config, state.tokens, action.caller)) {
+    bad(action, 'caller', 'has code: transactions come from accounts without code');
+  }
+  if ('token' in action) {
+    const token = state.tokens.get(action.token as Address);
+    if (token === undefined) bad(action, 'token', 'is not an ERC-20 of the world');
+    if (action.kind === 'armCallback' && token.kind !== 'callback') bad(action, 'token', 'is not a callback token');
+  }
+  if (action.kind === 'warp' && !isUint256(state.timestamp + action.seconds)) {
+    bad(action, 'seconds', 'moves the timestamp past uint256');
+  }
+}
+
+function bad(action: Action, field: string, what: string): never {
+  const kind = String((action as { kind?: unknown }).kind);
+  throw new ModelInputError('Invalid action.', `${kind}.${field} ${what}.`);
+}

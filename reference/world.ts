@@ -1,0 +1,115 @@
+import { ModelInputError } from './errors.ts';
+import { isAddress, isUint256 } from './hex.ts';
+import type { Address } from './primitives.ts';
+import { MAX_UINT256, ZERO_ADDRESS } from './primitives.ts';
+import type { TokenKind, WorldSetup } from './setup.ts';
+import type { Config, FlowRecord, State, TokenRecord } from './state.ts';
+
+/**
+ * A model world: its fixed configuration and its current state. `execute` replaces `state` with a
+ * new persistent value after each successful action; treat both fields as read-only outside the model.
+ */
+export interface World {
+  readonly config: Config;
+  state: State;
+}
+
+/** A saved state of one world, from `snapshot`; restoring it is O(1). */
+export interface Snapshot {
+  readonly config: Config;
+  readonly state: State;
+}
+
+const KINDS: readonly TokenKind[] = ['plain', 'noReturn', 'feeOnTransfer', 'callback'];
+
+/**
+ * Builds the world a trace starts from: the tokens (unarmed), the SlowOracle, the market with no
+ * series, and the setup's balances minted (mints to the market count as collateral paid in).
+ * Throws ModelInputError for a setup the contracts could not be deployed with (e.g. minBond 0,
+ * which SlowOracle's constructor rejects with InvalidConfig).
+ *
+ * @example
+ * const world = createWorld({
+ *   timestamp: 1_000n, market, oracle: { address: oracle, bondToken: bond, minBond: 1n, liveness: 3600n,
+ *   arbitrationTimeout: 86_400n, arbitrator: alice }, tokens: [{ address: weth, kind: 'plain', decimals: 18 },
+ *   { address: bond, kind: 'plain', decimals: 18 }], actors: [alice, bob], balances: { [weth]: { [alice]: 10n ** 18n } },
+ * });
+ */
+export function createWorld(setup: WorldSetup): World {
+  const { market, oracle } = setup;
+  need(isUint256(setup.timestamp), 'timestamp', 'must be a uint256 bigint');
+  need(isAddress(market) && market !== ZERO_ADDRESS, 'market', 'must be a non-zero lowercase address');
+  need(isAddress(oracle.address) && oracle.address !== ZERO_ADDRESS, 'oracle.address', 'must be a non-zero address');
+  need(oracle.address !== market, 'oracle.address', 'must differ from the market');
+  need(isUint256(oracle.minBond) && oracle.minBond > 0n, 'oracle.minBond', 'must be > 0 (InvalidConfig)');
+  need(isAddress(oracle.arbitrator) && oracle.arbitrator !== ZERO_ADDRESS, 'oracle.arbitrator', 'InvalidConfig');
+  need(isUint256(oracle.liveness), 'oracle.liveness', 'must be a uint256 bigint');
+  need(isUint256(oracle.arbitrationTimeout), 'oracle.arbitrationTimeout', 'must be a uint256 bigint');
+
+  const tokens = new Map<Address, TokenRecord>();
+  for (const [i, token] of setup.tokens.entries()) {
+    const at = `tokens[${i}]`;
+    need(isAddress(token.address) && token.address !== ZERO_ADDRESS, `${at}.address`, 'must be a non-zero address');
+    need(token.address !== market && token.address !== oracle.address, `${at}.address`, 'is the market or oracle');
+    need(!tokens.has(token.address), `${at}.address`, 'appears twice');
+    need(KINDS.includes(token.kind), `${at}.kind`, `must be one of ${KINDS.join(', ')}`);
+    need(Number.isInteger(token.decimals) && token.decimals >= 0 && token.decimals <= 255, `${at}.decimals`, 'uint8');
+    const { kind, decimals } = token;
+    tokens.set(token.address, {
+      kind,
+      decimals,
+      totalSupply: 0n,
+      balances: new Map(),
+      allowances: new Map(),
+      armed: false,
+    });
+  }
+  need(tokens.has(oracle.bondToken), 'oracle.bondToken', 'must be one of setup.tokens');
+  for (const [i, actor] of setup.actors.entries())
+    need(isAddress(actor), `actors[${i}]`, 'must be a lowercase address');
+
+  const flows = new Map<Address, FlowRecord>();
+  for (const address of tokens.keys()) flows.set(address, { paidIn: 0n, paidOut: 0n });
+  for (const [token, holders] of Object.entries(setup.balances) as [Address, Record<Address, bigint>][]) {
+    const record = tokens.get(token);
+    need(record !== undefined, `balances.${token}`, 'is not one of setup.tokens');
+    for (const [account, amount] of Object.entries(holders) as [Address, bigint][]) {
+      const at = `balances.${token}.${account}`;
+      need(isAddress(account) && account !== ZERO_ADDRESS, at, 'must be a non-zero lowercase address');
+      need(isUint256(amount), at, 'must be a uint256 bigint');
+      record.totalSupply += amount;
+      need(record.totalSupply <= MAX_UINT256, at, 'total supply overflows uint256');
+      record.balances.set(account, (record.balances.get(account) ?? 0n) + amount);
+      if (account === market) flows.set(token, { paidIn: (flows.get(token)?.paidIn ?? 0n) + amount, paidOut: 0n });
+    }
+  }
+
+  const observed = [...new Set<Address>([...setup.actors, market, oracle.address])];
+  const config: Config = { market, oracle: { ...oracle }, observed };
+  const state: State = {
+    timestamp: setup.timestamp,
+    tokens,
+    series: new Map(),
+    questions: new Map(),
+    credits: new Map(),
+    flows,
+  };
+  return { config, state };
+}
+
+/** Saves the world's state. O(1): states are persistent, nothing is copied. */
+export function snapshot(world: World): Snapshot {
+  return { config: world.config, state: world.state };
+}
+
+/** Puts the world back to a saved state of the same world. O(1). Any snapshot may be restored, in any order. */
+export function restore(world: World, saved: Snapshot): void {
+  if (saved.config !== world.config) {
+    throw new ModelInputError('Snapshot of another world.', 'restore() takes a snapshot taken from the same world.');
+  }
+  world.state = saved.state;
+}
+
+function need(ok: boolean, field: string, what: string): asserts ok {
+  if (!ok) throw new ModelInputError('Invalid world setup.', `setup.${field} ${what}.`);
+}
