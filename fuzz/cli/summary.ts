@@ -1,0 +1,29 @@
+import { PROPERTIES } from '../../properties/index.ts';
+import type { CampaignStats } from '../runner/stats.ts';
+import { ACTION_KINDS } from '../trace/fields.ts';
+
+/** The closing summary of a campaign: per action calls and reverts, per property checks and violations. */
+export function formatSummary(stats: CampaignStats, seconds: number, seed: number): string {
+  const lines: string[] = [];
+  const rate = seconds > 0 ? Math.round(stats.actions / seconds) : 0;
+  lines.push(
+    `${stats.runs} runs, ${stats.actions} actions in ${seconds.toFixed(1)}s (${rate} actions/s), ${stats.failures} failing run(s)`,
+    '',
+    'action               calls    reverts   runs where it succeeded',
+  );
+  for (const kind of ACTION_KINDS) {
+    const row = stats.calls.get(kind) ?? { calls: 0, reverts: 0 };
+    lines.push(
+      `${kind.padEnd(20)} ${String(row.calls).padStart(6)} ${String(row.reverts).padStart(10)}   ${String(stats.reached.get(kind) ?? 0).padStart(6)}`,
+    );
+  }
+  lines.push('', 'property   checks      violations  statement');
+  for (const property of PROPERTIES) {
+    const row = stats.checks.get(property.id);
+    const checks = row === undefined ? 'not run' : String(row.checks);
+    const violations = row === undefined ? '-' : String(row.violations);
+    lines.push(`${property.id.padEnd(10)} ${checks.padStart(10)} ${violations.padStart(12)}  ${property.name}`);
+  }
+  lines.push('', `seed ${seed} — rerun with: npx cliffless fuzz --seed ${seed}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import type { Action } from '../../reference/action.ts';
+import { interpretStep } from '../generate/interpret.ts';
+import { Checks } from './checks.ts';
+import { type Environment, resetEnvironment } from './environment.ts';
+import type { StepFailure } from './failure.ts';
+import { minimizeActions } from './minimize.ts';
+import { runSequence, type SequenceResult } from './run-sequence.ts';
+import { CampaignStats } from './stats.ts';
+
+/** Words per generated step: enough for every choice an action makes; deeper draws are derived. */
+const WORDS_PER_STEP = 8;
+
+/** What a campaign runs. */
+export interface CampaignOptions {
+  seed: number;
+  runs: number;
+  depth: number;
+  /** Wall-clock budget in seconds; a run in progress finishes, then the campaign stops. */
+  timeSeconds?: number;
+  /** Probes (M6, O5) per step; see Checks. */
+  probesPerStep: number;
+  /** Called after every run of the campaign proper (not during shrinking). */
+  onRun?: (stats: CampaignStats) => void;
+}
+
+/** A failure reduced to a short action list that still fails the same way. */
+export interface MinimizedFailure {
+  actions: Action[];
+  failure: StepFailure;
+  /** Length of the failing sequence before fast-check and ddmin shrank it. */
+  originalLength: number;
+}
+
+/** How a campaign ended. */
+export interface CampaignResult {
+  stats: CampaignStats;
+  failure: MinimizedFailure | undefined;
+  /** True when the time budget stopped the campaign before `runs`. */
+  interrupted: boolean;
+}
+
+/** The sequence of generated steps fast-check draws and shrinks. */
+export function stepsArbitrary(depth: number): fc.Arbitrary<number[][]> {
+  const step = fc.array(fc.nat({ max: 0xffff_ffff }), { minLength: WORDS_PER_STEP, maxLength: WORDS_PER_STEP });
+  return fc.array(step, { minLength: 1, maxLength: depth, size: 'max' });
+}
+
+/** Runs generated steps from the start state. */
+export async function runGenerated(
+  env: Environment,
+  checks: Checks,
+  words: readonly (readonly number[])[],
+  stats?: CampaignStats,
+): Promise<SequenceResult> {
+  await resetEnvironment(env);
+  checks.reset();
+  return runSequence(
+    env.model,
+    env.evm,
+    (state, i) => (i < words.length ? interpretStep(words[i] as number[], env.setup, state) : undefined),
+    stats === undefined ? { checks } : { checks, stats },
+  );
+}
+
+/** Runs a fixed action list from the start state. */
+export async function runActions(
+  env: Environment,
+  checks: Checks,
+  actions: readonly Action[],
+  stats?: CampaignStats,
+): Promise<SequenceResult> {
+  await resetEnvironment(env);
+  checks.reset();
+  return runSequence(env.model, env.evm, (_, i) => actions[i], stats === undefined ? { checks } : { checks, stats });
+}
+
+/**
+ * A differential campaign: fast-check draws step sequences from `seed`, each runs on the model and
+ * the EVM from the same start state with every check after every step; the first failure is shrunk
+ * by fast-check, then by ddmin over the concrete actions. Same seed and contracts, same result.
+ */
+export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
+  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep });
+  const stats = new CampaignStats();
+  let shrinking = false;
+  let firstLength = 0;
+  const property = fc.asyncProperty(stepsArbitrary(options.depth), async (words) => {
+    const result = await runGenerated(env, checks, words, shrinking ? undefined : stats);
+    if (!shrinking) {
+      stats.runs++;
+      stats.recordReached(result.succeeded);
+      if (result.failure !== undefined) {
+        stats.failures++;
+        shrinking = true;
+        firstLength = result.steps.length;
+      }
+      options.onRun?.(stats);
+    }
+    return result.failure === undefined;
+  });
+  const details = await fc.check(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    ...(options.timeSeconds === undefined
+      ? {}
+      : { interruptAfterTimeLimit: options.timeSeconds * 1000, markInterruptAsFailure: false }),
+  });
+  const interrupted = details.interrupted;
+  if (!details.failed || details.counterexample === null) return { stats, failure: undefined, interrupted };
+
+  const [words] = details.counterexample;
+  const shrunk = await runGenerated(env, checks, words);
+  if (shrunk.failure === undefined) {
+    throw new Error('internal: the shrunk counterexample no longer fails; the run is not deterministic');
+  }
+  const target = shrunk.failure;
+  const failsTheSameWay = (f: StepFailure | undefined) =>
+    f !== undefined && f.kind === target.kind && f.id === target.id;
+  const actions = await minimizeActions(
+    shrunk.steps.map((s) => s.action),
+    async (candidate) => failsTheSameWay((await runActions(env, checks, candidate)).failure),
+  );
+  const final = await runActions(env, checks, actions);
+  if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
+  return {
+    stats,
+    failure: { actions: final.steps.map((s) => s.action), failure: final.failure, originalLength: firstLength },
+    interrupted,
+  };
+}

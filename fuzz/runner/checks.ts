@@ -1,0 +1,140 @@
+import type { ObservedState } from '../../properties/index.ts';
+import {
+  checkD1,
+  checkProbe,
+  formsOfKind,
+  modelPayoutMath,
+  type Probe,
+  probeActions,
+  probesFor,
+  type Transition,
+  type Violation,
+} from '../../properties/index.ts';
+import type { Action } from '../../reference/action.ts';
+import type { Outcome } from '../../reference/outcome.ts';
+import type { Address } from '../../reference/primitives.ts';
+import type { StepFailure } from './failure.ts';
+import { describeValue } from './render.ts';
+import type { Side } from './side.ts';
+import type { CampaignStats } from './stats.ts';
+
+/** How the runner checks each step. */
+export interface ChecksOptions {
+  /** Accounts that send transactions (probes need a caller). */
+  actors: readonly Address[];
+  /** Probes (M6, O5) run per step, each on a throw-away copy of the EVM state; 0 turns them off. */
+  probesPerStep: number;
+}
+
+/**
+ * Every check made after a step: D1 first (the two sides must agree before a property about either
+ * means anything), then the state and transition properties, then the probes. Stateful only in
+ * which callback tokens are armed, which probes must know; call `reset` at the start of each run.
+ */
+export class Checks {
+  private armed = new Set<Address>();
+
+  constructor(private readonly options: ChecksOptions) {}
+
+  /** Forget per-run state (armed callback tokens). */
+  reset(): void {
+    this.armed = new Set();
+  }
+
+  /** D1: outcome and whole observed state, model against EVM. */
+  equivalence(
+    index: number,
+    action: Action,
+    modelOutcome: Outcome,
+    modelState: ObservedState,
+    evmOutcome: Outcome,
+    evmState: ObservedState,
+    stats?: CampaignStats,
+  ): StepFailure | undefined {
+    const violations = checkD1({ outcome: modelOutcome, state: modelState }, { outcome: evmOutcome, state: evmState });
+    stats?.recordCheck('D1', violations.length);
+    const first = violations[0];
+    if (first === undefined) return undefined;
+    return {
+      step: index,
+      action,
+      kind: 'divergence',
+      id: 'D1',
+      message: first.message,
+      model: describeValue(first.expected),
+      evm: describeValue(first.actual),
+      violations,
+    };
+  }
+
+  /** Every state and transition property on the EVM's step, then the probes. */
+  async properties(
+    index: number,
+    step: Transition,
+    evm: Side,
+    stats?: CampaignStats,
+  ): Promise<StepFailure | undefined> {
+    if (step.action.kind === 'armCallback' && step.outcome.ok) {
+      if (step.action.armed) this.armed.add(step.action.token);
+      else this.armed.delete(step.action.token);
+    }
+    const violations: Violation[] = [];
+    for (const { property, form } of formsOfKind('transition')) {
+      const found = form.check(step);
+      stats?.recordCheck(property.id, found.length);
+      violations.push(...found);
+    }
+    for (const { property, form } of formsOfKind('state')) {
+      const found = form.check(step.after, modelPayoutMath);
+      stats?.recordCheck(property.id, found.length);
+      violations.push(...found);
+    }
+    if (violations.length === 0 && this.options.probesPerStep > 0) {
+      violations.push(...(await this.runProbes(index, step.after, evm, stats)));
+    }
+    const first = violations[0];
+    if (first === undefined) return undefined;
+    return {
+      step: index,
+      action: step.action,
+      kind: 'property',
+      id: first.id,
+      message: first.message,
+      model: `expected ${first.expected}`,
+      evm: `saw ${first.actual}`,
+      violations,
+    };
+  }
+
+  /**
+   * Runs a rotating sample of the probes due in `state` on throw-away copies of the EVM: every
+   * probe is eventually exercised across steps while each step pays for only a few.
+   */
+  private async runProbes(index: number, state: ObservedState, evm: Side, stats?: CampaignStats): Promise<Violation[]> {
+    const all = probesFor(state, { actors: this.options.actors, hostileCollaterals: [...this.armed] });
+    if (all.length === 0) return [];
+    const chosen: Probe[] = [];
+    for (let i = 0; i < Math.min(this.options.probesPerStep, all.length); i++) {
+      chosen.push(all[(index * this.options.probesPerStep + i) % all.length] as Probe);
+    }
+    const saved = await evm.snapshot();
+    const violations: Violation[] = [];
+    try {
+      for (const probe of chosen) {
+        const actions = probeActions(probe);
+        for (const warp of actions.slice(0, -1)) await evm.execute(warp);
+        const before = await evm.observe();
+        const outcome = await evm.execute(actions[actions.length - 1] as Action);
+        const after = await evm.observe();
+        const found = checkProbe({ probe, before, outcome, after });
+        stats?.recordCheck(probe.id, found.length);
+        violations.push(...found);
+        await evm.restore(saved);
+        if (found.length > 0) break;
+      }
+    } finally {
+      await evm.restore(saved);
+    }
+    return violations;
+  }
+}

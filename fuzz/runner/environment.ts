@@ -1,0 +1,20 @@
+import type { WorldSetup } from '../../reference/setup.ts';
+import type { Side } from './side.ts';
+
+/**
+ * A deployed world on both sides, with the snapshots every run starts from: a campaign deploys once
+ * and restores these before each run, never redeploying.
+ */
+export interface Environment {
+  setup: WorldSetup;
+  model: Side;
+  evm: Side;
+  modelStart: unknown;
+  evmStart: unknown;
+}
+
+/** Puts both sides back at the start of a run. */
+export async function resetEnvironment(env: Environment): Promise<void> {
+  await env.model.restore(env.modelStart);
+  await env.evm.restore(env.evmStart);
+}
