@@ -3,7 +3,7 @@ import type { Action } from '../../reference/action.ts';
 import { execute } from '../../reference/execute.ts';
 import type { AbiValue, EventLog, Outcome } from '../../reference/outcome.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
-import { WAD } from '../../reference/primitives.ts';
+import { MAX_UINT256, WAD, ZERO_ADDRESS } from '../../reference/primitives.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
 import type { World } from '../../reference/world.ts';
 import { createWorld } from '../../reference/world.ts';
@@ -130,4 +130,129 @@ export function warp(world: World, seconds: bigint): void {
 /** Moves time to exactly `timestamp`. */
 export function warpTo(world: World, timestamp: bigint): void {
   warp(world, timestamp - world.state.timestamp);
+}
+
+/** Answers (INDEX, EXPIRY) with `price`, lets liveness pass, finalizes, and settles series `id`. */
+export function settleAt(world: World, id: Bytes32, price: bigint, expiry: bigint = EXPIRY): void {
+  if (world.state.timestamp < expiry) warpTo(world, expiry);
+  propose(world, CAROL, price, MIN_BOND, expiry);
+  warp(world, LIVENESS);
+  ok(world, { kind: 'finalize', caller: BOB, indexId: INDEX, timestamp: expiry });
+  ok(world, { kind: 'settle', caller: BOB, seriesId: id });
+}
+
+/** Creates a series on `collateral` and splits `amount` for `holder` (approving the market first). */
+export function fundedSeries(
+  world: World,
+  holder: Address,
+  amount: bigint,
+  collateral: Address = WETH,
+): { id: Bytes32; p: Address; n: Address } {
+  const series = newSeries(world, collateral);
+  approveMarket(world, holder, collateral, amount);
+  ok(world, { kind: 'split', caller: holder, seriesId: series.id, amount, to: holder });
+  return series;
+}
+
+/**
+ * A deterministic pseudo-random action over the fixture world (xorshift on `seed`), covering every
+ * action kind with small amounts and mostly-valid parameters, so that a long run mixes successes and
+ * reverts. For tests of persistence and bookkeeping, not a generator for the harness.
+ */
+export function randomAction(world: World, next: () => number): Action {
+  const pick = <T>(xs: readonly T[]): T => xs[next() % xs.length] as T;
+  const actors = [ALICE, BOB, CAROL, ARBITER];
+  const caller = pick(actors);
+  const tokens = [...world.state.tokens.keys()];
+  const series = [...world.state.series.keys()];
+  const seriesId = series.length > 0 ? pick(series) : INDEX;
+  const amount = BigInt(pick([0, 1, 7, 100, 1_000]));
+  const now = world.state.timestamp;
+  const expiries = [...world.state.series.values()].map((s) => s.expiry);
+  const timestamp = expiries.length > 0 && next() % 4 !== 0 ? pick(expiries) : pick([EXPIRY, now]);
+  const to = pick([...actors, MARKET, ZERO_ADDRESS]);
+  switch (next() % 20) {
+    case 0:
+      return {
+        kind: 'createSeries',
+        caller,
+        collateral: pick([WETH, USDT, FEE, CALLBACK, BOND]),
+        oracle: ORACLE,
+        indexId: INDEX,
+        strike: STRIKE,
+        expiry: pick([EXPIRY, EXPIRY + 100n]),
+      };
+    case 1:
+    case 2:
+      return { kind: 'split', caller, seriesId, amount, to: pick(actors) };
+    case 3:
+      return { kind: 'merge', caller, seriesId, amount, to };
+    case 4:
+    case 18:
+      return { kind: 'settle', caller, seriesId };
+    case 5:
+      return { kind: 'redeem', caller, seriesId, pAmount: amount, nAmount: BigInt(pick([0, 3, 50])), to };
+    case 6:
+      return { kind: 'transfer', caller, token: pick(tokens), to, amount };
+    case 7:
+      return {
+        kind: 'approve',
+        caller,
+        token: pick(tokens),
+        spender: pick([MARKET, ORACLE, ...actors]),
+        amount: pick([amount, MAX_UINT256]),
+      };
+    case 8:
+      return { kind: 'transferFrom', caller, token: pick(tokens), from: pick(actors), to, amount };
+    case 9:
+      return {
+        kind: 'propose',
+        caller,
+        indexId: INDEX,
+        timestamp,
+        value: BigInt(pick([0, 1900, 2100])) * WAD,
+        bond: BigInt(pick([10, 20, 40, 80, 160])),
+      };
+    case 10:
+      return { kind: 'finalize', caller, indexId: INDEX, timestamp };
+    case 11:
+      return { kind: 'requestArbitration', caller, indexId: INDEX, timestamp };
+    case 12:
+      return {
+        kind: 'arbitrate',
+        caller: pick([ARBITER, caller]),
+        indexId: INDEX,
+        timestamp,
+        value: BigInt(pick([1900, 2100])) * WAD,
+      };
+    case 13:
+      return { kind: 'cancelArbitration', caller, indexId: INDEX, timestamp };
+    case 14:
+      return { kind: 'withdraw', caller };
+    case 15:
+      return { kind: 'armCallback', caller, token: CALLBACK, armed: next() % 2 === 0 };
+    default:
+      return { kind: 'warp', seconds: BigInt(pick([1, 60, 600, 3_600, 86_400])) };
+  }
+}
+
+/** A xorshift32 stream of non-negative integers from `seed`. */
+export function xorshift(seed: number): () => number {
+  let x = seed | 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+}
+
+/** Every actor approves the market and the oracle without limit for every setup token. */
+export function approveEverything(world: World): void {
+  for (const owner of [ALICE, BOB, CAROL, ARBITER]) {
+    for (const token of [WETH, USDT, FEE, CALLBACK, BOND]) {
+      ok(world, { kind: 'approve', caller: owner, token, spender: MARKET, amount: MAX_UINT256 });
+      ok(world, { kind: 'approve', caller: owner, token, spender: ORACLE, amount: MAX_UINT256 });
+    }
+  }
 }
