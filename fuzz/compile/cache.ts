@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Artifacts } from './artifacts.ts';
+
+/**
+ * The cache key of a compilation: sha256 over the solc version and the whole standard-JSON input
+ * (every source text, settings and output selection). Anything that can change the output changes
+ * the key; nothing else does.
+ */
+export function cacheKey(solcVersion: string, input: unknown): string {
+  return createHash('sha256').update(solcVersion).update('\0').update(JSON.stringify(input)).digest('hex');
+}
+
+/** The file a key is cached in. */
+export function cachePath(cacheDir: string, key: string): string {
+  return join(cacheDir, `${key}.json`);
+}
+
+/** The cached artifacts for a key, or undefined (a missing or unreadable file is a miss). */
+export function readCache(cacheDir: string, key: string): Artifacts | undefined {
+  const path = cachePath(cacheDir, key);
+  if (!existsSync(path)) return undefined;
+  try {
+    const artifacts = JSON.parse(readFileSync(path, 'utf8')) as Artifacts;
+    return artifacts.key === key ? artifacts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes through a temporary file and a rename, so parallel test workers never read half a file. */
+export function writeCache(cacheDir: string, artifacts: Artifacts): void {
+  mkdirSync(cacheDir, { recursive: true });
+  const path = cachePath(cacheDir, artifacts.key);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(artifacts));
+  renameSync(temporary, path);
+}

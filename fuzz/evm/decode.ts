@@ -1,0 +1,151 @@
+import type { Log } from '@ethereumjs/evm';
+import { bytesToHex } from '@ethereumjs/util';
+import {
+  type Abi,
+  type AbiEvent,
+  type AbiParameter,
+  decodeAbiParameters,
+  type Hex,
+  toEventSelector,
+  toFunctionSelector,
+} from 'viem';
+import type { AbiValue, EventLog, RevertError } from '../../reference/outcome.ts';
+import type { Address } from '../../reference/primitives.ts';
+import { normalizeValue, normalizeValues } from './normalize.ts';
+
+/** An ABI error item (viem does not re-export abitype's `AbiError`). */
+export type AbiError = Extract<Abi[number], { type: 'error' }>;
+
+/**
+ * Every event and error of every compiled contract (OpenZeppelin's included), indexed by topic
+ * and selector once, so decoding a log or a revert is a map lookup and one ABI decode.
+ */
+export interface AbiRegistry {
+  /** topic0 → events with that signature (several only if their `indexed` flags differ). */
+  events: Map<Hex, AbiEvent[]>;
+  /** 4-byte selector → error. */
+  errors: Map<Hex, AbiError>;
+}
+
+/** Builds the registry from the ABIs of all artifacts. */
+export function buildRegistry(abis: Iterable<Abi>): AbiRegistry {
+  const events = new Map<Hex, AbiEvent[]>();
+  const errors = new Map<Hex, AbiError>();
+  const seenEvents = new Set<string>();
+  for (const abi of abis) {
+    for (const item of abi) {
+      if (item.type === 'event') {
+        const shape = `${item.name}(${item.inputs.map((i) => `${i.type}${i.indexed ? ' indexed' : ''}`).join(',')})`;
+        if (seenEvents.has(shape)) continue;
+        seenEvents.add(shape);
+        const topic = toEventSelector(item);
+        events.set(topic, [...(events.get(topic) ?? []), item]);
+      } else if (item.type === 'error') {
+        const selector = toFunctionSelector(`${item.name}(${item.inputs.map((i) => i.type).join(',')})`);
+        if (!errors.has(selector)) errors.set(selector, item);
+      }
+    }
+  }
+  return { events, errors };
+}
+
+/**
+ * Decodes logs in order through the registry: names and named args, addresses lowercased. A log
+ * no compiled event matches decodes as `UnknownEvent` with its raw `topics` and `data`.
+ */
+export function decodeLogs(registry: AbiRegistry, logs: readonly Log[]): EventLog[] {
+  return logs.map((log) => decodeLog(registry, log));
+}
+
+/** One log; see {@link decodeLogs}. */
+export function decodeLog(registry: AbiRegistry, [emitter, topicBytes, dataBytes]: Log): EventLog {
+  const address = bytesToHex(emitter) as Address;
+  const topics = topicBytes.map((t) => bytesToHex(t) as Hex);
+  const data = bytesToHex(dataBytes) as Hex;
+  const [topic0] = topics;
+  const candidates = topic0 === undefined ? undefined : registry.events.get(topic0);
+  const event = candidates?.find((e) => e.inputs.filter((i) => i.indexed).length === topics.length - 1);
+  if (event !== undefined) {
+    try {
+      return { address, name: event.name, args: decodeEventArgs(event, topics, data) };
+    } catch {
+      // Matching topic but malformed data: fall through to the raw form rather than hide the log.
+    }
+  }
+  return { address, name: 'UnknownEvent', args: { topics: topics.join(','), data } };
+}
+
+function decodeEventArgs(event: AbiEvent, topics: Hex[], data: Hex): Record<string, AbiValue> {
+  const plain = event.inputs.filter((i) => !i.indexed);
+  const values = decodeAbiParameters(plain, data) as readonly unknown[];
+  const args: Record<string, AbiValue> = {};
+  let topic = 1;
+  let datum = 0;
+  for (const [i, input] of event.inputs.entries()) {
+    const key = input.name === undefined || input.name === '' ? `arg${i}` : input.name;
+    if (input.indexed) {
+      const raw = topics[topic++] as Hex;
+      // A dynamic indexed value is only its hash: keep the topic.
+      args[key] = isDynamic(input) ? raw : normalizeValue(input, decodeAbiParameters([input], raw)[0]);
+    } else {
+      args[key] = normalizeValue(input, values[datum++]);
+    }
+  }
+  return args;
+}
+
+function isDynamic(param: AbiParameter): boolean {
+  return param.type === 'string' || param.type === 'bytes' || param.type.endsWith(']') || param.type === 'tuple';
+}
+
+const ERROR_STRING: Hex = '0x08c379a0';
+const PANIC: Hex = '0x4e487b71';
+
+/**
+ * Decodes revert data: a custom error of any compiled contract (by selector, args positional),
+ * `Error` with its message, `Panic` with its code, or `UnknownRevert` with the raw data (empty
+ * data included: `args: ['0x']`).
+ */
+export function decodeRevert(registry: AbiRegistry, data: Hex): RevertError {
+  const selector = data.slice(0, 10) as Hex;
+  const body = `0x${data.slice(10)}` as Hex;
+  try {
+    if (selector === ERROR_STRING) {
+      return { name: 'Error', args: [decodeAbiParameters([{ type: 'string' }], body)[0]] };
+    }
+    if (selector === PANIC) return { name: 'Panic', args: [decodeAbiParameters([{ type: 'uint256' }], body)[0]] };
+    const error = data.length >= 10 ? registry.errors.get(selector) : undefined;
+    if (error !== undefined) {
+      return { name: error.name, args: normalizeValues(error.inputs, decodeAbiParameters(error.inputs, body)) };
+    }
+  } catch {
+    // Known selector, malformed arguments: report the raw data.
+  }
+  return { name: 'UnknownRevert', args: [data.toLowerCase()] };
+}
+
+const EXCEPTIONS: Record<string, string> = {
+  'out of gas': 'OutOfGas',
+  'code store out of gas': 'OutOfGas',
+  'invalid opcode': 'InvalidOpcode',
+  'invalid JUMP': 'InvalidJump',
+  'stack underflow': 'StackUnderflow',
+  'stack overflow': 'StackOverflow',
+  'static state change': 'StaticStateChange',
+  'code size to deposit exceeds maximum code size': 'CodeSizeExceeded',
+  'initcode exceeds max initcode size': 'InitcodeSizeExceeded',
+  'create collision': 'CreateCollision',
+  'insufficient balance': 'InsufficientBalance',
+  'value out of range': 'ValueOutOfRange',
+};
+
+/**
+ * A failed call as a `RevertError`: REVERT data decoded by {@link decodeRevert}; any other halt
+ * (no revert data exists) as `OutOfGas`, `InvalidOpcode`, … with no args, or `EvmException` with
+ * the EVM's message for anything unlisted.
+ */
+export function decodeFailure(registry: AbiRegistry, exception: string, data: Hex): RevertError {
+  if (exception === 'revert') return decodeRevert(registry, data);
+  const name = EXCEPTIONS[exception];
+  return name === undefined ? { name: 'EvmException', args: [exception] } : { name, args: [] };
+}

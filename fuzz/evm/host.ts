@@ -1,0 +1,61 @@
+import type { Address, Bytes32 } from '../../reference/primitives.ts';
+import type { OracleSetup, WorldSetup } from '../../reference/setup.ts';
+import type { Artifacts } from '../compile/artifacts.ts';
+import type { Chain, GasUsage } from './chain.ts';
+import type { Codecs } from './codecs.ts';
+import type { AbiRegistry } from './decode.ts';
+import type { TokenSlots, WorldReader } from './reader.ts';
+
+/**
+ * What the host has learned from the logs of the calls it ran: the series and questions that
+ * exist (the observer reads their state from storage), every ERC-20 in the world, and the
+ * cumulative collateral flows. Part of every snapshot.
+ */
+export interface Tracked {
+  /** Series ids in creation order (from SeriesCreated). */
+  series: Bytes32[];
+  /** Setup tokens, then each series' P and N in creation order. */
+  tokens: Address[];
+  /** Questions with at least one answer, in order of their first answer (from Proposed). */
+  questions: { key: string; indexId: Bytes32; timestamp: bigint }[];
+  /**
+   * Per token of `tokens`: the values of its Transfer logs to the market (`paidIn`) and from it
+   * (`paidOut`), setup mints included — the same rule as reference/flows.ts.
+   */
+  flows: Map<Address, { paidIn: bigint; paidOut: bigint }>;
+}
+
+/**
+ * The deployed world inside the embedded EVM: the chain, what was deployed (`setup`), the
+ * prepared ABI codecs and decoders, the storage reader, and what has been tracked since. Build it
+ * with `deployWorld`; drive it with `executeAction`, `observe`, `snapshotHost` / `restoreHost`.
+ */
+export interface EvmHost {
+  readonly chain: Chain;
+  readonly artifacts: Artifacts;
+  readonly setup: WorldSetup;
+  /** The fixed account that deployed every contract and minted the starting balances. */
+  readonly deployer: Address;
+  readonly registry: AbiRegistry;
+  readonly codecs: Codecs;
+  readonly reader: WorldReader;
+  /** Observed accounts: setup.actors, then the market and the oracle (duplicates dropped). */
+  readonly observed: Address[];
+  /** The oracle's configuration, read once through its views after deployment (immutables). */
+  readonly oracleConfig: Omit<OracleSetup, 'address'>;
+  /** ERC20 slots per token contract (setup tokens by kind; claim tokens as they appear). */
+  readonly tokenSlots: Map<Address, TokenSlots>;
+  tracked: Tracked;
+  /** Gas of the last executed action (`undefined` after a warp, which runs no call). */
+  lastGas: GasUsage | undefined;
+}
+
+/** A deep copy of tracked data, so a snapshot is never changed by later calls. */
+export function copyTracked(tracked: Tracked): Tracked {
+  return {
+    series: [...tracked.series],
+    tokens: [...tracked.tokens],
+    questions: tracked.questions.map((q) => ({ ...q })),
+    flows: new Map([...tracked.flows].map(([token, flow]) => [token, { ...flow }])),
+  };
+}
