@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkM2, modelPayoutMath, type PayoutMath } from '../../properties/index.ts';
+import { baseState, COLLATERAL, MARKET, N_TOKEN, SERIES, series, setBalance, settled, where } from './fixtures.ts';
+import { specPayout } from './payout-variants.ts';
+
+describe('M2 solvency', () => {
+  it('holds when the market holds exactly what is locked, and after a donation', () => {
+    expect(checkM2(baseState(), specPayout)).toEqual([]);
+    const donated = baseState();
+    setBalance(donated, COLLATERAL, MARKET, 150n);
+    expect(checkM2(donated, specPayout)).toEqual([]);
+  });
+
+  it('reports the collateral the market holds too little of', () => {
+    const state = baseState();
+    setBalance(state, COLLATERAL, MARKET, 99n);
+    const violations = checkM2(state, specPayout);
+    expect(where(violations)).toEqual([{ id: 'M2', account: MARKET, token: COLLATERAL }]);
+    expect(violations[0]).toMatchObject({ expected: '>= 100', actual: '99' });
+  });
+
+  it('holds after settlement while locked covers the outstanding claims at the price', () => {
+    // 100 P pay 80 and 100 N pay 20 at x = 2500, S = 2000.
+    expect(checkM2(settled(), specPayout)).toEqual([]);
+  });
+
+  it('reports a settled series whose locked no longer covers its claims', () => {
+    const state = settled();
+    series(state).locked = 99n;
+    setBalance(state, COLLATERAL, MARKET, 99n);
+    const violations = checkM2(state, specPayout);
+    expect(where(violations)).toEqual([{ id: 'M2', series: SERIES }]);
+    expect(violations[0]).toMatchObject({ expected: '>= 100', actual: '99' });
+  });
+
+  it('uses the payout math it is given (a variant that overpays N breaks cover)', () => {
+    const overpays: PayoutMath = { ...modelPayoutMath, payoutN: (a, S, x) => modelPayoutMath.payoutN(a, S, x) + 1n };
+    expect(where(checkM2(settled(), overpays))).toEqual([{ id: 'M2', series: SERIES }]);
+  });
+
+  it('reports a settled series whose claim token is not observed', () => {
+    const state = settled();
+    delete state.tokens[N_TOKEN];
+    expect(where(checkM2(state, specPayout))).toEqual([{ id: 'M2', series: SERIES }]);
+  });
+});
