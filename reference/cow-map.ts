@@ -7,7 +7,7 @@ export class CowMap<K, V> {
   readonly #base: ReadonlyMap<K, V>;
   readonly #clone: (value: V) => V;
   #copy: Map<K, V> | undefined;
-  readonly #owned = new Set<K>();
+  #owned: Set<K> | undefined;
 
   constructor(base: ReadonlyMap<K, V>, clone: (value: V) => V) {
     this.#base = base;
@@ -29,7 +29,7 @@ export class CowMap<K, V> {
   /** The record under `key`, owned by this transaction and safe to mutate; undefined when absent. */
   mut(key: K): V | undefined {
     const value = this.get(key);
-    if (value === undefined || this.#owned.has(key)) return value;
+    if (value === undefined || this.#owned?.has(key)) return value;
     const copy = this.#clone(value);
     this.set(key, copy);
     return copy;
@@ -39,7 +39,7 @@ export class CowMap<K, V> {
   set(key: K, value: V): void {
     this.#copy ??= new Map(this.#base);
     this.#copy.set(key, value);
-    this.#owned.add(key);
+    (this.#owned ??= new Set()).add(key);
   }
 
   /** The map to commit: the committed one itself when nothing was written. */

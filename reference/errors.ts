@@ -46,7 +46,12 @@ export class ContractRevert extends Error {
   readonly revert: RevertError;
 
   constructor(name: string, args: AbiValue[]) {
+    // Reverts are ordinary control flow here (most fuzzed actions revert): skip the stack trace,
+    // which would cost more than the whole action.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${name}(${args.map(String).join(', ')})`);
+    Error.stackTraceLimit = limit;
     this.name = name;
     this.revert = { name, args };
   }

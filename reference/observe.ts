@@ -1,6 +1,5 @@
 import type { ObservedState, QuestionState, SeriesState, TokenState } from '../properties/observed-state.ts';
 import type { Address, Bytes32 } from './primitives.ts';
-import { allowanceKey } from './state.ts';
 import type { World } from './world.ts';
 
 /**
@@ -24,8 +23,9 @@ export function observe(world: World): ObservedState {
     const allowances: Record<Address, Record<Address, bigint>> = {};
     for (const owner of accounts) {
       balances[owner] = token.balances.get(owner) ?? 0n;
+      const granted = token.allowances.get(owner);
       const row: Record<Address, bigint> = {};
-      for (const spender of accounts) row[spender] = token.allowances.get(allowanceKey(owner, spender)) ?? 0n;
+      for (const spender of accounts) row[spender] = granted?.get(spender) ?? 0n;
       allowances[owner] = row;
     }
     tokens[address] = { totalSupply: token.totalSupply, balances, allowances };

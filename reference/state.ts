@@ -15,15 +15,13 @@ export interface TokenRecord {
   readonly decimals: number;
   totalSupply: bigint;
   balances: Map<Address, bigint>;
-  /** Keyed by `allowanceKey(owner, spender)`. */
-  allowances: Map<string, bigint>;
+  /**
+   * owner → spender → allowance. The inner maps are shared with committed states: replace a row,
+   * never mutate it (see `approveInternal`).
+   */
+  allowances: Map<Address, ReadonlyMap<Address, bigint>>;
   /** CallbackToken only: armed with target = the market (the only target the harness uses). */
   armed: boolean;
-}
-
-/** The key of an allowance in `TokenRecord.allowances`. */
-export function allowanceKey(owner: Address, spender: Address): string {
-  return owner + spender;
 }
 
 /** One series, mirroring ISplitMarket.SeriesInfo. */

@@ -3,7 +3,6 @@ import { recordFlow } from '../flows.ts';
 import type { Address } from '../primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from '../primitives.ts';
 import type { TokenRecord } from '../state.ts';
-import { allowanceKey } from '../state.ts';
 import type { Tx } from '../tx.ts';
 
 /**
@@ -24,7 +23,7 @@ export function balanceOf(tx: Tx, token: Address, account: Address): bigint {
 }
 
 export function allowance(tx: Tx, token: Address, owner: Address, spender: Address): bigint {
-  return tokenAt(tx, token).allowances.get(allowanceKey(owner, spender)) ?? 0n;
+  return tokenAt(tx, token).allowances.get(owner)?.get(spender) ?? 0n;
 }
 
 /** `_update`: FeeOnTransferToken burns ceil(value / 100) of every transfer between two non-zero accounts. */
@@ -77,7 +76,8 @@ export function approveInternal(
 ): void {
   if (owner === ZERO_ADDRESS) revert('ERC20InvalidApprover', ZERO_ADDRESS);
   if (spender === ZERO_ADDRESS) revert('ERC20InvalidSpender', ZERO_ADDRESS);
-  (tx.tokens.mut(token) as TokenRecord).allowances.set(allowanceKey(owner, spender), value);
+  const { allowances } = tx.tokens.mut(token) as TokenRecord;
+  allowances.set(owner, new Map(allowances.get(owner)).set(spender, value));
   if (emitEvent) tx.emit(token, 'Approval', { owner, spender, value });
 }
 

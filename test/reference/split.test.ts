@@ -42,7 +42,7 @@ describe('split', () => {
     });
     expect(world.state.series.get(id)?.locked).toBe(60n);
     expect(world.state.tokens.get(p)?.totalSupply).toBe(60n);
-    expect(world.state.tokens.get(WETH)?.allowances.get(ALICE + MARKET)).toBe(40n);
+    expect(world.state.tokens.get(WETH)?.allowances.get(ALICE)?.get(MARKET)).toBe(40n);
     expect(world.state.flows.get(WETH)).toEqual({ paidIn: 60n, paidOut: 0n });
   });
   test('a no-return token is accepted', () => {
