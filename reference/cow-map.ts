@@ -39,7 +39,8 @@ export class CowMap<K, V> {
   set(key: K, value: V): void {
     this.#copy ??= new Map(this.#base);
     this.#copy.set(key, value);
-    (this.#owned ??= new Set()).add(key);
+    this.#owned ??= new Set();
+    this.#owned.add(key);
   }
 
   /** The map to commit: the committed one itself when nothing was written. */
