@@ -1,4 +1,4 @@
-import { checkedAdd } from '../checked.ts';
+import { saturatingAdd } from '../checked.ts';
 import { revert } from '../errors.ts';
 import type { AbiValue } from '../outcome.ts';
 import type { Address, Bytes32 } from '../primitives.ts';
@@ -41,14 +41,14 @@ export function arbitrate(tx: Tx, caller: Address, indexId: Bytes32, timestamp: 
 
 /**
  * `SlowOracle.cancelArbitration`, by anyone. Checks, in order: not finalized, arbitration pending,
- * now >= arbitrationRequestedAt + arbitrationTimeout (checked sum). Unfreezes the question and
+ * now >= arbitrationRequestedAt + arbitrationTimeout (saturating sum, like the liveness deadline). Unfreezes the question and
  * restarts liveness now (lastAnswerAt = now). Logs: ArbitrationCancelled.
  */
 export function cancelArbitration(tx: Tx, caller: Address, indexId: Bytes32, timestamp: bigint): AbiValue[] {
   const question = questionOf(tx, indexId, timestamp);
   if (question.finalized) revert('AlreadyFinalized', indexId, timestamp);
   if (!question.arbitrationPending) revert('NoArbitrationPending', indexId, timestamp);
-  const cancellableAt = checkedAdd(question.arbitrationRequestedAt, tx.config.oracle.arbitrationTimeout);
+  const cancellableAt = saturatingAdd(question.arbitrationRequestedAt, tx.config.oracle.arbitrationTimeout);
   if (tx.timestamp < cancellableAt) revert('ArbitrationTimeoutNotElapsed', indexId, timestamp, cancellableAt);
 
   const record = questionToWrite(tx, indexId, timestamp);

@@ -1,4 +1,4 @@
-import { checkedAdd } from '../checked.ts';
+import { saturatingAdd } from '../checked.ts';
 import type { Bytes32 } from '../primitives.ts';
 import type { QuestionRecord } from '../state.ts';
 import { questionKeyOf } from '../state.ts';
@@ -35,11 +35,12 @@ export function questionToWrite(tx: Tx, indexId: Bytes32, timestamp: bigint): Qu
 }
 
 /**
- * `lastAnswerAt + liveness`, the moment the last answer can no longer be challenged. Checked like
- * Solidity's `+`: a liveness so large that the sum overflows reverts with Panic(0x11).
+ * `lastAnswerAt + liveness`, the moment the last answer can no longer be challenged, saturating at
+ * max uint256 (the interface leaves overflow open; SlowOracle documents saturation, and it keeps a
+ * huge liveness meaning "practically never" instead of making the question unusable).
  */
 export function livenessEnd(tx: Tx, question: Readonly<QuestionRecord>): bigint {
-  return checkedAdd(question.lastAnswerAt, tx.config.oracle.liveness);
+  return saturatingAdd(question.lastAnswerAt, tx.config.oracle.liveness);
 }
 
 /** The last answer; the question must be answered. */

@@ -125,12 +125,15 @@ describe('propose', () => {
     approveBond(world, ALICE);
     reverts(world, proposal(ALICE, 7n, START + 1n), 'ERC20InsufficientBalance', ALICE, START, START + 1n);
   });
-  test('Panic(0x11) when lastAnswerAt + liveness overflows uint256', () => {
+  test('lastAnswerAt + liveness saturates at max uint256: a huge liveness keeps the question open', () => {
     const setup = makeSetup();
     setup.oracle = { ...setup.oracle, liveness: MAX_UINT256 };
     const world = createWorld(setup);
     warpTo(world, EXPIRY);
     propose(world, ALICE, 7n, MIN_BOND);
-    reverts(world, proposal(CAROL, 8n, 2n * MIN_BOND), 'Panic', 0x11n);
+    warp(world, 10n ** 12n);
+    propose(world, CAROL, 8n, 2n * MIN_BOND);
+    const finalize = { kind: 'finalize', caller: BOB, indexId: INDEX, timestamp: EXPIRY } as const;
+    reverts(world, finalize, 'LivenessNotElapsed', INDEX, EXPIRY, MAX_UINT256);
   });
 });
