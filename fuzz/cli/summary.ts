@@ -27,3 +27,16 @@ export function formatSummary(stats: CampaignStats, seconds: number, seed: numbe
   lines.push('', `seed ${seed} — rerun with: npx cliffless fuzz --seed ${seed}`);
   return lines.join('\n');
 }
+
+/** The deterministic part of a summary as data: counts only, no timings, so two runs compare equal. */
+export function summaryJson(stats: CampaignStats, seed: number): object {
+  const calls = Object.fromEntries(
+    ACTION_KINDS.map((k) => [
+      k,
+      { ...(stats.calls.get(k) ?? { calls: 0, reverts: 0 }), runsSucceeded: stats.reached.get(k) ?? 0 },
+    ]),
+  );
+  const properties = Object.fromEntries(PROPERTIES.map((p) => [p.id, stats.checks.get(p.id) ?? null]));
+  const reverts = Object.fromEntries([...stats.revertReasons.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return { seed, runs: stats.runs, actions: stats.actions, failures: stats.failures, calls, properties, reverts };
+}

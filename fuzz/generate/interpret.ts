@@ -29,26 +29,47 @@ const BUILDERS: Record<ActionKind, Builder> = {
   warp: (c, view) => warp(c, view),
 };
 
-/** How often each kind is drawn; createSeries is drawn far more while the world has few series. */
+/**
+ * How often each kind is drawn. A kind that can succeed in this state gets its full weight; one
+ * that cannot keeps a small weight, so its reverts are still compared but runs do not stall on
+ * them (a propose before any question is open, a redeem before any settlement).
+ */
 function weights(view: WorldView): [number, ActionKind][] {
-  const few = view.series.length < 2;
+  const { liveness, arbitrationTimeout } = view.state.oracleState;
+  const now = view.now;
+  const questions = view.questions();
+  const live = view.series.filter((s) => !s.settled);
+  const holdsBoth = view.series.some((s) =>
+    view.actors.some((a) => view.balance(s.pToken, a) > 0n && view.balance(s.nToken, a) > 0n),
+  );
+  const settleable = view.series.some((s) => !s.settled && now >= s.expiry && view.seriesQuestion(s)?.finalized);
+  const redeemable = view.series.some(
+    (s) => s.settled && view.actors.some((a) => view.balance(s.pToken, a) + view.balance(s.nToken, a) > 0n),
+  );
+  const proposable = view.series.some((s) => view.isOpen(view.seriesQuestion(s), s.expiry));
+  const finalizable = questions.some((q) => !q.finalized && !q.arbitrationPending && now >= q.lastAnswerAt + liveness);
+  const disputable = questions.some((q) => view.isOpen(q, q.timestamp) && !q.arbitrationUsed);
+  const pending = questions.filter((q) => q.arbitrationPending);
+  const cancellable = pending.some((q) => now >= q.arbitrationRequestedAt + arbitrationTimeout);
+  const owed = Object.values(view.state.oracleState.credits).some((c) => c > 0n);
+  const when = (possible: boolean, weight: number): number => (possible ? weight : 1);
   return [
-    [few ? 40 : 3, 'createSeries'],
-    [16, 'split'],
-    [8, 'merge'],
-    [6, 'settle'],
-    [10, 'redeem'],
+    [view.series.length < 2 ? 40 : 3, 'createSeries'],
+    [when(live.length > 0, 14), 'split'],
+    [when(holdsBoth, 8), 'merge'],
+    [when(settleable, 12), 'settle'],
+    [when(redeemable, 14), 'redeem'],
     [6, 'transfer'],
     [2, 'approve'],
     [3, 'transferFrom'],
-    [10, 'propose'],
-    [5, 'finalize'],
-    [3, 'requestArbitration'],
-    [3, 'arbitrate'],
-    [2, 'cancelArbitration'],
-    [3, 'withdraw'],
+    [when(proposable, 12), 'propose'],
+    [when(finalizable, 10), 'finalize'],
+    [when(disputable, 3), 'requestArbitration'],
+    [when(pending.length > 0, 6), 'arbitrate'],
+    [when(cancellable, 4), 'cancelArbitration'],
+    [when(owed, 4), 'withdraw'],
     [1, 'armCallback'],
-    [12, 'warp'],
+    [10, 'warp'],
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { Action } from '../../reference/action.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
-import { WAD } from '../../reference/primitives.ts';
+import { MAX_UINT256, WAD } from '../../reference/primitives.ts';
 import type { Chooser } from './chooser.ts';
 import { edgeAmount } from './edges.ts';
 import type { SeriesEntry, WorldView } from './world-view.ts';
@@ -60,8 +60,9 @@ export function split(c: Chooser, view: WorldView, invalid: boolean): Action {
     const any = view.series.length > 0 && c.chance(1, 2) ? c.pick(view.series).id : unknownSeries(c);
     return { kind: 'split', caller, seriesId: any, amount: 1n + c.upTo(1000n), to: caller };
   }
-  const amount = edgeAmount(c, view.balance(s.collateral, caller));
-  return { kind: 'split', caller, seriesId: s.id, amount: invalid ? 0n : amount, to: recipient(c, view, caller) };
+  const held = view.balance(s.collateral, caller);
+  const amount = invalid ? c.pick([0n, held + 1n, MAX_UINT256]) : edgeAmount(c, held);
+  return { kind: 'split', caller, seriesId: s.id, amount, to: recipient(c, view, caller) };
 }
 
 /** merge by a holder of both sides. */

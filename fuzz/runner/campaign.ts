@@ -5,7 +5,7 @@ import { Checks } from './checks.ts';
 import { type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
 import { minimizeActions } from './minimize.ts';
-import { runSequence, type SequenceResult } from './run-sequence.ts';
+import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
 import { CampaignStats } from './stats.ts';
 
 /** Words per generated step: enough for every choice an action makes; deeper draws are derived. */
@@ -26,7 +26,8 @@ export interface CampaignOptions {
 
 /** A failure reduced to a short action list that still fails the same way. */
 export interface MinimizedFailure {
-  actions: Action[];
+  /** The minimized steps, the failing one last. */
+  steps: ExecutedStep[];
   failure: StepFailure;
   /** Length of the failing sequence before fast-check and ddmin shrank it. */
   originalLength: number;
@@ -125,7 +126,7 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
   return {
     stats,
-    failure: { actions: final.steps.map((s) => s.action), failure: final.failure, originalLength: firstLength },
+    failure: { steps: final.steps, failure: final.failure, originalLength: firstLength },
     interrupted,
   };
 }

@@ -53,7 +53,7 @@ export async function runSequence(
     const evmOutcome = await evm.execute(action);
     const [modelAfter, evmAfter] = [await model.observe(), await evm.observe()];
     steps.push({ action, outcome: evmOutcome });
-    options.stats?.recordAction(action.kind, evmOutcome.ok);
+    options.stats?.recordAction(action.kind, evmOutcome.ok ? undefined : evmOutcome.error.name);
     if (evmOutcome.ok) succeeded.add(action.kind);
 
     const failure =

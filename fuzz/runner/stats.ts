@@ -10,11 +10,18 @@ export class CampaignStats {
   /** Milestones reached at least once per run, summed over runs (proves the campaign goes deep). */
   readonly reached = new Map<string, number>();
 
-  recordAction(kind: ActionKind, ok: boolean): void {
+  /** Reverts by action kind and error name (`split: ZeroAmount`), to see what a campaign runs into. */
+  readonly revertReasons = new Map<string, number>();
+
+  recordAction(kind: ActionKind, revert: string | undefined): void {
     this.actions++;
     const row = this.calls.get(kind) ?? { calls: 0, reverts: 0 };
     row.calls++;
-    if (!ok) row.reverts++;
+    if (revert !== undefined) {
+      row.reverts++;
+      const key = `${kind}: ${revert}`;
+      this.revertReasons.set(key, (this.revertReasons.get(key) ?? 0) + 1);
+    }
     this.calls.set(kind, row);
   }
 
@@ -43,5 +50,6 @@ export class CampaignStats {
       this.checks.set(k, { checks: row.checks + v.checks, violations: row.violations + v.violations });
     }
     for (const [k, v] of other.reached) this.reached.set(k, (this.reached.get(k) ?? 0) + v);
+    for (const [k, v] of other.revertReasons) this.revertReasons.set(k, (this.revertReasons.get(k) ?? 0) + v);
   }
 }

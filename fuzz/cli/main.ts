@@ -1,0 +1,38 @@
+import { CliflessError } from '../errors.ts';
+import { COMMANDS } from './commands.ts';
+
+const USAGE = `cliffless — differential fuzzing of split-claim contracts against their reference model
+
+Usage: cliffless <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.spec.name.padEnd(14)}${c.spec.summary}`).join('\n')}
+
+Run \`cliffless <command> --help\` for a command's options.
+`;
+
+/**
+ * Runs one CLI invocation and returns the exit code: 0 pass, 1 a check failed (a property, a
+ * divergence, a counterexample), 2 bad input (flag, trace, contract that does not compile).
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (command === undefined) {
+    process.stderr.write(`cliffless: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof CliflessError) {
+      process.stderr.write(`cliffless ${name}: ${error.describe()}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
