@@ -53,20 +53,20 @@ export const PROPERTIES: readonly PropertyInfo[] = [
   {
     id: 'M1',
     name: 'pairs',
-    statement: 'before settlement, supply(P) == supply(N) == locked for every series',
+    statement: 'before settlement, `supply(P) == supply(N) == locked` for every series',
     forms: [state(checkM1)],
   },
   {
     id: 'M2',
     name: 'solvency',
     statement:
-      "the market's balance of each collateral is at least the sum of locked over its series (a direct donation may add more, nothing may make it less), and after settlement locked >= payoutP(supply P) + payoutN(supply N)",
+      "the market's balance of each collateral is at least the sum of `locked` over its series (a direct donation may add more, nothing may make it less), and after settlement `locked >= payoutP(supply P) + payoutN(supply N)`",
     forms: [{ kind: 'state', check: checkM2 }],
   },
   {
     id: 'M3',
     name: 'sum',
-    statement: 'for every a, S, x: a - 1 <= payoutP(a) + payoutN(a) <= a, and the per-unit rates add to exactly 1',
+    statement: 'for every `a, S, x`: `a - 1 <= payoutP(a) + payoutN(a) <= a`, and the per-unit rates add to exactly 1',
     forms: [
       {
         kind: 'function',
@@ -80,7 +80,8 @@ export const PROPERTIES: readonly PropertyInfo[] = [
   {
     id: 'M4',
     name: 'payoff shape',
-    statement: 'payoutP is a for x <= S, non-increasing in x; payoutN is 0 for x <= S, non-decreasing in x',
+    statement:
+      '`payoutP` is `a` for `x <= S`, non-increasing in `x`; `payoutN` is 0 for `x <= S`, non-decreasing in `x`',
     forms: [{ kind: 'function', check: checkM4 }],
   },
   {
@@ -93,7 +94,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
   {
     id: 'M6',
     name: 'exit',
-    statement: 'a holder of a P and a N can always merge them for a collateral',
+    statement: 'a holder of `a` P and `a` N can always merge them for `a` collateral',
     forms: [
       {
         kind: 'probe',
@@ -123,7 +124,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
   {
     id: 'O2',
     name: 'finality',
-    statement: 'a value is final only after liveness undisputed or by arbitration, and never changes after',
+    statement: 'a value is final only after `liveness` undisputed or by arbitration, and never changes after',
     forms: [state(checkO2State), transition(checkO2Transition)],
   },
   {
@@ -143,7 +144,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
     id: 'O5',
     name: 'liveness',
     statement:
-      'no question is frozen for ever: a pending arbitration can be cancelled after arbitrationTimeout, and an answered question with none pending becomes finalizable liveness after its last answer',
+      'no question is frozen for ever: a pending arbitration can be cancelled after `arbitrationTimeout`, and an answered question with none pending becomes finalizable `liveness` after its last answer',
     forms: [
       state(checkO5State),
       {
