@@ -3,6 +3,7 @@ import { createEVM, type EVM, type EVMResult, type Log } from '@ethereumjs/evm';
 import { Account, bytesToHex, createContractAddress, Address as EthAddress, hexToBytes } from '@ethereumjs/util';
 import type { Hex } from 'viem';
 import type { Address } from '../../reference/primitives.ts';
+import { installJumpAnalysisCache } from './jump-cache.ts';
 import { JournaledState } from './state.ts';
 
 /** Gas each top-level call may use: the mainnet block gas limit, so only a runaway loop runs out. */
@@ -69,10 +70,16 @@ export interface ChainOptions {
   timestamp: bigint;
   /** Block number before the first call (default 1). */
   blockNumber?: bigint;
+  /**
+   * Memoise jump-destination analysis per contract code (default true); see
+   * {@link installJumpAnalysisCache}. Process-wide once installed.
+   */
+  jumpAnalysisCache?: boolean;
 }
 
 /** Creates an empty cancun chain at the given time. */
 export async function createChain(options: ChainOptions): Promise<Chain> {
+  if (options.jumpAnalysisCache !== false) installJumpAnalysisCache();
   const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
   const state = new JournaledState();
   const evm = await createEVM({ common, stateManager: state });
@@ -157,6 +164,8 @@ export async function call(chain: Chain, request: CallRequest): Promise<CallResu
   journal.addAlwaysWarmAddress('0x0000000000000000000000000000000000000000');
   const gasLimit = request.gasLimit ?? CALL_GAS_LIMIT;
   const intrinsic = intrinsicGas(request.data, to === undefined);
+  if (gasLimit < intrinsic) throw new Error(`gas limit ${gasLimit} is below the call's intrinsic gas ${intrinsic}`);
+  const depth = chain.state.depth;
   let result: EVMResult;
   try {
     result = await evm.runCall({
@@ -168,6 +177,11 @@ export async function call(chain: Chain, request: CallRequest): Promise<CallResu
       value: request.value ?? 0n,
       gasLimit: gasLimit - intrinsic,
     });
+  } catch (error) {
+    // An internal EVM error (not an exceptional halt) can leave frames open: undo the whole call.
+    await chain.state.revertTo(depth);
+    evm.transientStorage.clear();
+    throw error;
   } finally {
     await journal.cleanup();
     chain.state.originalStorageCache.clear();

@@ -4,6 +4,7 @@ import type { Artifacts } from '../compile/artifacts.ts';
 import type { Chain, GasUsage } from './chain.ts';
 import type { Codecs } from './codecs.ts';
 import type { AbiRegistry } from './decode.ts';
+import type { ObserveCache } from './observe.ts';
 import type { TokenSlots, WorldReader } from './reader.ts';
 
 /**
@@ -46,6 +47,8 @@ export interface EvmHost {
   /** ERC20 slots per token contract (setup tokens by kind; claim tokens as they appear). */
   readonly tokenSlots: Map<Address, TokenSlots>;
   tracked: Tracked;
+  /** What `observe` read last, by storage version (not part of snapshots: versions change on restore). */
+  readonly observeCache: ObserveCache;
   /** Gas of the last executed action (`undefined` after a warp, which runs no call). */
   lastGas: GasUsage | undefined;
 }

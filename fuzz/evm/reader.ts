@@ -1,4 +1,5 @@
-import type { QuestionState, SeriesState } from '../../properties/observed-state.ts';
+import { bytesToHex } from '@ethereumjs/util';
+import type { QuestionState, SeriesState, TokenState } from '../../properties/observed-state.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { ContractArtifact } from '../compile/artifacts.ts';
 import { arrayBase, mappingValue, member, type SlotRef, structMembers, typeSlots, variable } from './layout.ts';
@@ -31,6 +32,10 @@ export interface TokenSlots {
  */
 export class WorldReader {
   private readonly keys = new Map<string, string>();
+  /** Per token layout: the slot keys of every observed balance and allowance, in observation order. */
+  private readonly tables = new Map<TokenSlots, TokenTable>();
+  /** Per series id: the slot key of each SeriesInfo field. */
+  private readonly seriesKeys = new Map<string, Record<keyof SeriesState, string>>();
   private readonly tokenLayouts = new Map<string, TokenSlots>();
   private readonly market: MarketLayout;
   private readonly oracle: OracleLayout;
@@ -61,34 +66,62 @@ export class WorldReader {
     return slots;
   }
 
-  totalSupply(token: Address, slots: TokenSlots): bigint {
-    return readWord(this.state, token, slots.totalSupply);
-  }
-
-  balanceOf(token: Address, slots: TokenSlots, account: Address): bigint {
-    return readWord(this.state, token, this.key1(slots.balances, account));
-  }
-
-  allowance(token: Address, slots: TokenSlots, owner: Address, spender: Address): bigint {
-    return readWord(this.state, token, this.key2(slots.allowances, owner, spender));
+  /**
+   * A token's supply, and the balances and allowances of `accounts` (always the same list for a
+   * host), reading precomputed slot keys straight from the token's storage map.
+   */
+  tokenState(token: Address, slots: TokenSlots, accounts: readonly Address[]): TokenState {
+    let table = this.tables.get(slots);
+    if (table === undefined) {
+      table = {
+        balances: accounts.map((a) => this.key1(slots.balances, a)),
+        allowances: accounts.map((o) => accounts.map((s) => this.key2(slots.allowances, o, s))),
+      };
+      this.tables.set(slots, table);
+    }
+    const storage = this.state.storage.get(token);
+    const balances: Record<Address, bigint> = {};
+    const allowances: Record<Address, Record<Address, bigint>> = {};
+    for (const [i, owner] of accounts.entries()) {
+      balances[owner] = wordOf(storage?.get(table.balances[i] as string));
+      const keys = table.allowances[i] as string[];
+      const row: Record<Address, bigint> = {};
+      for (const [j, spender] of accounts.entries()) row[spender] = wordOf(storage?.get(keys[j] as string));
+      allowances[owner] = Object.freeze(row);
+    }
+    return Object.freeze({
+      totalSupply: wordOf(storage?.get(slots.totalSupply)),
+      balances: Object.freeze(balances),
+      allowances: Object.freeze(allowances),
+    });
   }
 
   /** SplitMarket's `_series[id]`, as `series(id)` reports it. */
   series(market: Address, id: Bytes32): SeriesState {
-    const { base, fields } = this.market;
-    const at = BigInt(this.key1(base, id));
-    const read = (ref: SlotRef) => readField(this.state, market, at, ref);
+    let keys = this.seriesKeys.get(id);
+    if (keys === undefined) {
+      const at = BigInt(this.key1(this.market.base, id));
+      const fields = this.market.fields;
+      keys = Object.fromEntries(SERIES_FIELDS.map((f) => [f, slotKey(at + fields[f].slot)])) as Record<
+        keyof SeriesState,
+        string
+      >;
+      this.seriesKeys.set(id, keys);
+    }
+    const storage = this.state.storage.get(market);
+    const { fields } = this.market;
+    const read = (field: keyof SeriesState) => fieldOf(wordOf(storage?.get(keys[field])), fields[field]);
     return {
-      collateral: wordToAddress(read(fields.collateral)),
-      oracle: wordToAddress(read(fields.oracle)),
-      indexId: wordToBytes32(read(fields.indexId)),
-      strike: read(fields.strike),
-      expiry: read(fields.expiry),
-      pToken: wordToAddress(read(fields.pToken)),
-      nToken: wordToAddress(read(fields.nToken)),
-      locked: read(fields.locked),
-      settled: read(fields.settled) !== 0n,
-      settlementPrice: read(fields.settlementPrice),
+      collateral: wordToAddress(read('collateral')),
+      oracle: wordToAddress(read('oracle')),
+      indexId: wordToBytes32(read('indexId')),
+      strike: read('strike'),
+      expiry: read('expiry'),
+      pToken: wordToAddress(read('pToken')),
+      nToken: wordToAddress(read('nToken')),
+      locked: read('locked'),
+      settled: read('settled') !== 0n,
+      settlementPrice: read('settlementPrice'),
     };
   }
 
@@ -146,6 +179,22 @@ export class WorldReader {
     }
     return key;
   }
+}
+
+interface TokenTable {
+  balances: string[];
+  allowances: string[][];
+}
+
+/** A storage value (minimal big-endian bytes; absent or empty is 0) as a bigint. */
+function wordOf(value: Uint8Array | undefined): bigint {
+  return value === undefined || value.length === 0 ? 0n : BigInt(bytesToHex(value));
+}
+
+/** The packed field `ref` of a slot's word. */
+function fieldOf(word: bigint, ref: SlotRef): bigint {
+  if (ref.offset === 0 && ref.bytes === 32) return word;
+  return (word >> BigInt(8 * ref.offset)) & ((1n << BigInt(8 * ref.bytes)) - 1n);
 }
 
 interface MarketLayout {

@@ -31,6 +31,10 @@ export class JournaledState implements StateManagerInterface {
   readonly storage = new Map<string, Map<string, Uint8Array>>();
   originalStorageCache: OriginalStorageCache;
   private readonly frames: Undo[][] = [];
+  /** Storage writes per address since creation; with `epoch`, tells readers what may have changed. */
+  private readonly writes = new Map<string, number>();
+  /** Bumped by every restore, which may change any slot. */
+  private epoch = 0;
 
   constructor() {
     this.originalStorageCache = new OriginalStorageCache(this.getStorage.bind(this));
@@ -86,7 +90,9 @@ export class JournaledState implements StateManagerInterface {
   }
 
   async putStorage(address: EthAddress, key: Uint8Array, value: Uint8Array): Promise<void> {
-    const slots = this.slotsOf(address.toString());
+    const hex = address.toString();
+    this.writes.set(hex, (this.writes.get(hex) ?? 0) + 1);
+    const slots = this.slotsOf(hex);
     const slot = bytesToHex(key);
     this.record(slots as Map<string, unknown>, slot);
     slots.set(slot, value);
@@ -94,8 +100,18 @@ export class JournaledState implements StateManagerInterface {
 
   async clearStorage(address: EthAddress): Promise<void> {
     const key = address.toString();
+    this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
     this.record(this.storage as Map<string, unknown>, key);
     this.storage.set(key, new Map());
+  }
+
+  /**
+   * A token that changes whenever the storage of `address` may have changed (a write, even one
+   * later reverted, or any restore): equal tokens mean equal storage, so a reader may reuse what it
+   * decoded before.
+   */
+  storageVersion(address: string): string {
+    return `${this.epoch}:${this.writes.get(address) ?? 0}`;
   }
 
   /** The raw value of a slot, synchronously: for observers that read storage directly. */
@@ -132,6 +148,16 @@ export class JournaledState implements StateManagerInterface {
     undoAll(top);
   }
 
+  /** Open frames (EVM checkpoints not yet committed or reverted). */
+  get depth(): number {
+    return this.frames.length;
+  }
+
+  /** Reverts open frames down to `depth`: recovery after the EVM threw mid-call. */
+  async revertTo(depth: number): Promise<void> {
+    while (this.frames.length > depth) await this.revert();
+  }
+
   /**
    * A copy of the whole state, taken between calls (no frame open). Snapshots are immutable, so
    * one may be restored any number of times and in any order.
@@ -160,6 +186,7 @@ export class JournaledState implements StateManagerInterface {
     this.storage.clear();
     for (const [key, slots] of saved.storage) this.storage.set(key, new Map(slots));
     this.originalStorageCache.clear();
+    this.epoch++;
   }
 
   async flush(): Promise<void> {}

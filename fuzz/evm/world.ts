@@ -8,6 +8,7 @@ import { buildCodecs } from './codecs.ts';
 import { buildRegistry, decodeFailure, decodeLogs } from './decode.ts';
 import { deployContract } from './deploy.ts';
 import type { EvmHost } from './host.ts';
+import { emptyObserveCache } from './observe.ts';
 import { WorldReader } from './reader.ts';
 import { trackEvents } from './track.ts';
 
@@ -63,6 +64,8 @@ export interface WorldOptions {
   startingUnits?: bigint;
   /** Starting balances per deployed token; default `startingUnits` × 10^decimals to every actor. */
   balances?: (token: TokenSetup, index: number) => Record<Address, bigint>;
+  /** See `ChainOptions.jumpAnalysisCache` (default true). */
+  jumpAnalysisCache?: boolean;
 }
 
 const ARTIFACT_OF: Record<TokenKind, string> = {
@@ -91,7 +94,10 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     ...Array.from({ length: options.actorCount ?? 4 }, (_, i) => actorAddress(i)),
     arbitrator,
   ];
-  const chain = await createChain({ timestamp });
+  const chain = await createChain({
+    timestamp,
+    ...(options.jumpAnalysisCache === undefined ? {} : { jumpAnalysisCache: options.jumpAnalysisCache }),
+  });
 
   const tokens: TokenSetup[] = [];
   const tokenArtifacts: ContractArtifact[] = [];
@@ -143,6 +149,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     oracleConfig: await readOracleConfig(chain, codecs, oracle),
     tokenSlots: new Map(),
     tracked: { series: [], tokens: [], questions: [], flows: new Map() },
+    observeCache: emptyObserveCache(),
     lastGas: undefined,
   };
   for (const [i, token] of tokens.entries()) {

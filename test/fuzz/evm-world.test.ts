@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Artifacts, compileContracts } from '../../fuzz/compile/index.ts';
+import { deployWorld, deployWorldFromSetup, observe } from '../../fuzz/evm/index.ts';
+
+let artifacts: Artifacts;
+
+beforeAll(() => {
+  ({ artifacts } = compileContracts());
+});
+
+describe('deployWorld', () => {
+  it('is deterministic: the same options give the same setup and the same state', async () => {
+    const a = await deployWorld(artifacts);
+    const b = await deployWorld(artifacts);
+    expect(b.setup).toEqual(a.setup);
+    expect(observe(b)).toEqual(observe(a));
+    expect(a.setup.actors).toHaveLength(5);
+    expect(a.setup.actors.at(-1)).toBe(a.setup.oracle.arbitrator);
+    expect(a.setup.tokens.map((t) => `${t.kind}/${t.decimals}`)).toEqual([
+      'plain/18',
+      'plain/18',
+      'plain/6',
+      'noReturn/6',
+      'feeOnTransfer/18',
+      'callback/18',
+    ]);
+    expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(8);
+  });
+
+  it('follows its options', async () => {
+    const host = await deployWorld(artifacts, {
+      actorCount: 2,
+      timestamp: 5_000n,
+      minBond: 7n,
+      liveness: 60n,
+      arbitrationTimeout: 120n,
+      startingUnits: 3n,
+    });
+    expect(host.setup.actors).toHaveLength(3);
+    expect(host.setup.timestamp).toBe(5_000n);
+    expect(observe(host).timestamp).toBe(5_000n);
+    expect(host.oracleConfig).toMatchObject({ minBond: 7n, liveness: 60n, arbitrationTimeout: 120n });
+    const usdc = host.setup.tokens[2];
+    expect(host.setup.balances[usdc?.address ?? '0x']?.[host.setup.actors[0] ?? '0x']).toBe(3_000_000n);
+  });
+
+  it('rebuilds a setup from a trace, and rejects one whose addresses it cannot reproduce', async () => {
+    const original = await deployWorld(artifacts, { actorCount: 1 });
+    const rebuilt = await deployWorldFromSetup(artifacts, original.setup);
+    expect(rebuilt.setup).toEqual(original.setup);
+    expect(observe(rebuilt)).toEqual(observe(original));
+    const tampered = { ...original.setup, market: '0x00000000000000000000000000000000000000aa' as const };
+    await expect(deployWorldFromSetup(artifacts, tampered)).rejects.toThrow(/setup\.market is 0x0+aa/);
+  });
+});
