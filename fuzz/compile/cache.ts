@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Artifacts } from './artifacts.ts';
 
@@ -23,7 +33,10 @@ export function readCache(cacheDir: string, key: string): Artifacts | undefined 
   if (!existsSync(path)) return undefined;
   try {
     const artifacts = JSON.parse(readFileSync(path, 'utf8')) as Artifacts;
-    return artifacts.key === key ? artifacts : undefined;
+    if (artifacts.key !== key) return undefined;
+    const now = new Date();
+    utimesSync(path, now, now); // recently used: kept by pruneCache
+    return artifacts;
   } catch {
     return undefined;
   }
@@ -36,4 +49,23 @@ export function writeCache(cacheDir: string, artifacts: Artifacts): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(artifacts));
   renameSync(temporary, path);
+}
+
+/**
+ * Keeps the `keep` most recently used entries and deletes the rest: every edit of the contracts
+ * (and every mutant) adds a multi-megabyte entry, so the folder must not grow without bound.
+ */
+export function pruneCache(cacheDir: string, keep: number): void {
+  if (!existsSync(cacheDir)) return;
+  const entries = readdirSync(cacheDir)
+    .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+    .map((name) => ({ path: join(cacheDir, name), used: statSync(join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const stale of entries.slice(keep)) {
+    try {
+      unlinkSync(stale.path);
+    } catch {
+      // Another process pruned it first.
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Abi, Hex } from 'viem';
 import type { Artifacts, CompilerDiagnostic, ContractArtifact, SourceArtifact, StorageLayout } from './artifacts.ts';
-import { cacheKey, cachePath, readCache, writeCache } from './cache.ts';
+import { cacheKey, cachePath, pruneCache, readCache, writeCache } from './cache.ts';
 import { CompileError } from './errors.ts';
 import { defaultSettings } from './settings.ts';
 import { loadSolc, solcPackageVersion } from './solc.ts';
@@ -24,6 +24,8 @@ export interface CompileOptions {
   sources?: Readonly<Record<string, string>>;
   /** Cache folder, or `false` for none. Default: `<projectRoot>/.cliffless/cache`. */
   cacheDir?: string | false;
+  /** Entries kept in the cache folder, most recently used first; older ones are deleted. Default 32. */
+  cacheEntries?: number;
 }
 
 /** Artifacts plus how they were obtained. */
@@ -91,7 +93,10 @@ export function compileContracts(options: CompileOptions = {}): CompileResult {
     sources: collectUnits(output, input.sources),
     warnings: diagnostics.filter((d) => d.severity !== 'error' && !d.file?.startsWith('node_modules/')),
   };
-  if (cacheDir !== false) writeCache(cacheDir, artifacts);
+  if (cacheDir !== false) {
+    writeCache(cacheDir, artifacts);
+    pruneCache(cacheDir, options.cacheEntries ?? 32);
+  }
   return { artifacts, cached: false, elapsedMs: performance.now() - started, cachePath: path };
 }
 

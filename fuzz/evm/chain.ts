@@ -1,6 +1,6 @@
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { createEVM, type EVM, type EVMResult, type Log } from '@ethereumjs/evm';
-import { Account, bytesToHex, createContractAddress, Address as EthAddress, hexToBytes } from '@ethereumjs/util';
+import { Account, bytesToHex, Address as EthAddress, hexToBytes } from '@ethereumjs/util';
 import type { Hex } from 'viem';
 import type { Address } from '../../reference/primitives.ts';
 import { installJumpAnalysisCache } from './jump-cache.ts';
@@ -128,17 +128,6 @@ export async function setBalance(chain: Chain, address: Address, wei: bigint): P
   await chain.state.putAccount(at, new Account(account.nonce, wei, account.storageRoot, account.codeHash));
 }
 
-/** The account's nonce (0 for an account that does not exist). */
-export async function getNonce(chain: Chain, address: Address): Promise<bigint> {
-  return (await chain.state.getAccount(ethAddress(chain, address)))?.nonce ?? 0n;
-}
-
-/** The address a CREATE from `deployer` makes at its current nonce. */
-export async function nextContractAddress(chain: Chain, deployer: Address): Promise<Address> {
-  const nonce = await getNonce(chain, deployer);
-  return toAddress(createContractAddress(ethAddress(chain, deployer), nonce));
-}
-
 /** One top-level message: `to` undefined deploys `data` as init code. */
 export interface CallRequest {
   from: Address;
@@ -161,7 +150,7 @@ export async function call(chain: Chain, request: CallRequest): Promise<CallResu
   for (const precompile of chain.precompiles) journal.addAlwaysWarmAddress(precompile);
   journal.addAlwaysWarmAddress(request.from);
   if (request.to !== undefined) journal.addAlwaysWarmAddress(request.to);
-  journal.addAlwaysWarmAddress('0x0000000000000000000000000000000000000000');
+  journal.addAlwaysWarmAddress('0x0000000000000000000000000000000000000000'); // the coinbase (EIP-3651)
   const gasLimit = request.gasLimit ?? CALL_GAS_LIMIT;
   const intrinsic = intrinsicGas(request.data, to === undefined);
   if (gasLimit < intrinsic) throw new Error(`gas limit ${gasLimit} is below the call's intrinsic gas ${intrinsic}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,18 @@ describe('compileContracts cache', () => {
     expect(onDisk.artifacts.key).toBe(inMemory.artifacts.key);
     writeFileSync(join(contractsDir, 'lib', 'Counter.sol'), COUNTER);
     expect(compileContracts({ contractsDir, cacheDir }).artifacts.key).toBe(base.artifacts.key);
+  });
+
+  it('keeps only the most recently used entries', () => {
+    const small = join(root, 'small-cache');
+    const variant = (n: number) => ({ 'contracts/lib/Counter.sol': COUNTER.replace('count += 1', `count += ${n}`) });
+    const first = compileContracts({ contractsDir, cacheDir: small, cacheEntries: 2, sources: variant(3) });
+    compileContracts({ contractsDir, cacheDir: small, cacheEntries: 2, sources: variant(4) });
+    expect(compileContracts({ contractsDir, cacheDir: small, cacheEntries: 2, sources: variant(3) }).cached).toBe(true);
+    compileContracts({ contractsDir, cacheDir: small, cacheEntries: 2, sources: variant(5) });
+    const kept = readdirSync(small).sort();
+    expect(kept).toHaveLength(2);
+    expect(kept).toContain(`${first.artifacts.key}.json`); // used most recently but one, so kept
   });
 
   it('adds extra in-memory units that import the contracts tree', () => {
