@@ -10,7 +10,7 @@ import {Properties} from "./Properties.sol";
 /// @dev Only the Handler is fuzzed, and only through its action selectors. Run alone with
 ///      `npx forge test --match-path "test/forge/invariant/*"`; `-vv` prints each run's call summary.
 contract ProtocolInvariantsTest is Properties {
-    function setUp() public {
+    function setUp() public virtual {
         _setUpSystem();
         targetContract(address(handler));
         targetSelector(StdInvariant.FuzzSelector({addr: address(handler), selectors: handler.selectors()}));

@@ -92,7 +92,7 @@ abstract contract HandlerBase is CommonBase, StdUtils {
 
     /// @dev The number of Action members (a literal: array lengths need one).
     uint256 internal constant ACTION_COUNT = 21;
-    uint256 internal constant MAX_SERIES = 8;
+    uint256 internal constant MAX_SERIES = 12;
 
     ISplitMarket public immutable market;
     ISlowOracle public immutable oracle;

@@ -114,7 +114,8 @@ abstract contract MarketProperties is PropertiesBase {
             catch {
                 return (false, "merge of the pairs held reverted");
             }
-            if (collateral.balanceOf(actor) - before != pairs) return (false, "merge paid other than the pairs");
+            uint256 got = collateral.balanceOf(actor) - before;
+            if (got != pairs) return (false, string.concat("merge pairs/sent ", _three(pairs, got, 0)));
         }
         if (!s.settled || p + n == 2 * pairs) return (true, "");
         uint256 owed =
@@ -122,8 +123,9 @@ abstract contract MarketProperties is PropertiesBase {
         before = collateral.balanceOf(actor);
         vm.prank(actor);
         try market.redeem(seriesId, p - pairs, n - pairs, actor) returns (uint256 payout) {
-            if (payout != owed || collateral.balanceOf(actor) - before != owed) {
-                return (false, string.concat("redeem paid other than the payout ", _three(payout, owed, 0)));
+            uint256 received = collateral.balanceOf(actor) - before;
+            if (payout != owed || received != owed) {
+                return (false, string.concat("redeem returned/owed/sent ", _three(payout, owed, received)));
             }
         } catch {
             return (false, "redeem of the claims held reverted");
