@@ -119,10 +119,10 @@ contract BrokenMarketTest is Properties {
         _try(abi.encodeCall(handler.split, (0, 4, (100e18 << 4) | 5, 0)));
     }
 
-    /// @dev At USDT/US-CPI's expiry, with its question unanswered, alice settles it.
+    /// @dev At WETH/US-CPI's expiry (+4h), with its question unanswered, alice settles it.
     function _settleUnansweredQuestion() internal {
-        _try(abi.encodeCall(handler.warp, (3, 2, 0))); // to series 2's expiry
-        _try(abi.encodeCall(handler.settle, (0, 2 << 8))); // series 2, picked without preference
+        _try(abi.encodeCall(handler.warp, (3, 3, 0))); // to series 3's expiry
+        _try(abi.encodeCall(handler.settle, (0, 3 << 8))); // series 3, picked without preference
     }
 
     function _try(bytes memory call) internal {

@@ -8,7 +8,7 @@ import {Properties} from "./Properties.sol";
 /// @title ProtocolInvariantsTest
 /// @notice The DESIGN.md §4 properties, checked by forge after every handler call of every run.
 /// @dev Only the Handler is fuzzed, and only through its action selectors. Run alone with
-///      `npx forge test --match-path "test/forge/invariant/*"`; `-vv` prints each run's call summary.
+///      `npx forge test --match-path "test/forge/invariant/*"`; `-vv` prints the last run's call summary.
 contract ProtocolInvariantsTest is Properties {
     function setUp() public virtual {
         _setUpSystem();

@@ -89,22 +89,23 @@ abstract contract Setup is Test {
     }
 
     /// @dev Seeds, through the handler (seeds decoded as in the handlers) so the ghosts see it all:
-    ///      five series — WETH/ETH-USD and CBETH/ETH-USD at 2500 sharing the 2-hour question,
-    ///      USDT/US-CPI at 1 and WETH/US-CPI at 1 wei sharing the 4-hour question, FEE/ETH-USD at
-    ///      2500 — with every actor splitting 1000 units into each of the first four (FEE's split
-    ///      must fail). Then the ETH-USD question lives out a whole life: at expiry alice answers
-    ///      1250, bob challenges with 5000 at twice the bond, liveness passes, it finalizes at 5000
-    ///      (alice's bond to bob) and WETH/ETH-USD settles. So every run starts three hours in with
-    ///      one series to redeem, two to settle, credit to withdraw and a fresh question an hour
-    ///      from its timestamp, and its 64 calls go to what comes next rather than to getting there.
+    ///      five series — WETH/ETH-USD and CBETH/ETH-USD at 2500 and FEE/ETH-USD at 2500 sharing the
+    ///      2-hour ETH-USD question, USDT/US-CPI at 1 on the 2-hour CPI question, WETH/US-CPI at 1 wei
+    ///      on the 4-hour one — with every actor splitting 1000 units into each of the first four
+    ///      (FEE's split must fail). At the 2-hour mark alice answers ETH-USD with 1250 and bob
+    ///      challenges with 5000 at twice the bond; carol answers CPI and dave has it arbitrated.
+    ///      An hour later ETH-USD finalizes at 5000 (alice's bond to bob) and WETH/ETH-USD settles.
+    ///      So every run starts three hours in with a series to redeem, two to settle, credit to
+    ///      withdraw, an arbitration to rule on or (from the 5-hour mark) cancel, and a fresh
+    ///      question an hour from its timestamp; its 64 calls go to what comes next.
     function _seedState() internal {
         uint256 slot2h = (0 << 4) | 1;
         uint256 slot4h = (1 << 4) | 1;
-        handler.createSeries(0, 0, 4, slot2h); // WETH, ETH-USD, 2500e18, +2h
-        handler.createSeries(1, 0, 4, slot2h); // CBETH, ETH-USD, 2500e18, +2h
-        handler.createSeries(2, 1, 7, slot4h); // USDT, US-CPI, 1e18, +4h
-        handler.createSeries(0, 1, 1, slot4h); // WETH, US-CPI, 1 wei, +4h
-        handler.createSeries(3, 0, 4, slot2h); // FEE, ETH-USD, 2500e18, +2h
+        handler.createSeries(0, 0, 4, slot2h); // series 0: WETH, ETH-USD, 2500e18, +2h
+        handler.createSeries(1, 0, 4, slot2h); // series 1: CBETH, ETH-USD, 2500e18, +2h
+        handler.createSeries(2, 1, 7, slot2h); // series 2: USDT, US-CPI, 1e18, +2h
+        handler.createSeries(0, 1, 1, slot4h); // series 3: WETH, US-CPI, 1 wei, +4h
+        handler.createSeries(3, 0, 4, slot2h); // series 4: FEE, ETH-USD, 2500e18, +2h
         bytes32[] memory ids = handler.seriesIds();
         require(ids.length == 5, "Setup: seed series not created");
         uint256 amountSeed = (1000e18 << 4) | 5; // _amount: a bounded draw that lands on 1000e18
@@ -114,14 +115,18 @@ abstract contract Setup is Test {
             }
         }
 
-        handler.warp(3, 0, 0); // to series 0's expiry
-        handler.propose(0, 1, 5, 1); // alice: the first proposable question, strike / 2, minBond
+        handler.warp(3, 0, 0); // to series 0's expiry, +2h
+        handler.propose(0, 1, 5, 1); // alice: first proposable from series 0 (ETH-USD), strike / 2, minBond
         handler.propose(1, 1, 4, 1); // bob: the same question, 2 * strike, twice alice's bond
-        handler.warp(5, 0, 0); // to the end of question 0's liveness
-        handler.finalize(2, 1); // carol: the first finalizable question
+        handler.propose(2, (2 << 8) | 1, 2, 1); // carol: first proposable from series 2 (CPI), strike, minBond
+        handler.requestArbitration(3, (1 << 8) | 1); // dave: first disputable from question 1 (CPI +2h)
+        handler.warp(5, 0, 0); // to the end of question 0's (ETH-USD) liveness, +3h
+        handler.finalize(2, 1); // carol: the first finalizable question, ETH-USD
         handler.settle(3, 1); // dave: the first settleable series, WETH/ETH-USD
         ISplitMarket.SeriesInfo memory settled = market.series(ids[0]);
         require(settled.settled && settled.settlementPrice == 5000e18, "Setup: seed settlement failed");
+        bytes32 cpi = market.series(ids[2]).indexId;
+        require(oracle.question(cpi, START + 2 hours).arbitrationPending, "Setup: seed arbitration failed");
     }
 
     /// @dev Approves `spender` for everything, by a low-level call: NoReturnToken returns no bool.

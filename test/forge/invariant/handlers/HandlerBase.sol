@@ -137,7 +137,7 @@ abstract contract HandlerBase is CommonBase, StdUtils {
     mapping(Check => string) internal _violations;
 
     /// @notice Successful calls per Action in the current run. A failed action reverts the whole
-    ///      handler call, so forge's own metrics table counts attempts and failures across all runs.
+    ///         handler call, so forge's own metrics table counts attempts and failures over all runs.
     uint256[ACTION_COUNT] public successes;
 
     /// @dev Balance decreases the current action may cause: its caller's own spending, or spending
@@ -215,14 +215,6 @@ abstract contract HandlerBase is CommonBase, StdUtils {
 
     function questions() external view returns (Question[] memory) {
         return _questions;
-    }
-
-    function collaterals() external view returns (address[] memory) {
-        return _collaterals;
-    }
-
-    function actors() external view returns (address[] memory) {
-        return _actors;
     }
 
     function answersOf(bytes32 indexId, uint256 timestamp) external view returns (ISlowOracle.AnswerInfo[] memory) {
