@@ -2,14 +2,13 @@ import {
   type Abi,
   type AbiFunction,
   type AbiParameter,
-  decodeAbiParameters,
   encodeAbiParameters,
   type Hex,
   hexToBytes,
   toFunctionSelector,
 } from 'viem';
 import type { AbiValue } from '../../reference/outcome.ts';
-import { normalizeValues } from './normalize.ts';
+import { decodeParams } from './words.ts';
 
 /**
  * One function, prepared once: its selector and parameter lists, so that encoding a call is one
@@ -46,7 +45,7 @@ export function encodeCall(codec: FunctionCodec, args: readonly unknown[]): Uint
  */
 export function decodeReturn(codec: FunctionCodec, data: Hex): AbiValue[] {
   if (data === '0x' || codec.outputs.length === 0) return [];
-  return normalizeValues(codec.outputs, decodeAbiParameters(codec.outputs, data) as readonly unknown[]);
+  return decodeParams(codec.outputs, data);
 }
 
 function signature(fn: AbiFunction): string {

@@ -11,7 +11,7 @@ import {
 } from 'viem';
 import type { AbiValue, EventLog, RevertError } from '../../reference/outcome.ts';
 import type { Address } from '../../reference/primitives.ts';
-import { normalizeValue, normalizeValues } from './normalize.ts';
+import { decodeParams } from './words.ts';
 
 /** An ABI error item (viem does not re-export abitype's `AbiError`). */
 export type AbiError = Extract<Abi[number], { type: 'error' }>;
@@ -22,14 +22,14 @@ export type AbiError = Extract<Abi[number], { type: 'error' }>;
  */
 export interface AbiRegistry {
   /** topic0 → events with that signature (several only if their `indexed` flags differ). */
-  events: Map<Hex, AbiEvent[]>;
+  events: Map<Hex, EventDecoder[]>;
   /** 4-byte selector → error. */
   errors: Map<Hex, AbiError>;
 }
 
 /** Builds the registry from the ABIs of all artifacts. */
 export function buildRegistry(abis: Iterable<Abi>): AbiRegistry {
-  const events = new Map<Hex, AbiEvent[]>();
+  const events = new Map<Hex, EventDecoder[]>();
   const errors = new Map<Hex, AbiError>();
   const seenEvents = new Set<string>();
   for (const abi of abis) {
@@ -39,7 +39,7 @@ export function buildRegistry(abis: Iterable<Abi>): AbiRegistry {
         if (seenEvents.has(shape)) continue;
         seenEvents.add(shape);
         const topic = toEventSelector(item);
-        events.set(topic, [...(events.get(topic) ?? []), item]);
+        events.set(topic, [...(events.get(topic) ?? []), eventDecoder(item)]);
       } else if (item.type === 'error') {
         const selector = toFunctionSelector(`${item.name}(${item.inputs.map((i) => i.type).join(',')})`);
         if (!errors.has(selector)) errors.set(selector, item);
@@ -64,7 +64,7 @@ export function decodeLog(registry: AbiRegistry, [emitter, topicBytes, dataBytes
   const data = bytesToHex(dataBytes) as Hex;
   const [topic0] = topics;
   const candidates = topic0 === undefined ? undefined : registry.events.get(topic0);
-  const event = candidates?.find((e) => e.inputs.filter((i) => i.indexed).length === topics.length - 1);
+  const event = candidates?.find((e) => e.indexedCount === topics.length - 1);
   if (event !== undefined) {
     try {
       return { address, name: event.name, args: decodeEventArgs(event, topics, data) };
@@ -75,20 +75,42 @@ export function decodeLog(registry: AbiRegistry, [emitter, topicBytes, dataBytes
   return { address, name: 'UnknownEvent', args: { topics: topics.join(','), data } };
 }
 
-function decodeEventArgs(event: AbiEvent, topics: Hex[], data: Hex): Record<string, AbiValue> {
-  const plain = event.inputs.filter((i) => !i.indexed);
-  const values = decodeAbiParameters(plain, data) as readonly unknown[];
+/** An event with what decoding it needs worked out once. */
+export interface EventDecoder {
+  name: string;
+  indexedCount: number;
+  /** Per input: its arg name, itself as a one-parameter list, whether it is a topic, and whether that topic is only its hash. */
+  inputs: { key: string; param: readonly AbiParameter[]; indexed: boolean; hashed: boolean }[];
+  /** The non-indexed inputs, ABI-encoded together in the log's data. */
+  plain: AbiParameter[];
+}
+
+function eventDecoder(event: AbiEvent): EventDecoder {
+  const inputs = event.inputs.map((param, i) => ({
+    key: param.name === undefined || param.name === '' ? `arg${i}` : param.name,
+    param: [param],
+    indexed: param.indexed === true,
+    hashed: param.indexed === true && isDynamic(param),
+  }));
+  return {
+    name: event.name,
+    indexedCount: inputs.filter((i) => i.indexed).length,
+    inputs,
+    plain: event.inputs.filter((i) => !i.indexed),
+  };
+}
+
+function decodeEventArgs(event: EventDecoder, topics: Hex[], data: Hex): Record<string, AbiValue> {
+  const values = decodeParams(event.plain, data);
   const args: Record<string, AbiValue> = {};
   let topic = 1;
   let datum = 0;
-  for (const [i, input] of event.inputs.entries()) {
-    const key = input.name === undefined || input.name === '' ? `arg${i}` : input.name;
+  for (const input of event.inputs) {
     if (input.indexed) {
       const raw = topics[topic++] as Hex;
-      // A dynamic indexed value is only its hash: keep the topic.
-      args[key] = isDynamic(input) ? raw : normalizeValue(input, decodeAbiParameters([input], raw)[0]);
+      args[input.key] = input.hashed ? raw : (decodeParams(input.param, raw)[0] as AbiValue);
     } else {
-      args[key] = normalizeValue(input, values[datum++]);
+      args[input.key] = values[datum++] as AbiValue;
     }
   }
   return args;
@@ -116,7 +138,7 @@ export function decodeRevert(registry: AbiRegistry, data: Hex): RevertError {
     if (selector === PANIC) return { name: 'Panic', args: [decodeAbiParameters([{ type: 'uint256' }], body)[0]] };
     const error = data.length >= 10 ? registry.errors.get(selector) : undefined;
     if (error !== undefined) {
-      return { name: error.name, args: normalizeValues(error.inputs, decodeAbiParameters(error.inputs, body)) };
+      return { name: error.name, args: decodeParams(error.inputs, body) };
     }
   } catch {
     // Known selector, malformed arguments: report the raw data.
