@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Artifacts, compileContracts } from '../../fuzz/compile/index.ts';
+import { type PreparedEnvironment, prepareEnvironment } from '../../fuzz/runner/prepare.ts';
+import { type ReplayResult, replayTrace } from '../../fuzz/runner/replay.ts';
+import { ACTION_KINDS } from '../../fuzz/trace/fields.ts';
+import type { Trace, TraceWorld } from '../../fuzz/trace/format.ts';
+import { parseTrace } from '../../fuzz/trace/parse.ts';
+
+// Every hand-written scenario in test/traces replays on the model and the EVM with every property
+// checked after every step and each action's `expect` met; the expectations are hand-computed.
+
+const tracesDir = new URL('../traces/', import.meta.url).pathname;
+const files = readdirSync(tracesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const traces = new Map<string, Trace>(
+  files.map((f) => [f, parseTrace(readFileSync(join(tracesDir, f), 'utf8'), `test/traces/${f}`)]),
+);
+
+let artifacts: Artifacts;
+const environments = new Map<string, PreparedEnvironment>();
+/** One deployed environment per world shape, reused (replay resets it to its start snapshot). */
+async function environmentFor(world: TraceWorld): Promise<PreparedEnvironment> {
+  const key = `${world.actors}/${world.approvals}`;
+  let env = environments.get(key);
+  if (env === undefined) {
+    env = await prepareEnvironment(artifacts, world);
+    environments.set(key, env);
+  }
+  return env;
+}
+const replay = async (trace: Trace, file: string): Promise<ReplayResult> =>
+  replayTrace(await environmentFor(trace.world), trace, file, { probesPerStep: 2 });
+
+const results = new Map<string, ReplayResult>();
+
+beforeAll(() => {
+  ({ artifacts } = compileContracts());
+});
+
+describe('Differential replay of test/traces', () => {
+  it('has scenarios, each with a title and at least one expect', () => {
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const [file, trace] of traces) {
+      expect(trace.title, file).toMatch(/\S/);
+      expect(
+        trace.actions.some((a) => a.expect !== undefined),
+        file,
+      ).toBe(true);
+    }
+  });
+
+  it.each(files)('%s passes: model and EVM agree, every property holds, every expect is met', async (file) => {
+    const trace = traces.get(file) as Trace;
+    const result = await replay(trace, file);
+    results.set(file, result);
+    expect(result.failure, result.failure?.message).toBeUndefined();
+    expect(result.steps).toHaveLength(trace.actions.length);
+  });
+
+  it('together revert with every SplitMarket error and the reentrancy guard, and run every action kind', async () => {
+    // Reuses the replays above; replays what a test filter skipped.
+    for (const file of files) if (!results.has(file)) results.set(file, await replay(traces.get(file) as Trace, file));
+    const reverts = new Set<string>();
+    const succeeded = new Set<string>();
+    for (const result of results.values()) {
+      for (const { outcome } of result.steps) if (!outcome.ok) reverts.add(outcome.error.name);
+      for (const kind of result.succeeded) succeeded.add(kind);
+    }
+    const marketErrors = [
+      'UnknownSeries',
+      'ZeroAmount',
+      'InvalidRecipient',
+      'AlreadySettled',
+      'NotSettled',
+      'NotExpired',
+      'NotFinalized',
+      'CollateralShortfall',
+      'ExpiryNotInFuture',
+      'ZeroStrike',
+      'SeriesExists',
+      'CollateralHasNoCode',
+      'OracleHasNoCode',
+      'ReentrancyGuardReentrantCall',
+    ];
+    expect(marketErrors.filter((e) => !reverts.has(e))).toEqual([]);
+    expect(ACTION_KINDS.filter((k) => !succeeded.has(k))).toEqual([]);
+  });
+});
+
+describe('a wrong expect fails the replay with kind "expectation"', () => {
+  const file = 'settle-above-strike.json';
+  /** The trace with one action's expect replaced. */
+  function withExpect(index: number, expectation: Trace['actions'][number]['expect']): Trace {
+    const trace = structuredClone(traces.get(file) as Trace);
+    const action = trace.actions[index];
+    if (action === undefined || expectation === undefined) throw new Error('no such action');
+    action.expect = expectation;
+    return trace;
+  }
+  const redeemThree = 9; // redeem 3 P at x = S + 1: pays 2
+
+  it('a wrong return value', async () => {
+    expect(traces.get(file)?.actions[redeemThree]?.fields.pAmount).toBe('3');
+    const result = await replay(withExpect(redeemThree, { ok: true, returns: ['3'] }), file);
+    expect(result.failure).toMatchObject({
+      kind: 'expectation',
+      id: 'expect',
+      step: redeemThree,
+      message: 'expected returns [3], got [2]',
+    });
+    expect(result.steps).toHaveLength(redeemThree + 1);
+  });
+
+  it('wrong events', async () => {
+    const result = await replay(withExpect(redeemThree, { ok: true, events: ['Transfer', 'Redeemed'] }), file);
+    expect(result.failure).toMatchObject({ kind: 'expectation', step: redeemThree });
+    expect(result.failure?.message).toBe(
+      'expected events [Transfer, Redeemed], got [Transfer, Transfer, Transfer, Redeemed]',
+    );
+  });
+
+  it('a revert where the action succeeds', async () => {
+    const result = await replay(withExpect(redeemThree, { revert: 'ZeroAmount' }), file);
+    expect(result.failure).toMatchObject({ kind: 'expectation', step: redeemThree });
+    expect(result.failure?.message).toBe('expected revert ZeroAmount, got success returning [2]');
+  });
+
+  it('wrong revert arguments', async () => {
+    const trace = structuredClone(traces.get('oracle-escalation-arbitration.json') as Trace);
+    const step = trace.actions.findIndex(
+      (a) => a.expect !== undefined && 'revert' in a.expect && a.expect.revert === 'BondTooLow',
+    );
+    trace.actions[step] = {
+      ...(trace.actions[step] as Trace['actions'][number]),
+      expect: { revert: 'BondTooLow', args: ['1', '2'] },
+    };
+    const result = await replay(trace, 'oracle-escalation-arbitration.json');
+    expect(result.failure).toMatchObject({ kind: 'expectation', step });
+    expect(result.failure?.message).toBe(
+      'expected BondTooLow(1, 2), got revert BondTooLow(1000000000000000000, 999999999999999999)',
+    );
+  });
+});
