@@ -1,6 +1,8 @@
 import type { ObservedState } from '../../properties/observed-state.ts';
 import type { Action, ActionKind } from '../../reference/action.ts';
+import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
+import { ACTION_FIELDS } from '../trace/fields.ts';
 import { Chooser } from './chooser.ts';
 import * as market from './market-actions.ts';
 import * as oracle from './oracle-actions.ts';
@@ -86,5 +88,22 @@ export function interpretStep(words: readonly number[], setup: WorldSetup, state
   const view = new WorldView(setup, state);
   const kind = c.weighted(weights(view));
   const invalid = c.chance(1, INVALID_ONE_IN);
-  return BUILDERS[kind](c, view, invalid);
+  return clampToUint256(BUILDERS[kind](c, view, invalid));
+}
+
+/**
+ * Keeps every uint field within uint256: builders aim one past a balance or an allowance to reach
+ * a revert, and one past 2^256 − 1 is not a value a transaction can carry.
+ */
+function clampToUint256(action: Action): Action {
+  const fields = action as unknown as Record<string, unknown>;
+  let clamped: Record<string, unknown> | undefined;
+  for (const [field, type] of Object.entries(ACTION_FIELDS[action.kind])) {
+    const value = fields[field];
+    if (type === 'uint' && typeof value === 'bigint' && value > MAX_UINT256) {
+      clamped ??= { ...fields };
+      clamped[field] = MAX_UINT256;
+    }
+  }
+  return (clamped ?? action) as Action;
 }

@@ -4,12 +4,15 @@ import { interpretStep } from '../generate/interpret.ts';
 import { Checks } from './checks.ts';
 import { type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
-import { minimizeActions } from './minimize.ts';
+import { minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
 import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
 import { CampaignStats } from './stats.ts';
 
 /** Words per generated step: enough for every choice an action makes; deeper draws are derived. */
 const WORDS_PER_STEP = 8;
+
+/** Replays spent shrinking a failure, at most: bounds the time a failure takes to report. */
+export const DEFAULT_SHRINK_BUDGET = 300;
 
 /** What a campaign runs. */
 export interface CampaignOptions {
@@ -20,6 +23,8 @@ export interface CampaignOptions {
   timeSeconds?: number;
   /** Probes (M6, O5) per step; see Checks. */
   probesPerStep: number;
+  /** Replays the shrinker may spend on a failure (default {@link DEFAULT_SHRINK_BUDGET}). */
+  shrinkBudget?: number;
   /** Called after every run of the campaign proper (not during shrinking). */
   onRun?: (stats: CampaignStats) => void;
 }
@@ -79,30 +84,32 @@ export async function runActions(
 /**
  * A differential campaign: fast-check draws step sequences from `seed`, each runs on the model and
  * the EVM from the same start state with every check after every step; the first failure is shrunk
- * by fast-check, then by ddmin over the concrete actions. Same seed and contracts, same result.
+ * with a bounded budget: ddmin over the generator's steps, ddmin over the concrete actions, then
+ * smaller amounts. Same seed and contracts, same result.
  */
 export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
   const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep });
   const stats = new CampaignStats();
-  let shrinking = false;
   let firstLength = 0;
+  let failed = false;
   const property = fc.asyncProperty(stepsArbitrary(options.depth), async (words) => {
-    const result = await runGenerated(env, checks, words, shrinking ? undefined : stats);
-    if (!shrinking) {
-      stats.runs++;
-      stats.recordReached(result.succeeded);
-      if (result.failure !== undefined) {
-        stats.failures++;
-        shrinking = true;
-        firstLength = result.steps.length;
-      }
-      options.onRun?.(stats);
+    const result = await runGenerated(env, checks, words, stats);
+    stats.runs++;
+    stats.recordReached(result.succeeded);
+    if (result.failure !== undefined && !failed) {
+      failed = true;
+      stats.failures++;
+      firstLength = result.steps.length;
     }
+    options.onRun?.(stats);
     return result.failure === undefined;
   });
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
+    // fast-check's own shrinker would try every bit of every word of every step, each try a whole
+    // EVM run; we stop at the first failure and shrink with a bounded budget below instead.
+    endOnFailure: true,
     ...(options.timeSeconds === undefined
       ? {}
       : { interruptAfterTimeLimit: options.timeSeconds * 1000, markInterruptAsFailure: false }),
@@ -110,18 +117,28 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   const interrupted = details.interrupted;
   if (!details.failed || details.counterexample === null) return { stats, failure: undefined, interrupted };
 
-  const [words] = details.counterexample;
-  const shrunk = await runGenerated(env, checks, words);
-  if (shrunk.failure === undefined) {
-    throw new Error('internal: the shrunk counterexample no longer fails; the run is not deterministic');
-  }
-  const target = shrunk.failure;
-  const failsTheSameWay = (f: StepFailure | undefined) =>
-    f !== undefined && f.kind === target.kind && f.id === target.id;
-  const actions = await minimizeActions(
-    shrunk.steps.map((s) => s.action),
-    async (candidate) => failsTheSameWay((await runActions(env, checks, candidate)).failure),
+  const budget = new ShrinkBudget(options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET);
+  const first = await runGenerated(env, checks, details.counterexample[0]);
+  const target = first.failure;
+  if (target === undefined)
+    throw new Error('internal: the failing run did not fail again; the run is not deterministic');
+  const sameFailure = (f: StepFailure | undefined) => f !== undefined && f.kind === target.kind && f.id === target.id;
+
+  // 1. Generator steps: drop steps after the failure, then ddmin (later steps are re-interpreted).
+  const words = await minimizeList(
+    details.counterexample[0].slice(0, target.step + 1),
+    async (candidate) => sameFailure((await runGenerated(env, checks, candidate)).failure),
+    budget,
   );
+  // 2. Concrete actions: ddmin, then smaller, rounder amounts.
+  const generated = await runGenerated(env, checks, words);
+  const stillFails = async (candidate: Action[]) => sameFailure((await runActions(env, checks, candidate)).failure);
+  let actions = await minimizeList(
+    generated.steps.map((s) => s.action),
+    stillFails,
+    budget,
+  );
+  actions = await simplifyValues(actions, stillFails, budget);
   const final = await runActions(env, checks, actions);
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
   return {

@@ -1,27 +1,36 @@
 import type { Action } from '../../reference/action.ts';
+import { ACTION_FIELDS } from '../trace/fields.ts';
+
+/** Counts replays so every shrinking phase shares one budget. */
+export class ShrinkBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+  get exhausted(): boolean {
+    return this.used >= this.limit;
+  }
+}
 
 /**
- * Delta debugging (Zeller's ddmin) over a concrete action list: removes chunks, then single
- * actions, while `stillFails` holds, and returns a list from which no single action can be
- * removed. fast-check shrinks the generator's choices first; this pass then removes actions whose
- * meaning would change under re-interpretation (approvals, warps, unrelated transfers), so a trace
- * keeps only what the failure needs. `budget` caps the number of replays.
+ * Delta debugging (Zeller's ddmin) over a list: removes chunks, then single items, while
+ * `stillFails` holds, and returns a list from which no single item can be removed (or what it had
+ * when the budget ran out). Used first on the generator's steps, then on the concrete actions,
+ * whose meaning no longer changes when an earlier one is removed.
  */
-export async function minimizeActions(
-  actions: Action[],
-  stillFails: (candidate: Action[]) => Promise<boolean>,
-  budget = 400,
-): Promise<Action[]> {
-  let current = actions;
+export async function minimizeList<T>(
+  items: readonly T[],
+  stillFails: (candidate: T[]) => Promise<boolean>,
+  budget: ShrinkBudget,
+): Promise<T[]> {
+  let current = [...items];
   let granularity = 2;
-  let tries = 0;
-  while (current.length >= 2 && tries < budget) {
+  while (current.length >= 2 && !budget.exhausted) {
     const chunk = Math.ceil(current.length / granularity);
     let reduced = false;
-    for (let start = 0; start < current.length && tries < budget; start += chunk) {
+    for (let start = 0; start < current.length && !budget.exhausted; start += chunk) {
       const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
-      tries++;
-      if (candidate.length > 0 && (await stillFails(candidate))) {
+      if (candidate.length === 0) continue;
+      budget.used++;
+      if (await stillFails(candidate)) {
         current = candidate;
         granularity = Math.max(granularity - 1, 2);
         reduced = true;
@@ -31,6 +40,46 @@ export async function minimizeActions(
     if (!reduced) {
       if (chunk === 1) break;
       granularity = Math.min(granularity * 2, current.length);
+    }
+  }
+  return current;
+}
+
+/** Smaller values worth trying in place of `value`, simplest first. */
+function simpler(value: bigint): bigint[] {
+  const out = new Set<bigint>([0n, 1n]);
+  // The value rounded down to one significant digit, then halved: readable and much smaller.
+  const digits = value.toString().length;
+  if (digits > 1) out.add(BigInt(value.toString().charAt(0)) * 10n ** BigInt(digits - 1));
+  out.add(value / 2n);
+  return [...out].filter((v) => v < value);
+}
+
+/**
+ * Makes the amounts of a failing action list smaller and rounder while it still fails the same
+ * way: a trace that says "split 1000" reads better than one that says "split 783412983".
+ * Addresses, series and time warps are left alone (a warp's length is what reaches a boundary).
+ */
+export async function simplifyValues(
+  actions: readonly Action[],
+  stillFails: (candidate: Action[]) => Promise<boolean>,
+  budget: ShrinkBudget,
+): Promise<Action[]> {
+  const current = [...actions];
+  for (let i = 0; i < current.length && !budget.exhausted; i++) {
+    const action = current[i] as Action;
+    if (action.kind === 'warp') continue;
+    for (const [field, type] of Object.entries(ACTION_FIELDS[action.kind])) {
+      if (type !== 'uint') continue;
+      for (const candidate of simpler((current[i] as unknown as Record<string, bigint>)[field] as bigint)) {
+        if (budget.exhausted) break;
+        const changed = { ...(current[i] as Action), [field]: candidate } as Action;
+        budget.used++;
+        if (await stillFails([...current.slice(0, i), changed, ...current.slice(i + 1)])) {
+          current[i] = changed;
+          break;
+        }
+      }
     }
   }
   return current;
