@@ -6,6 +6,7 @@ import { type PreparedEnvironment, prepareEnvironment } from '../../fuzz/runner/
 import { type ReplayResult, replayTrace } from '../../fuzz/runner/replay.ts';
 import { ACTION_KINDS } from '../../fuzz/trace/fields.ts';
 import type { Trace, TraceWorld } from '../../fuzz/trace/format.ts';
+import { NameBook } from '../../fuzz/trace/names.ts';
 import { parseTrace } from '../../fuzz/trace/parse.ts';
 
 // Every hand-written scenario in test/traces replays on the model and the EVM with every property
@@ -35,6 +36,9 @@ const replay = async (trace: Trace, file: string): Promise<ReplayResult> =>
   replayTrace(await environmentFor(trace.world), trace, file, { probesPerStep: 2 });
 
 const results = new Map<string, ReplayResult>();
+
+const docPath = new URL('../../docs/trace-format.md', import.meta.url).pathname;
+const doc = readFileSync(docPath, 'utf8');
 
 beforeAll(() => {
   ({ artifacts } = compileContracts());
@@ -128,6 +132,20 @@ describe('a wrong expect fails the replay with kind "expectation"', () => {
     expect(result.failure?.message).toBe('expected revert ZeroAmount, got success returning [2]');
   });
 
+  // KNOWN BUG (fuzz/trace/expectation.ts): lists are compared as `[a, b, c]` text, so expected
+  // args ["FEE, 1000", "990"] equal the actual ["FEE", "1000", "990"] and a wrong expect passes.
+  // `it.fails` keeps the bug visible: once the lists are compared element by element this test
+  // starts passing, vitest reports it, and `.fails` must be removed.
+  it.fails('args that only join to the same text (known bug: text comparison of lists)', async () => {
+    const shortfall = 'fee-on-transfer-shortfall.json';
+    const trace = structuredClone(traces.get(shortfall) as Trace);
+    const action = trace.actions[1] as Trace['actions'][number];
+    expect(action.expect).toEqual({ revert: 'CollateralShortfall', args: ['FEE', '1000', '990'] });
+    action.expect = { revert: 'CollateralShortfall', args: ['FEE, 1000', '990'] };
+    const result = await replay(trace, shortfall);
+    expect(result.failure).toMatchObject({ kind: 'expectation', step: 1 });
+  });
+
   it('wrong revert arguments', async () => {
     const trace = structuredClone(traces.get('oracle-escalation-arbitration.json') as Trace);
     const step = trace.actions.findIndex(
@@ -142,5 +160,31 @@ describe('a wrong expect fails the replay with kind "expectation"', () => {
     expect(result.failure?.message).toBe(
       'expected BondTooLow(1, 2), got revert BondTooLow(1000000000000000000, 999999999999999999)',
     );
+  });
+});
+
+describe('docs/trace-format.md stays true', () => {
+  it('its worked example replays and passes', async () => {
+    const section = doc.slice(doc.indexOf('## A worked example'));
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    expect(json).toBeDefined();
+    const trace = parseTrace(json as string, 'docs/trace-format.md');
+    expect(trace.actions).toHaveLength(13);
+    const result = await replay(trace, 'docs/trace-format.md');
+    expect(result.failure, result.failure?.message).toBeUndefined();
+  });
+
+  it('its table of names and addresses is the deployed world', async () => {
+    const book = new NameBook((await environmentFor({ actors: 4, approvals: true })).setup);
+    const rows = [...doc.matchAll(/^ *\| `(\w+)` +\|.*\| `(0x[0-9a-f]{40})` \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual(['BOND', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK']);
+    for (const [, name, address] of rows) expect(book.address(name as string), name).toBe(address);
+    const contracts = [...doc.matchAll(/`(oracle|market)` at `(0x[0-9a-f]{40})`/g)];
+    expect(contracts.map((m) => m[1])).toEqual(['oracle', 'market']);
+    for (const [, name, address] of contracts) expect(book.address(name as string), name).toBe(address);
+    expect(book.address('alice')).toBe('0x0000000000000000000000000000000000ac7001');
+    expect(doc).toContain('`alice` = `0x0000000000000000000000000000000000ac7001`');
+    expect(book.address('arbitrator')).toBe('0x000000000000000000000000000000000000a4b1');
+    expect(doc).toContain('the arbitrator is `0x000000000000000000000000000000000000a4b1`');
   });
 });
