@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {console} from "forge-std/console.sol";
 import {ISplitMarket} from "contracts/interfaces/ISplitMarket.sol";
 import {Properties} from "./Properties.sol";
-import {Action} from "./handlers/HandlerBase.sol";
+import {Action} from "./handlers/Types.sol";
 import {BrokenSplitMarket, Bug} from "./broken/BrokenSplitMarket.sol";
 
 /// @title BrokenMarketTest

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {HandlerBase, System} from "./handlers/HandlerBase.sol";
+import {HandlerBase} from "./handlers/HandlerBase.sol";
+import {System} from "./handlers/Types.sol";
 import {MarketActions} from "./handlers/MarketActions.sol";
 import {TokenActions} from "./handlers/TokenActions.sol";
 import {OracleActions} from "./handlers/OracleActions.sol";

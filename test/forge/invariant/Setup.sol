@@ -12,7 +12,7 @@ import {CallbackToken} from "contracts/test-mocks/CallbackToken.sol";
 import {NoReturnToken} from "contracts/test-mocks/NoReturnToken.sol";
 import {FeeOnTransferToken} from "contracts/test-mocks/FeeOnTransferToken.sol";
 import {Handler} from "./Handler.sol";
-import {System} from "./handlers/HandlerBase.sol";
+import {System} from "./handlers/Types.sol";
 
 /// @title Setup
 /// @notice Deploys the system the invariant suite runs on: a SlowOracle with its bond token, a

@@ -4,7 +4,8 @@ pragma solidity 0.8.37;
 import {ISplitMarket} from "contracts/interfaces/ISplitMarket.sol";
 import {ISlowOracle} from "contracts/interfaces/ISlowOracle.sol";
 import {CallbackToken} from "contracts/test-mocks/CallbackToken.sol";
-import {HandlerBase, Action, Question, QuestionGhost} from "./HandlerBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
+import {Action, Question, QuestionGhost} from "./Types.sol";
 
 /// @title EnvActions
 /// @notice Handlers for the environment: time, and the callback token's trap.

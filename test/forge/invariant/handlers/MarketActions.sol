@@ -3,7 +3,8 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ISplitMarket} from "contracts/interfaces/ISplitMarket.sol";
-import {HandlerBase, Action} from "./HandlerBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
+import {Action} from "./Types.sol";
 
 /// @title MarketActions
 /// @notice Handlers for the SplitMarket: createSeries, split, merge, settle, redeem, and direct

@@ -4,7 +4,8 @@ pragma solidity 0.8.37;
 import {ISplitMarket} from "contracts/interfaces/ISplitMarket.sol";
 import {ISlowOracle} from "contracts/interfaces/ISlowOracle.sol";
 import {MockERC20} from "contracts/test-mocks/MockERC20.sol";
-import {HandlerBase, Action, Check, Question, QuestionGhost} from "./HandlerBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
+import {Action, Check, Question, QuestionGhost} from "./Types.sol";
 
 /// @title OracleActions
 /// @notice Handlers for the SlowOracle: propose (escalating bonds), finalize, requestArbitration,

@@ -3,7 +3,8 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ISplitMarket} from "contracts/interfaces/ISplitMarket.sol";
-import {HandlerBase, Action} from "./HandlerBase.sol";
+import {HandlerBase} from "./HandlerBase.sol";
+import {Action} from "./Types.sol";
 
 /// @title TokenActions
 /// @notice Handlers for plain ERC-20 moves between actors, of claim tokens and of collateral:

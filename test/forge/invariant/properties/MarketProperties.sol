@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ISplitMarket} from "contracts/interfaces/ISplitMarket.sol";
 import {PropertiesBase} from "./PropertiesBase.sol";
-import {Check, SettlementGhost} from "../handlers/HandlerBase.sol";
+import {Check, SettlementGhost} from "../handlers/Types.sol";
 
 /// @title MarketProperties
 /// @notice The SplitMarket properties of DESIGN.md §4 (M1, M2, M5, M6, M7, M8) as predicates over the

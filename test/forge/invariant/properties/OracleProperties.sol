@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {ISlowOracle} from "contracts/interfaces/ISlowOracle.sol";
 import {PropertiesBase} from "./PropertiesBase.sol";
-import {Check, Question, QuestionGhost} from "../handlers/HandlerBase.sol";
+import {Check, Question, QuestionGhost} from "../handlers/Types.sol";
 
 /// @title OracleProperties
 /// @notice The SlowOracle properties of DESIGN.md §4 (O1 to O5) as predicates over the chain and the

@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Setup} from "../Setup.sol";
-import {Check} from "../handlers/HandlerBase.sol";
+import {Check} from "../handlers/Types.sol";
 
 /// @title PropertiesBase
 /// @notice Spec twins and helpers shared by the property predicates.
