@@ -64,7 +64,7 @@ describe('Differential replay of test/traces', () => {
     expect(result.steps).toHaveLength(trace.actions.length);
   });
 
-  it('together revert with every SplitMarket error and the reentrancy guard, and run every action kind', async () => {
+  it('together revert with every SplitMarket and SlowOracle error and the reentrancy guard, and run every action kind', async () => {
     // Reuses the replays above; replays what a test filter skipped.
     for (const file of files) if (!results.has(file)) results.set(file, await replay(traces.get(file) as Trace, file));
     const reverts = new Set<string>();
@@ -89,7 +89,23 @@ describe('Differential replay of test/traces', () => {
       'OracleHasNoCode',
       'ReentrancyGuardReentrantCall',
     ];
-    expect(marketErrors.filter((e) => !reverts.has(e))).toEqual([]);
+    // Every SlowOracle error but InvalidConfig, which only its constructor throws.
+    const oracleErrors = [
+      'AlreadyFinalized',
+      'TooEarly',
+      'ArbitrationPending',
+      'LivenessElapsed',
+      'SameValue',
+      'BondTooLow',
+      'NoAnswer',
+      'LivenessNotElapsed',
+      'ArbitrationAlreadyUsed',
+      'NotArbitrator',
+      'NoArbitrationPending',
+      'ArbitrationTimeoutNotElapsed',
+      'NothingToWithdraw',
+    ];
+    expect([...marketErrors, ...oracleErrors].filter((e) => !reverts.has(e))).toEqual([]);
     expect(ACTION_KINDS.filter((k) => !succeeded.has(k))).toEqual([]);
   });
 });
