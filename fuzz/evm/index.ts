@@ -17,6 +17,7 @@ export { executeAction } from './execute.ts';
 export type { EvmHost, Tracked } from './host.ts';
 export { observe } from './observe.ts';
 export { observeViaCalls } from './observe-calls.ts';
+export { contractPayoutMath, type PayoutInput } from './payout-math.ts';
 export { evmSide } from './side.ts';
 export type { HostSnapshot } from './snapshot.ts';
 export { restoreHost, snapshotHost } from './snapshot.ts';

@@ -88,7 +88,7 @@ export async function runActions(
  * smaller amounts. Same seed and contracts, same result.
  */
 export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
-  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep });
+  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep, ...env.checkOptions });
   const stats = new CampaignStats();
   let firstLength = 0;
   let failed = false;

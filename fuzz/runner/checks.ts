@@ -4,6 +4,7 @@ import {
   checkProbe,
   formsOfKind,
   modelPayoutMath,
+  type PayoutMath,
   type Probe,
   probeActions,
   probesFor,
@@ -13,6 +14,8 @@ import {
 import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
 import type { Address } from '../../reference/primitives.ts';
+import { WAD } from '../../reference/primitives.ts';
+import type { PayoutInput } from '../evm/payout-math.ts';
 import type { StepFailure } from './failure.ts';
 import { describeValue } from './render.ts';
 import type { Side } from './side.ts';
@@ -24,6 +27,11 @@ export interface ChecksOptions {
   actors: readonly Address[];
   /** Probes (M6, O5) run per step, each on a throw-away copy of the EVM state; 0 turns them off. */
   probesPerStep: number;
+  /**
+   * The contract's payout math at given inputs (evaluated in the EVM). When set, every successful
+   * redeem also checks M3 and M4 on the contract's math at the series' strike and settled price.
+   */
+  contractMath?: (inputs: PayoutInput[]) => Promise<PayoutMath>;
 }
 
 /**
@@ -89,6 +97,9 @@ export class Checks {
       stats?.recordCheck(property.id, found.length);
       violations.push(...found);
     }
+    if (violations.length === 0 && step.action.kind === 'redeem' && step.outcome.ok) {
+      violations.push(...(await this.checkPayouts(step, stats)));
+    }
     if (violations.length === 0 && this.options.probesPerStep > 0) {
       violations.push(...(await this.runProbes(index, step.after, evm, stats)));
     }
@@ -104,6 +115,30 @@ export class Checks {
       evm: `saw ${first.actual}`,
       violations,
     };
+  }
+
+  /**
+   * M3 and M4 on the contract's own math at a realized settlement: the redeemed amount and one whole
+   * unit, at the settled price and at the strike (where the payoff changes shape).
+   */
+  private async checkPayouts(step: Transition, stats?: CampaignStats): Promise<Violation[]> {
+    const { contractMath } = this.options;
+    if (contractMath === undefined || step.action.kind !== 'redeem') return [];
+    const series = step.after.series[step.action.seriesId];
+    if (series === undefined) return [];
+    const amount = step.action.pAmount > step.action.nAmount ? step.action.pAmount : step.action.nAmount;
+    const sample = { amount, strike: series.strike, price: series.settlementPrice, otherPrice: series.strike };
+    const inputs = [amount, WAD].flatMap((a) =>
+      [sample.price, sample.otherPrice].map((price) => ({ amount: a, strike: sample.strike, price })),
+    );
+    const math = await contractMath(inputs);
+    const violations: Violation[] = [];
+    for (const { property, form } of formsOfKind('function')) {
+      const found = form.check(math, sample);
+      stats?.recordCheck(property.id, found.length);
+      violations.push(...found);
+    }
+    return violations;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { WorldSetup } from '../../reference/setup.ts';
+import type { ChecksOptions } from './checks.ts';
 import type { Side } from './side.ts';
 
 /**
@@ -11,6 +12,8 @@ export interface Environment {
   evm: Side;
   modelStart: unknown;
   evmStart: unknown;
+  /** Checks that need the EVM beyond the Side interface (the contract's payout math). */
+  checkOptions?: Pick<ChecksOptions, 'contractMath'>;
 }
 
 /** Puts both sides back at the start of a run. */

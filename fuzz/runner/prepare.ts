@@ -3,7 +3,7 @@ import type { Action } from '../../reference/action.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { Artifacts } from '../compile/index.ts';
 import type { EvmHost } from '../evm/index.ts';
-import { deployWorld, evmSide } from '../evm/index.ts';
+import { contractPayoutMath, deployWorld, evmSide } from '../evm/index.ts';
 import type { TraceWorld } from '../trace/format.ts';
 import { NameBook } from '../trace/names.ts';
 import { Checks } from './checks.ts';
@@ -50,7 +50,15 @@ export async function prepareEnvironment(artifacts: Artifacts, world: TraceWorld
       );
     }
   }
-  return { setup, model, evm, host, modelStart: await model.snapshot(), evmStart: await evm.snapshot() };
+  return {
+    setup,
+    model,
+    evm,
+    host,
+    modelStart: await model.snapshot(),
+    evmStart: await evm.snapshot(),
+    checkOptions: { contractMath: (inputs) => contractPayoutMath(host, inputs) },
+  };
 }
 
 /** Every actor approves every spender for the maximum on every token. */

@@ -25,7 +25,7 @@ export async function replayTrace(
 ): Promise<ReplayResult> {
   await resetEnvironment(env);
   const book = new NameBook(env.setup);
-  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep });
+  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep, ...env.checkOptions });
   const result = await runSequence(
     env.model,
     env.evm,
