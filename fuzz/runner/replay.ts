@@ -1,3 +1,5 @@
+import { ModelError } from '../../reference/index.ts';
+import { TraceFormatError } from '../errors.ts';
 import { unmetExpectation } from '../trace/expectation.ts';
 import type { Trace } from '../trace/format.ts';
 import { NameBook } from '../trace/names.ts';
@@ -25,11 +27,13 @@ export async function replayTrace(
 ): Promise<ReplayResult> {
   await resetEnvironment(env);
   const book = new NameBook(env.setup);
+  let current = 0;
   const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep, ...env.checkOptions });
   const result = await runSequence(
     env.model,
     env.evm,
     (_, i) => {
+      current = i;
       const action = trace.actions[i];
       return action === undefined ? undefined : resolveAction(action, book, file, `actions[${i}]`);
     },
@@ -42,6 +46,13 @@ export async function replayTrace(
         return unmet === undefined ? undefined : { kind: 'expectation', id: 'expect', message: unmet, violations: [] };
       },
     },
-  );
+  ).catch((error: unknown) => {
+    // The model refuses some actions outright (a caller with code, arming a token that is not a
+    // callback token, a warp past 2^256 - 1): that is a bad trace, not a failed check.
+    if (error instanceof ModelError) {
+      throw new TraceFormatError(file, `actions[${current}]`, `${error.shortMessage} ${error.details}`);
+    }
+    throw error;
+  });
   return { ...result, book };
 }

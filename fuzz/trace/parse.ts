@@ -56,11 +56,11 @@ function parseWorld(value: Json | undefined, fail: Fail): TraceWorld {
   if (value === undefined) return { ...DEFAULT_WORLD };
   if (!isObject(value)) return fail('world', 'expected an object such as {"actors": 4, "approvals": true}');
   allowOnly(value, ['actors', 'approvals'], 'world.', fail);
-  const actors = value.actors ?? DEFAULT_WORLD.actors;
+  const actors = value.actors === undefined ? DEFAULT_WORLD.actors : value.actors;
   if (typeof actors !== 'number' || !Number.isInteger(actors) || actors < 1 || actors > 16) {
     fail('world.actors', `expected an integer from 1 to 16, got ${JSON.stringify(actors)}`);
   }
-  const approvals = value.approvals ?? DEFAULT_WORLD.approvals;
+  const approvals = value.approvals === undefined ? DEFAULT_WORLD.approvals : value.approvals;
   if (typeof approvals !== 'boolean') fail('world.approvals', 'expected true or false');
   return { actors: actors as number, approvals: approvals as boolean };
 }
@@ -149,7 +149,11 @@ function parseExpect(value: Json, at: string, fail: Fail): TraceExpect {
 
 function parseFailure(value: Json, fail: Fail): TraceFailure {
   if (!isObject(value)) return fail('failure', 'expected an object');
+  allowOnly(value, ['step', 'kind', 'id', 'message', 'model', 'evm'], 'failure.', fail);
   const { step, kind, id, message, model, evm } = value;
+  for (const side of ['model', 'evm'] as const) {
+    if (value[side] !== undefined && typeof value[side] !== 'string') fail(`failure.${side}`, 'expected a string');
+  }
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) fail('failure.step', 'expected an integer ≥ 0');
   if (kind !== 'divergence' && kind !== 'property' && kind !== 'expectation') {
     fail('failure.kind', 'expected "divergence", "property" or "expectation"');

@@ -183,16 +183,13 @@ describe('names that only exist at run time are checked when the trace replays',
     expect((failure as TraceFormatError).message).toMatch(problem);
   });
 
-  // KNOWN BUG (fuzz/runner/replay.ts): an action the model refuses as input (ModelInputError:
-  // armCallback on a token that is not CALLBACK, a caller with code, a warp past 2^256 - 1) or does
-  // not simulate (ModelUnsupportedError: settling a series whose oracle is not the SlowOracle)
-  // escapes replay as a plain error, so the CLI dies with a stack trace and exit 1 instead of
-  // naming the action with exit 2. `it.fails` keeps it visible until replay converts them.
-  it.fails.each([
+  // An action the model refuses as input (armCallback on a token that is not CALLBACK, a caller
+  // with code, a warp past 2^256 - 1) is a bad trace: exit 2 naming the action, not a stack trace.
+  it.each([
     ['armCallback on WETH', { kind: 'armCallback', caller: 'alice', token: 'WETH', armed: true }],
     ['a caller with code', { kind: 'transfer', caller: 'market', token: 'WETH', to: 'alice', amount: '0' }],
     ['a warp past 2^256 - 1', { kind: 'warp', seconds: 'max' }],
-  ] as const)('%s is a TraceFormatError naming the action (known bug)', async (_, action) => {
+  ] as const)('%s is a TraceFormatError naming the action', async (_, action) => {
     const trace = parseTrace(edited(add('end', { ...action })), 'case.json');
     const failure = await replayTrace(env, trace, 'case.json', { probesPerStep: 0 }).then(
       () => undefined,

@@ -148,11 +148,8 @@ describe('a wrong expect fails the replay with kind "expectation"', () => {
     expect(result.failure?.message).toBe('expected revert ZeroAmount, got success returning [2]');
   });
 
-  // KNOWN BUG (fuzz/trace/expectation.ts): lists are compared as `[a, b, c]` text, so expected
-  // args ["FEE, 1000", "990"] equal the actual ["FEE", "1000", "990"] and a wrong expect passes.
-  // `it.fails` keeps the bug visible: once the lists are compared element by element this test
-  // starts passing, vitest reports it, and `.fails` must be removed.
-  it.fails('args that only join to the same text (known bug: text comparison of lists)', async () => {
+  // Lists compare element by element: ["FEE, 1000", "990"] must not match ["FEE", "1000", "990"].
+  it('args that only join to the same text', async () => {
     const shortfall = 'fee-on-transfer-shortfall.json';
     const trace = structuredClone(traces.get(shortfall) as Trace);
     const action = trace.actions[1] as Trace['actions'][number];
