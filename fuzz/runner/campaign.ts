@@ -12,7 +12,7 @@ import { CampaignStats } from './stats.ts';
 const WORDS_PER_STEP = 8;
 
 /** Replays spent shrinking a failure, at most: bounds the time a failure takes to report. */
-export const DEFAULT_SHRINK_BUDGET = 300;
+export const DEFAULT_SHRINK_BUDGET = 600;
 
 /** What a campaign runs. */
 export interface CampaignOptions {
@@ -117,7 +117,8 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   const interrupted = details.interrupted;
   if (!details.failed || details.counterexample === null) return { stats, failure: undefined, interrupted };
 
-  const budget = new ShrinkBudget(options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET);
+  // Each phase gets its own share, so a long ddmin cannot starve the value pass that makes a trace readable.
+  const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 3));
   const first = await runGenerated(env, checks, details.counterexample[0]);
   const target = first.failure;
   if (target === undefined)
@@ -128,7 +129,7 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   const words = await minimizeList(
     details.counterexample[0].slice(0, target.step + 1),
     async (candidate) => sameFailure((await runGenerated(env, checks, candidate)).failure),
-    budget,
+    share(),
   );
   // 2. Concrete actions: ddmin, then smaller, rounder amounts.
   const generated = await runGenerated(env, checks, words);
@@ -136,9 +137,9 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   let actions = await minimizeList(
     generated.steps.map((s) => s.action),
     stillFails,
-    budget,
+    share(),
   );
-  actions = await simplifyValues(actions, stillFails, budget);
+  actions = await simplifyValues(actions, stillFails, share());
   const final = await runActions(env, checks, actions);
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
   return {

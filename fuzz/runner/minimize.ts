@@ -66,21 +66,39 @@ export async function simplifyValues(
   budget: ShrinkBudget,
 ): Promise<Action[]> {
   const current = [...actions];
-  for (let i = 0; i < current.length && !budget.exhausted; i++) {
-    const action = current[i] as Action;
-    if (action.kind === 'warp') continue;
-    for (const [field, type] of Object.entries(ACTION_FIELDS[action.kind])) {
-      if (type !== 'uint') continue;
-      for (const candidate of simpler((current[i] as unknown as Record<string, bigint>)[field] as bigint)) {
-        if (budget.exhausted) break;
-        const changed = { ...(current[i] as Action), [field]: candidate } as Action;
-        budget.used++;
-        if (await stillFails([...current.slice(0, i), changed, ...current.slice(i + 1)])) {
-          current[i] = changed;
-          break;
-        }
-      }
+  // Passes repeat until one changes nothing: shrinking a later amount (a redeem) can let an earlier
+  // one (the split that funded it) shrink too.
+  for (let changedInPass = true; changedInPass && !budget.exhausted; ) {
+    changedInPass = false;
+    for (let i = 0; i < current.length && !budget.exhausted; i++) {
+      changedInPass = (await simplifyAction(current, i, stillFails, budget)) || changedInPass;
     }
   }
   return current;
+}
+
+/** Tries simpler values for each uint field of `current[i]`, keeping the first that still fails. */
+async function simplifyAction(
+  current: Action[],
+  i: number,
+  stillFails: (candidate: Action[]) => Promise<boolean>,
+  budget: ShrinkBudget,
+): Promise<boolean> {
+  let changedAny = false;
+  const action = current[i] as Action;
+  if (action.kind === 'warp') return false;
+  for (const [field, type] of Object.entries(ACTION_FIELDS[action.kind])) {
+    if (type !== 'uint') continue;
+    for (const candidate of simpler((current[i] as unknown as Record<string, bigint>)[field] as bigint)) {
+      if (budget.exhausted) break;
+      const changed = { ...(current[i] as Action), [field]: candidate } as Action;
+      budget.used++;
+      if (await stillFails([...current.slice(0, i), changed, ...current.slice(i + 1)])) {
+        current[i] = changed;
+        changedAny = true;
+        break;
+      }
+    }
+  }
+  return changedAny;
 }
