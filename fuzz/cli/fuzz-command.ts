@@ -19,7 +19,7 @@ export const fuzzSpec: CommandSpec = {
   positionals: [],
   flags: [
     { name: 'runs', type: 'int', min: 1, default: '100', description: 'Action sequences to run' },
-    { name: 'depth', type: 'int', min: 1, default: '60', description: 'Most actions per sequence' },
+    { name: 'depth', type: 'int', min: 1, default: '100', description: 'Most actions per sequence' },
     { name: 'seed', type: 'int', min: 0, default: '1', description: 'Seed: same seed and contracts, same result' },
     {
       name: 'time',
@@ -55,7 +55,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
   const f = args.flags;
   const seed = (f.seed as number | undefined) ?? 1;
   const runs = (f.runs as number | undefined) ?? (f.time === undefined ? 100 : Number.MAX_SAFE_INTEGER);
-  const depth = (f.depth as number | undefined) ?? 60;
+  const depth = (f.depth as number | undefined) ?? 100;
   const actors = (f.actors as number | undefined) ?? 4;
   const out = (f.out as string | undefined) ?? 'traces';
   const log = (line: string) => process.stderr.write(`${line}\n`);

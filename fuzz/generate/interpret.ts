@@ -68,7 +68,7 @@ function weights(view: WorldView): [number, ActionKind][] {
     [when(finalizable, 10), 'finalize'],
     [when(disputable, 3), 'requestArbitration'],
     [when(pending.length > 0, 6), 'arbitrate'],
-    [when(cancellable, 4), 'cancelArbitration'],
+    [when(cancellable, 12), 'cancelArbitration'],
     [when(owed, 4), 'withdraw'],
     [1, 'armCallback'],
     [10, 'warp'],

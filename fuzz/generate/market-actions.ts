@@ -27,7 +27,7 @@ export function recipient(c: Chooser, view: WorldView, caller: Address): Address
 /** createSeries, mostly valid; invalid ones hit each rejection in DESIGN.md §3. */
 export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Action {
   const caller = c.pick(view.actors);
-  let collateral = c.pick(view.collaterals).address;
+  let collateral = pickCollateral(c, view);
   let oracle = view.setup.oracle.address;
   let strike = c.chance(1, 4) ? 1n + c.upTo(5000n * WAD) : c.pick(STRIKES);
   let expiry = view.now + (c.chance(1, 4) ? 1n + c.upTo(30n * 24n * HOUR) : c.pick(EXPIRIES));
@@ -45,6 +45,15 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
     }
   }
   return { kind: 'createSeries', caller, collateral, oracle, indexId: c.pick(INDEX_IDS), strike, expiry };
+}
+
+/**
+ * Collateral for a new series, weighted toward the tokens a series can actually use: a fee-on-
+ * transfer series only ever rejects splits, and an armed callback token rejects every transfer.
+ */
+function pickCollateral(c: Chooser, view: WorldView): Address {
+  const weight = { plain: 4, noReturn: 2, callback: 1, feeOnTransfer: 1 } as const;
+  return c.weighted(view.collaterals.map((t) => [weight[t.kind], t.address] as const));
 }
 
 function pickParams(s: SeriesEntry) {

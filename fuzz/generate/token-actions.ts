@@ -57,7 +57,12 @@ export function transferFrom(c: Chooser, view: WorldView, invalid: boolean): Act
   );
   if (grants.length === 0) {
     const { token, holder } = heldToken(c, view);
-    return { kind: 'transferFrom', caller: c.pick(view.actors), token, from: holder, to: holder, amount: 1n };
+    // Nobody may spend anyone else's tokens yet: grant an allowance, so a later transferFrom can
+    // succeed (and sometimes try the transferFrom anyway, to compare the revert).
+    const others = view.actors.filter((a) => a !== holder);
+    const spender = c.pick(others.length > 0 ? others : view.actors);
+    if (invalid) return { kind: 'transferFrom', caller: spender, token, from: holder, to: holder, amount: 1n };
+    return { kind: 'approve', caller: holder, token, spender, amount: edgeAmount(c, view.balance(token, holder)) };
   }
   const g = c.pick(grants);
   const balance = view.balance(g.token, g.owner);
