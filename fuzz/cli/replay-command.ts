@@ -40,7 +40,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     const book = new NameBook(env.setup);
     for (const [i, step] of result.steps.entries()) {
       const o = step.outcome;
-      const what = o.ok ? `ok ${o.events.map((e) => e.name).join(' ')}` : `revert ${o.error.name}`;
+      const what = o.ok ? ['ok', ...o.events.map((e) => e.name)].join(' ') : `revert ${o.error.name}`;
       process.stdout.write(
         `${String(i).padStart(4)}  ${describeAction(step.action, bookAfter(book, result.steps.slice(0, i)))}  → ${what}\n`,
       );

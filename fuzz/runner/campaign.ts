@@ -4,7 +4,7 @@ import { interpretStep } from '../generate/interpret.ts';
 import { Checks } from './checks.ts';
 import { type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
-import { minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
+import { mergeWarps, minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
 import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
 import { CampaignStats } from './stats.ts';
 
@@ -118,7 +118,7 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   if (!details.failed || details.counterexample === null) return { stats, failure: undefined, interrupted };
 
   // Each phase gets its own share, so a long ddmin cannot starve the value pass that makes a trace readable.
-  const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 3));
+  const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 4));
   const first = await runGenerated(env, checks, details.counterexample[0]);
   const target = first.failure;
   if (target === undefined)
@@ -139,6 +139,7 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
     stillFails,
     share(),
   );
+  actions = await mergeWarps(actions, stillFails, share());
   actions = await simplifyValues(actions, stillFails, share());
   const final = await runActions(env, checks, actions);
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');

@@ -102,3 +102,29 @@ async function simplifyAction(
   }
   return changedAny;
 }
+
+/**
+ * Joins adjacent warps into one (`warp 3599` then `warp 4` becomes `warp 3603`) while the failure
+ * persists: time is what matters, not how many hops reached it.
+ */
+export async function mergeWarps(
+  actions: readonly Action[],
+  stillFails: (candidate: Action[]) => Promise<boolean>,
+  budget: ShrinkBudget,
+): Promise<Action[]> {
+  let current = [...actions];
+  for (let i = 0; i + 1 < current.length && !budget.exhausted; ) {
+    const [a, b] = [current[i] as Action, current[i + 1] as Action];
+    if (a.kind === 'warp' && b.kind === 'warp') {
+      const joined: Action = { kind: 'warp', seconds: a.seconds + b.seconds };
+      const candidate = [...current.slice(0, i), joined, ...current.slice(i + 2)];
+      budget.used++;
+      if (await stillFails(candidate)) {
+        current = candidate;
+        continue;
+      }
+    }
+    i++;
+  }
+  return current;
+}
