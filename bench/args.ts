@@ -1,0 +1,78 @@
+import { type BenchConfig, DEFAULT_CONFIG } from './measure.ts';
+
+/** A bad command line: the message says which flag and what it needs. */
+export class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+}
+
+/** What `npm run bench` was asked to do. */
+export interface BenchArgs {
+  config: BenchConfig;
+  /** Also write the figures as JSON to this file. */
+  json: string | undefined;
+  help: boolean;
+}
+
+export const BENCH_USAGE = `npm run bench -- [--runs N] [--rounds N] [--probes N] [--json FILE]
+
+Measures the differential campaign (with and without probes) against the bare EVM replaying the
+same calls, and prints one table.
+
+  --runs N     runs per campaign (default ${DEFAULT_CONFIG.runs}; depth is ${DEFAULT_CONFIG.depth}, seed ${DEFAULT_CONFIG.seed})
+  --rounds N   interleaved measuring rounds, medians over them (default ${DEFAULT_CONFIG.rounds})
+  --probes N   probes per step of the campaign with probes (default ${DEFAULT_CONFIG.probesPerStep}, as cliffless fuzz)
+  --json FILE  also write the figures as JSON to FILE
+  --help       show this
+`;
+
+/**
+ * Parses the bench's flags strictly: an unknown flag, a missing value or a value that is not a
+ * positive whole number is a {@link BenchUsageError} (the CLI exits 2), never a silent default.
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const config = { ...DEFAULT_CONFIG };
+  let json: string | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const value = () => {
+      const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (raw === undefined || raw === '' || (eq === -1 && raw.startsWith('--'))) {
+        throw new BenchUsageError(`${name} needs a value`);
+      }
+      return raw;
+    };
+    switch (name) {
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      case '--runs':
+        config.runs = positive(name, value());
+        break;
+      case '--rounds':
+        config.rounds = positive(name, value());
+        break;
+      case '--probes':
+        config.probesPerStep = positive(name, value());
+        break;
+      case '--json':
+        json = value();
+        break;
+      default:
+        throw new BenchUsageError(
+          arg.startsWith('-') ? `unknown flag ${name}` : `unexpected argument "${arg}" (the bench takes only flags)`,
+        );
+    }
+  }
+  return { config, json, help };
+}
+
+function positive(name: string, raw: string): number {
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < 1) {
+    throw new BenchUsageError(`${name} must be a whole number of at least 1, got "${raw}"`);
+  }
+  return Number(raw);
+}

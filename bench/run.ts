@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: the differential campaign's speed against the bare EVM on the same calls,
+ * with the machine it ran on, as one table (and optionally JSON). Exit 0 after printing, 1 if a
+ * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag.
+ */
+import { writeFileSync } from 'node:fs';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './args.ts';
+import { machineInfo } from './machine.ts';
+import { runBench } from './measure.ts';
+import { formatReport, reportJson } from './report.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseBenchArgs>;
+  try {
+    args = parseBenchArgs(argv);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\nUsage: ${BENCH_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`Usage: ${BENCH_USAGE}`);
+    return 0;
+  }
+  const start = machineInfo();
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  log(`load average ${start.load.map((l) => l.toFixed(2)).join(' ')}; this takes a few minutes at most`);
+  const figures = await runBench(args.config, log);
+  const end = machineInfo();
+  process.stdout.write(formatReport(figures, start, end));
+  if (args.json !== undefined) {
+    writeFileSync(args.json, `${JSON.stringify(reportJson(figures, start, end), null, 2)}\n`);
+    log(`figures written to ${args.json}`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

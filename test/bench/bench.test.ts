@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BenchUsageError, parseBenchArgs } from '../../bench/args.ts';
+import { type BareWorld, deployBareWorld, replayBare } from '../../bench/bare-replay.ts';
+import { type CallLogEntry, callCount, mainLine, resetCount } from '../../bench/call-log.ts';
+import { machineInfo } from '../../bench/machine.ts';
+import { BENCH_WORLD, DEFAULT_CONFIG, runBench } from '../../bench/measure.ts';
+import { type Profile, profileCampaign, SECTIONS } from '../../bench/profile.ts';
+import { formatReport, reportJson, restMs } from '../../bench/report.ts';
+import { compileContracts } from '../../fuzz/compile/index.ts';
+import { runCampaign } from '../../fuzz/runner/campaign.ts';
+import { Checks } from '../../fuzz/runner/checks.ts';
+import { type PreparedEnvironment, prepareEnvironment } from '../../fuzz/runner/prepare.ts';
+
+/**
+ * The bench's measuring code at a tiny size: the figures must be complete and consistent (the
+ * bare replays run exactly the calls the harness made, and prove it). No speed is asserted here:
+ * timings depend on the machine, and a speed target is the bench's to report, not a test's.
+ */
+const CAMPAIGN = { seed: 1, runs: 3, depth: 20, probesPerStep: 2 };
+
+const PATCHED = ['equivalence', 'properties', 'checkPayouts', 'runProbes'];
+const proto = Checks.prototype as unknown as Record<string, unknown>;
+const originals = PATCHED.map((name) => proto[name]);
+
+let env: PreparedEnvironment;
+let bare: BareWorld;
+let profile: Profile;
+
+beforeAll(async () => {
+  const { artifacts } = compileContracts();
+  env = await prepareEnvironment(artifacts, BENCH_WORLD);
+  bare = await deployBareWorld(artifacts, BENCH_WORLD);
+  profile = await profileCampaign(env, CAMPAIGN);
+});
+
+describe('bench: the instrumented campaign', () => {
+  it('runs the same campaign as an uninstrumented one, and leaves nothing patched', async () => {
+    const plain = await runCampaign(env, CAMPAIGN);
+    expect(plain.failure).toBeUndefined();
+    expect(profile.actions).toBe(plain.stats.actions);
+    expect(Object.hasOwn(env.host.chain.evm, 'runCall')).toBe(false);
+    expect(PATCHED.map((name) => proto[name])).toEqual(originals);
+    expect(originals.every((method) => typeof method === 'function')).toBe(true);
+  });
+
+  it('logs one call per non-warp action, one run start per run, and probe calls between save and load', () => {
+    const warps = profile.actions - profile.calls.main;
+    expect(profile.calls.main).toBeGreaterThan(0);
+    expect(warps).toBeGreaterThanOrEqual(0);
+    expect(resetCount(profile.log)).toBe(CAMPAIGN.runs);
+    expect(callCount(mainLine(profile.log))).toBe(profile.calls.main);
+    expect(callCount(profile.log)).toBe(profile.calls.main + profile.calls.probe + profile.calls.payout);
+    expect(profile.calls.probe).toBeGreaterThan(0);
+    let saved = false;
+    for (const entry of profile.log) {
+      if (entry.kind === 'save') saved = true;
+      if (entry.kind === 'reset') saved = false;
+      if (entry.kind === 'call' && entry.purpose === 'probe') expect(saved).toBe(true);
+    }
+  });
+
+  it('times every section, and the sections add up to no more than the total', () => {
+    for (const section of SECTIONS) expect(profile.ms[section], section).toBeGreaterThanOrEqual(0);
+    for (const section of ['modelExecute', 'evmExecute', 'evmRunCall', 'evmObserve', 'd1', 'probes'] as const) {
+      expect(profile.ms[section], section).toBeGreaterThan(0);
+    }
+    expect(profile.ms.evmRunCall).toBeLessThanOrEqual(profile.ms.evmExecute);
+    expect(profile.ms.probeRunCall).toBeLessThanOrEqual(profile.ms.probeExecute);
+    expect(restMs(profile)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('bench: the bare replay', () => {
+  it('replays exactly the harness main-line calls, and all its calls, with the same results', async () => {
+    const main = await replayBare(bare, mainLine(profile.log), true);
+    expect(main).toEqual({ calls: profile.calls.main, resets: CAMPAIGN.runs });
+    const all = await replayBare(bare, profile.log, true);
+    expect(all.calls).toBe(profile.calls.main + profile.calls.probe + profile.calls.payout);
+  });
+
+  it('notices a replay that runs something else', async () => {
+    const log = mainLine(profile.log);
+    const index = log.findIndex((e) => e.kind === 'call' && e.call.data.length > 4);
+    const entry = log[index] as Extract<CallLogEntry, { kind: 'call' }>;
+    const data = Uint8Array.from(entry.call.data);
+    data[4] = (data[4] ?? 0) ^ 0xff; // corrupt the first argument word
+    const tampered = [...log];
+    tampered[index] = { ...entry, call: { ...entry.call, data } };
+    await expect(replayBare(bare, tampered, true)).rejects.toThrow(/differs from the campaign's/);
+  });
+});
+
+describe('bench: the whole measurement at a tiny size', () => {
+  it('produces every figure, consistent with itself, in the table and the JSON', async () => {
+    const figures = await runBench({ ...CAMPAIGN, runs: 2, rounds: 2 });
+    expect(figures.actions).toBeGreaterThan(0);
+    expect(figures.runStarts).toBe(2);
+    for (const subject of [figures.harness, figures.harnessNoProbes, figures.bare, figures.bareAll]) {
+      expect(subject.samples.rounds).toHaveLength(2);
+      for (const t of subject.samples.rounds) {
+        expect(t.wallMs).toBeGreaterThan(0);
+        expect(t.cpuMs).toBeGreaterThanOrEqual(0);
+      }
+      expect(Number.isFinite(subject.actionsPerSecond.wallMs)).toBe(true);
+      expect(subject.actionsPerSecond.wallMs).toBeCloseTo((figures.actions * 1000) / subject.samples.median.wallMs, 6);
+    }
+    for (const ratio of Object.values(figures.ratio)) {
+      expect(ratio.median.wallMs).toBeGreaterThan(0);
+      expect(ratio.range[0]).toBeLessThanOrEqual(ratio.range[1]);
+    }
+    expect(figures.ratio.probes.median.wallMs).toBeCloseTo(
+      figures.harness.actionsPerSecond.wallMs / figures.bare.actionsPerSecond.wallMs,
+      9,
+    );
+    expect(figures.profile.noProbes.calls.probe).toBe(0);
+    expect(figures.profile.probes.calls).toEqual(figures.calls);
+
+    const machine = machineInfo();
+    const text = formatReport(figures, machine, machine);
+    for (const label of ['harness, 2 probes/step', 'harness, probes off', "bare EVM, actions' calls", 'target:']) {
+      expect(text).toContain(label);
+    }
+    expect(text).toContain(machine.node);
+    const json = JSON.parse(JSON.stringify(reportJson(figures, machine, machine)));
+    expect(json.actions).toBe(figures.actions);
+    expect(json.ratio.probes.wall).toBeGreaterThan(0);
+    expect(Object.keys(json.breakdown.probes.ms)).toEqual([...SECTIONS, 'rest']);
+  });
+});
+
+describe('bench: flags', () => {
+  it('takes --runs, --rounds, --probes and --json, and rejects anything else', () => {
+    expect(parseBenchArgs([]).config).toEqual(DEFAULT_CONFIG);
+    const args = parseBenchArgs(['--runs', '7', '--rounds=3', '--probes', '1', '--json', 'out.json']);
+    expect(args.config).toEqual({ ...DEFAULT_CONFIG, runs: 7, rounds: 3, probesPerStep: 1 });
+    expect(args.json).toBe('out.json');
+    expect(() => parseBenchArgs(['--rusn', '7'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/at least 1/);
+    expect(() => parseBenchArgs(['--runs'])).toThrow(/needs a value/);
+    expect(() => parseBenchArgs(['--json', '--runs', '3'])).toThrow(/needs a value/);
+    expect(() => parseBenchArgs(['7'])).toThrow(/unexpected argument/);
+  });
+
+  it('exits 2 with a clear message on an unknown flag', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--bogus'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown flag --bogus');
+    expect(result.stdout).toBe('');
+  });
+});
