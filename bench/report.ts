@@ -36,7 +36,7 @@ const BARE_DESCRIPTION = [
 /** The bench's printed report: machine, campaign, the speed table, the breakdown. */
 export function formatReport(figures: BenchFigures, start: MachineInfo, end: MachineInfo): string {
   const { config, calls, ratio } = figures;
-  const probesLabel = `${config.probesPerStep} probes/step`;
+  const probesLabel = probesPerStep(config.probesPerStep);
   const lines = [
     `cliffless bench, ${start.date}`,
     `machine: ${start.cpu}, ${start.cores} cores, node ${start.node}; load average ${load(start)} at start, ${load(end)} at end`,
@@ -62,6 +62,10 @@ export function formatReport(figures: BenchFigures, start: MachineInfo, end: Mac
     ...breakdown(figures),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function probesPerStep(count: number): string {
+  return `${count} probe${count === 1 ? '' : 's'}/step`;
 }
 
 function load(info: MachineInfo): string {
@@ -106,7 +110,7 @@ function breakdown(figures: BenchFigures): string[] {
     `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / profile.totalMs).toFixed(1).padStart(5)}%`;
   const lines = [
     `${'where the time goes (one instrumented campaign each, wall)'.padEnd(60)}` +
-      `${`${figures.config.probesPerStep} probes/step`.padStart(17)}${'probes off'.padStart(17)}`,
+      `${probesPerStep(figures.config.probesPerStep).padStart(17)}${'probes off'.padStart(17)}`,
   ];
   const add = (label: string, a: number, b: number) =>
     lines.push(`${label.padEnd(60)}${cell(probes, a).padStart(17)}${cell(noProbes, b).padStart(17)}`);
