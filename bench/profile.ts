@@ -169,15 +169,18 @@ export async function profileCampaign(env: PreparedEnvironment, options: Campaig
         }
       },
   );
-  patch(
-    'properties',
-    (original) =>
-      async function (this: unknown, ...args: unknown[]) {
-        const result = await timed('properties', async () => original.apply(this, args));
-        mark = performance.now();
-        return result;
-      },
-  );
+  // `atEnd` probes a run's final state; it is timed with `properties`, which both contain probes.
+  for (const name of ['properties', 'atEnd']) {
+    patch(
+      name,
+      (original) =>
+        async function (this: unknown, ...args: unknown[]) {
+          const result = await timed('properties', async () => original.apply(this, args));
+          mark = performance.now();
+          return result;
+        },
+    );
+  }
   const during = (section: Section, inner: Purpose) => (original: Method) =>
     async function (this: unknown, ...args: unknown[]) {
       const outer = purpose;
@@ -197,7 +200,7 @@ export async function profileCampaign(env: PreparedEnvironment, options: Campaig
     const result = await runCampaign(instrumented, options);
     if (result.failure !== undefined) throw new Error(`bench: the campaign failed (${result.failure.failure.id})`);
     const totalMs = performance.now() - start;
-    // `properties` encloses the payout checks and the probes: keep only its own work.
+    // `properties` (with `atEnd`) encloses the payout checks and the probes: keep only its own work.
     ms.properties -= ms.payouts + ms.probes;
     return { ms, totalMs, actions: result.stats.actions, calls, log };
   } finally {

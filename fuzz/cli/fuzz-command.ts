@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import { runCampaign } from '../runner/campaign.ts';
+import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
 import { buildTrace } from '../trace/build.ts';
@@ -74,6 +75,7 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
     runs,
     depth,
     probesPerStep: (f.probes as number | undefined) ?? 2,
+    probeEvery: (f['probe-every'] as number | undefined) ?? DEFAULT_PROBE_EVERY,
     ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
     onRun: (stats) => progress.update(stats, runs),
   });

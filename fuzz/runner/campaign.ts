@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Action } from '../../reference/action.ts';
 import { interpretStep } from '../generate/interpret.ts';
-import { Checks } from './checks.ts';
+import { Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
 import { type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
 import { mergeWarps, minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
@@ -21,8 +21,10 @@ export interface CampaignOptions {
   depth: number;
   /** Wall-clock budget in seconds; a run in progress finishes, then the campaign stops. */
   timeSeconds?: number;
-  /** Probes (M6, O5) per step; see Checks. */
+  /** Probes (M6, O5) per probing step; see Checks. */
   probesPerStep: number;
+  /** Probe after every k-th step and at each run's end (default {@link DEFAULT_PROBE_EVERY}). */
+  probeEvery?: number;
   /** Replays the shrinker may spend on a failure (default {@link DEFAULT_SHRINK_BUDGET}). */
   shrinkBudget?: number;
   /** Called after every run of the campaign proper (not during shrinking). */
@@ -88,7 +90,12 @@ export async function runActions(
  * smaller amounts. Same seed and contracts, same result.
  */
 export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
-  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep, ...env.checkOptions });
+  const checks = new Checks({
+    actors: env.setup.actors,
+    probesPerStep: options.probesPerStep,
+    probeEvery: options.probeEvery ?? DEFAULT_PROBE_EVERY,
+    ...env.checkOptions,
+  });
   const stats = new CampaignStats();
   let firstLength = 0;
   let failed = false;

@@ -21,12 +21,21 @@ import { describeValue } from './render.ts';
 import type { Side } from './side.ts';
 import type { CampaignStats } from './stats.ts';
 
+/** Campaigns probe after every this-many steps, and at the end of every run. */
+export const DEFAULT_PROBE_EVERY = 4;
+
 /** How the runner checks each step. */
 export interface ChecksOptions {
   /** Accounts that send transactions (probes need a caller). */
   actors: readonly Address[];
-  /** Probes (M6, O5) run per step, each on a throw-away copy of the EVM state; 0 turns them off. */
+  /** Probes (M6, O5) per probing step, each on a throw-away copy of the EVM state; 0 turns them off. */
   probesPerStep: number;
+  /**
+   * Probe after every k-th step (and always on a run's final state). A probe costs whole extra EVM
+   * calls, more than the step itself, so campaigns probe every {@link DEFAULT_PROBE_EVERY}th step;
+   * replays probe every step (1).
+   */
+  probeEvery?: number;
   /**
    * The contract's payout math at given inputs (evaluated in the EVM). When set, every successful
    * redeem also checks M3 and M4 on the contract's math at the series' strike and settled price.
@@ -41,6 +50,8 @@ export interface ChecksOptions {
  */
 export class Checks {
   private armed = new Set<Address>();
+  /** Probing rounds so far: the rotation through due probes continues across steps and runs. */
+  private probeRound = 0;
 
   constructor(private readonly options: ChecksOptions) {}
 
@@ -100,14 +111,29 @@ export class Checks {
     if (violations.length === 0 && step.action.kind === 'redeem' && step.outcome.ok) {
       violations.push(...(await this.checkPayouts(step, stats)));
     }
-    if (violations.length === 0 && this.options.probesPerStep > 0) {
-      violations.push(...(await this.runProbes(index, step.after, evm, stats)));
+    const every = this.options.probeEvery ?? 1;
+    if (violations.length === 0 && index % every === every - 1) {
+      violations.push(...(await this.runProbes(step.after, evm, stats)));
     }
+    return this.failureOf(index, step.action, violations);
+  }
+
+  /**
+   * Probes a run's final state, whatever the cadence, so every run ends with M6 and O5 checked
+   * where the generator left it.
+   */
+  async atEnd(index: number, state: ObservedState, last: Action | undefined, evm: Side, stats?: CampaignStats) {
+    const every = this.options.probeEvery ?? 1;
+    if (last === undefined || index % every === every - 1) return undefined; // just probed, or nothing ran
+    return this.failureOf(index, last, await this.runProbes(state, evm, stats));
+  }
+
+  private failureOf(index: number, action: Action, violations: Violation[]): StepFailure | undefined {
     const first = violations[0];
     if (first === undefined) return undefined;
     return {
       step: index,
-      action: step.action,
+      action,
       kind: 'property',
       id: first.id,
       message: first.message,
@@ -145,9 +171,11 @@ export class Checks {
    * Runs a rotating sample of the probes due in `state` on throw-away copies of the EVM: every
    * probe is eventually exercised across steps while each step pays for only a few.
    */
-  private async runProbes(index: number, state: ObservedState, evm: Side, stats?: CampaignStats): Promise<Violation[]> {
+  private async runProbes(state: ObservedState, evm: Side, stats?: CampaignStats): Promise<Violation[]> {
+    if (this.options.probesPerStep === 0) return [];
     const all = probesFor(state, { actors: this.options.actors, hostileCollaterals: [...this.armed] });
     if (all.length === 0) return [];
+    const index = this.probeRound++;
     const chosen: Probe[] = [];
     for (let i = 0; i < Math.min(this.options.probesPerStep, all.length); i++) {
       chosen.push(all[(index * this.options.probesPerStep + i) % all.length] as Probe);

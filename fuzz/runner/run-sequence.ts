@@ -69,5 +69,7 @@ export async function runSequence(
     if (expectation !== undefined) return { steps, failure: { step: index, action, ...expectation }, succeeded };
     before = evmAfter;
   }
-  return { steps, failure: undefined, succeeded };
+  const last = steps[steps.length - 1];
+  const end = await options.checks.atEnd(steps.length - 1, before, last?.action, evm, options.stats);
+  return { steps, failure: end, succeeded };
 }
