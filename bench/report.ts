@@ -1,3 +1,4 @@
+import { DEFAULT_PROBE_EVERY } from '../fuzz/runner/checks.ts';
 import type { MachineInfo } from './machine.ts';
 import type { BenchFigures, Ratio, Subject } from './measure.ts';
 import { NESTED, type Profile, type Section } from './profile.ts';
@@ -64,8 +65,9 @@ export function formatReport(figures: BenchFigures, start: MachineInfo, end: Mac
   return `${lines.join('\n')}\n`;
 }
 
+/** The probe cadence of the campaign with probes, as `cliffless fuzz` runs it by default. */
 function probesPerStep(count: number): string {
-  return `${count} probe${count === 1 ? '' : 's'}/step`;
+  return `${count} probe${count === 1 ? '' : 's'}/${DEFAULT_PROBE_EVERY} steps`;
 }
 
 function load(info: MachineInfo): string {

@@ -119,7 +119,7 @@ describe('bench: the whole measurement at a tiny size', () => {
 
     const machine = machineInfo();
     const text = formatReport(figures, machine, machine);
-    for (const label of ['harness, 2 probes/step', 'harness, probes off', "bare EVM, actions' calls", 'target:']) {
+    for (const label of ['harness, 2 probes/4 steps', 'harness, probes off', "bare EVM, actions' calls", 'target:']) {
       expect(text).toContain(label);
     }
     expect(text).toContain(machine.node);
