@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'cliffless-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the real `cliffless` command as a user would, with no terminal and CI set. */
+function cliffless(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'cliffless.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    timeout: 240_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of contracts/ with one edit, outside the repository. */
+function contractsCopy(name: string, file: string, find: string, replace: string): string {
+  const dir = join(work, name);
+  cpSync(join(root, 'contracts'), dir, { recursive: true });
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(find)) throw new Error(`${find} not in ${file}`);
+  writeFileSync(path, text.replace(find, replace));
+  return dir;
+}
+
+describe('cliffless fuzz, end to end', () => {
+  it('exits 2 and shows solc file:line when the contracts do not compile', () => {
+    const dir = contractsCopy(
+      'syntax',
+      'SplitMarket.sol',
+      'if (amount == 0) revert ZeroAmount();',
+      'if (amount == 0) revert ZeroAmount()',
+    );
+    const { code, stderr } = cliffless('fuzz', '--contracts', dir, '--runs', '1');
+    expect(code).toBe(2);
+    expect(stderr).toContain('the contracts do not compile');
+    expect(stderr).toMatch(/SplitMarket\.sol:\d+:\d+/);
+  });
+
+  it('exits 2 on a contracts folder that does not exist, and on an unknown flag', () => {
+    expect(cliffless('fuzz', '--contracts', join(work, 'nowhere')).code).toBe(2);
+    const typo = cliffless('fuzz', '--seeds', '3');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean --seed?');
+  });
+
+  it('finds a broken copy, writes its trace, and replay reproduces it (exit 1) where the shipped contracts pass (exit 0)', () => {
+    const dir = contractsCopy(
+      'ceil',
+      'libraries/PayoutMath.sol',
+      'Math.mulDiv(a, strike, x)',
+      'Math.mulDiv(a, strike, x, Math.Rounding.Ceil)',
+    );
+    const out = join(work, 'traces');
+    const fuzz = cliffless('fuzz', '--contracts', dir, '--out', out, '--runs', '100');
+    expect(fuzz.code).toBe(1);
+    expect(fuzz.stdout).toMatch(/FAILURE \(shrunk from \d+ to \d+ actions\)/);
+    const [file] = readdirSync(out);
+    expect(file).toBeDefined();
+    const trace = join(out, file as string);
+    expect(fuzz.stdout).toContain(`replay with: npx cliffless replay ${trace}`);
+
+    const broken = cliffless('replay', trace, '--contracts', dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('FAIL');
+    expect(cliffless('replay', trace).code).toBe(0);
+  });
+});
