@@ -1,4 +1,5 @@
 import type { CommandSpec } from './args.ts';
+import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
 import { replayCommand, replaySpec } from './replay-command.ts';
 
@@ -12,4 +13,5 @@ export interface Command {
 export const COMMANDS: readonly Command[] = [
   { spec: fuzzSpec, run: fuzzCommand },
   { spec: replaySpec, run: replayCommand },
+  { spec: exportForgeSpec, run: exportForgeCommand },
 ];

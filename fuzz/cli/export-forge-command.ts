@@ -1,0 +1,56 @@
+import { relative } from 'node:path';
+import { defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
+import { readTraceFile } from '../trace/io.ts';
+import { type CommandSpec, helpText, parseArgs } from './args.ts';
+import { compileForCli } from './compile-step.ts';
+
+export const exportForgeSpec: CommandSpec = {
+  name: 'export-forge',
+  summary: 'write a forge test that replays a trace and asserts the outcomes the reference model predicts',
+  usage: 'cliffless export-forge <trace.json> [--out <file.t.sol>] [--force]',
+  positionals: ['trace'],
+  flags: [
+    { name: 'out', type: 'string', description: 'The .t.sol to write (default: next to the trace, same name)' },
+    { name: 'force', type: 'boolean', description: 'Overwrite --out if it exists' },
+    { name: 'contract-name', type: 'string', description: 'Name of the test contract (default: from the file name)' },
+    { name: 'contracts', type: 'string', description: 'Contracts folder to model and import instead of ./contracts' },
+  ],
+  examples: [
+    'npx cliffless export-forge traces/fuzz-seed1-0123456789.json --out test/forge/exported/Seed1.t.sol',
+    'npx forge test --match-path test/forge/exported/Seed1.t.sol',
+  ],
+};
+
+/**
+ * `cliffless export-forge`: exit 0 when the test was written, 2 on a malformed trace, an existing
+ * --out without --force, or contracts that do not compile.
+ */
+export async function exportForgeCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(exportForgeSpec, argv);
+  if (args.help) {
+    process.stdout.write(helpText(exportForgeSpec));
+    return 0;
+  }
+  const file = args.positionals[0] as string;
+  const trace = readTraceFile(file);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const contractsDir = args.flags.contracts as string | undefined;
+  const artifacts = compileForCli(contractsDir, log);
+  const out = (args.flags.out as string | undefined) ?? defaultOutPath(file);
+  const result = await exportForgeTest({
+    trace,
+    traceFile: file,
+    artifacts,
+    out,
+    contractName: (args.flags['contract-name'] as string | undefined) ?? defaultContractName(file),
+    ...(contractsDir === undefined ? {} : { contractsDir }),
+    force: args.flags.force === true,
+  });
+  const shown = relative(process.cwd(), result.out);
+  if (!result.formatted) log('warning: `forge fmt` could not format the file; it is still valid Solidity');
+  process.stdout.write(
+    `wrote ${shown}: ${result.steps} actions (${result.reverts} expected revert${result.reverts === 1 ? '' : 's'}), asserting the model's outcomes\n` +
+      `run it with: npx forge test --match-path ${shown}\n`,
+  );
+  return 0;
+}
