@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
+import { exhaustiveCommand } from '../exhaustive/command.ts';
 import { runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
@@ -36,13 +37,27 @@ export const fuzzSpec: CommandSpec = {
       default: '2',
       description: 'M6/O5 probes run per step on throw-away copies',
     },
+    {
+      name: 'probe-every',
+      type: 'int',
+      min: 1,
+      description: `Probe after every N-th step and at each run's end (default ${DEFAULT_PROBE_EVERY}; 1 with --exhaustive)`,
+    },
     { name: 'contracts', type: 'string', description: 'Contracts folder to fuzz instead of ./contracts' },
     { name: 'summary-json', type: 'string', description: 'Also write the summary as JSON to this file' },
+    {
+      name: 'exhaustive',
+      type: 'boolean',
+      description:
+        'Run every action sequence up to --depth (default 3) over a small domain instead (docs: fuzz/exhaustive/domain.ts)',
+    },
+    { name: 'prelude', type: 'string', description: "With --exhaustive: start after 'created' (default) or 'settled'" },
   ],
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
     'npx cliffless fuzz --seed 7 --runs 2000     # a deeper campaign',
     'npx cliffless fuzz --time 15m --seed $RANDOM # an open-ended random one',
+    'npx cliffless fuzz --exhaustive --depth 4   # every sequence of 4 actions over a small domain',
   ],
 };
 
@@ -54,6 +69,8 @@ export async function fuzzCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const f = args.flags;
+  if (f.exhaustive === true)
+    return exhaustiveCommand(f, (contracts) => compileForCli(contracts, (line) => process.stderr.write(`${line}\n`)));
   const seed = (f.seed as number | undefined) ?? 1;
   const runs = (f.runs as number | undefined) ?? (f.time === undefined ? 100 : Number.MAX_SAFE_INTEGER);
   const depth = (f.depth as number | undefined) ?? 100;
