@@ -1,0 +1,117 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CliflessError, UsageError } from '../errors.ts';
+import { runSmtChecker, type TargetResult } from '../prove/smtchecker.ts';
+import { payoutMathJobs } from '../prove/suite.ts';
+import { type CommandSpec, helpText, parseArgs } from './args.ts';
+
+export const proveSpec: CommandSpec = {
+  name: 'prove',
+  summary: "check the properties stated as asserts with solc's SMTChecker, solved in-process by z3",
+  usage: 'cliffless prove [--timeout 10s] [--engine bmc|chc|all] [--payout-math FILE] [--json FILE]',
+  positionals: [],
+  flags: [
+    { name: 'timeout', type: 'duration', default: '10s', description: 'z3 budget per SMT query (e.g. 5s, 2m)' },
+    {
+      name: 'engine',
+      type: 'string',
+      default: 'bmc',
+      description: 'bmc (fast; the checks are loop-free, so its bound limits nothing), chc (slow), or all',
+    },
+    {
+      name: 'payout-math',
+      type: 'string',
+      description: 'Check this file instead of contracts/libraries/PayoutMath.sol (a variant)',
+    },
+    { name: 'json', type: 'string', description: 'Also write every result as JSON to this file' },
+  ],
+  examples: [
+    'npx cliffless prove                        # M3 and M4 on the payout library, BMC',
+    'npx cliffless prove --engine all --timeout 30s',
+    'npx cliffless prove --payout-math my/PayoutMath.sol  # check an edited copy',
+  ],
+};
+
+/** `cliffless prove`: exit 1 when the checker found a counterexample, 0 when none (proved or unknown). */
+export async function proveCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(proveSpec, argv);
+  if (args.help) {
+    process.stdout.write(helpText(proveSpec));
+    return 0;
+  }
+  const f = args.flags;
+  const engine = (f.engine as string | undefined) ?? 'bmc';
+  if (engine !== 'bmc' && engine !== 'chc' && engine !== 'all') {
+    throw new UsageError(`--engine must be bmc, chc or all, got "${engine}"`, 'prove');
+  }
+  const timeoutSeconds = (f.timeout as number | undefined) ?? 10;
+  if (timeoutSeconds < 1) throw new UsageError('--timeout must be at least 1s', 'prove');
+  const variant = f['payout-math'] as string | undefined;
+  if (variant !== undefined && !existsSync(variant)) {
+    throw new CliflessError(`--payout-math ${variant}: no such file`);
+  }
+  const jobs = payoutMathJobs(variant === undefined ? undefined : readFileSync(variant, 'utf8')).filter(
+    (job) => engine === 'all' || job.engine === engine,
+  );
+
+  const report: JobReport[] = [];
+  for (const job of jobs) {
+    process.stderr.write(`${job.name}: ${job.scope}, ${timeoutSeconds}s per query ...\n`);
+    const run = runSmtChecker({
+      sources: job.sources,
+      contracts: job.contracts,
+      engine: job.engine,
+      timeoutMs: timeoutSeconds * 1000,
+    });
+    if (run.errors.length > 0) {
+      throw new CliflessError(`${job.name}: the sources do not compile`, { details: run.errors.join('\n') });
+    }
+    const seconds = run.elapsedMs / 1000;
+    process.stdout.write(`\n${job.name} (${job.scope}): ${run.queries} queries in ${seconds.toFixed(1)}s\n`);
+    for (const result of run.results) process.stdout.write(formatResult(result));
+    report.push({
+      job: job.name,
+      scope: job.scope,
+      engine: job.engine,
+      seconds,
+      queries: run.queries,
+      results: run.results,
+    });
+  }
+
+  const all = report.flatMap((r) => r.results);
+  const count = (verdict: TargetResult['verdict']) => all.filter((r) => r.verdict === verdict).length;
+  const counterexamples = count('counterexample');
+  process.stdout.write(
+    `\n${count('proved')} proved, ${counterexamples} counterexample${counterexamples === 1 ? '' : 's'}, ${count('unknown')} unknown\n`,
+  );
+  if (f.json !== undefined) {
+    writeFileSync(f.json as string, `${JSON.stringify({ timeoutSeconds, jobs: report }, null, 2)}\n`);
+  }
+  return counterexamples > 0 ? 1 : 0;
+}
+
+interface JobReport {
+  job: string;
+  scope: string;
+  engine: string;
+  seconds: number;
+  queries: number;
+  results: TargetResult[];
+}
+
+const LABELS: Record<TargetResult['verdict'], string> = {
+  proved: 'proved        ',
+  counterexample: 'COUNTEREXAMPLE',
+  unknown: 'unknown       ',
+};
+
+/** One line per assert; a counterexample also shows solc's message (location, values, call stack). */
+function formatResult(result: TargetResult): string {
+  const line = `  ${LABELS[result.verdict]} ${result.property}  (${result.file}:${result.line})\n`;
+  if (result.verdict !== 'counterexample') return line;
+  return `${line}${result.message
+    .trimEnd()
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n')}\n`;
+}
