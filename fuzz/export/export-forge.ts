@@ -64,7 +64,7 @@ export async function exportForgeTest(options: ExportOptions): Promise<ExportRes
     });
   }
   const env = await prepareEnvironment(options.artifacts, options.trace.world);
-  const steps = await modelSteps(env, options.trace, options.traceFile);
+  const { steps, final } = await modelSteps(env, options.trace, options.traceFile);
   const contractsDir = resolve(options.contractsDir ?? join(PROJECT_ROOT, 'contracts'));
   let contractsImport = relative(dirname(out), contractsDir).split(sep).join('/');
   if (!contractsImport.startsWith('.')) contractsImport = `./${contractsImport}`;
@@ -72,6 +72,7 @@ export async function exportForgeTest(options: ExportOptions): Promise<ExportRes
     trace: options.trace,
     traceFile: options.traceFile,
     steps,
+    final,
     setup: env.setup,
     abi: new AbiLookup(options.artifacts),
     contractName: options.contractName,

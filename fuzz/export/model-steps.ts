@@ -1,3 +1,4 @@
+import type { ObservedState } from '../../properties/observed-state.ts';
 import type { Action } from '../../reference/action.ts';
 import { ModelError } from '../../reference/index.ts';
 import type { Outcome } from '../../reference/outcome.ts';
@@ -17,10 +18,15 @@ export interface ModelStep {
 /**
  * Runs every action of a trace on the reference model alone, from the world's start state. The
  * exported forge test asserts these outcomes, not the embedded EVM's: for a divergence trace the
- * model is the specification, so the forge test fails where the contracts are wrong. A name that
+ * model is the specification, so the forge test fails where the contracts are wrong. Also returns
+ * the model's observed state after the last action, which the test checks at its end. A name that
  * resolves to nothing, or an action the model refuses, is a TraceFormatError (exit 2).
  */
-export async function modelSteps(env: Environment, trace: Trace, file: string): Promise<ModelStep[]> {
+export async function modelSteps(
+  env: Environment,
+  trace: Trace,
+  file: string,
+): Promise<{ steps: ModelStep[]; final: ObservedState }> {
   await env.model.restore(env.modelStart);
   const book = new NameBook(env.setup);
   const steps: ModelStep[] = [];
@@ -38,5 +44,5 @@ export async function modelSteps(env: Environment, trace: Trace, file: string): 
     trackSeries(book, action, outcome);
     steps.push({ action, outcome });
   }
-  return steps;
+  return { steps, final: await env.model.observe() };
 }

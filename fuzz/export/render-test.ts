@@ -1,4 +1,5 @@
-import type { Bytes32 } from '../../reference/primitives.ts';
+import type { ObservedState } from '../../properties/observed-state.ts';
+import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
 import type { Trace } from '../trace/format.ts';
 import type { AbiLookup } from './abi-lookup.ts';
@@ -14,6 +15,8 @@ export interface ForgeTestInput {
   traceFile: string;
   /** Every action with the outcome the reference model gives it. */
   steps: readonly ModelStep[];
+  /** The model's observed state after the last action. */
+  final: ObservedState;
   setup: WorldSetup;
   abi: AbiLookup;
   contractName: string;
@@ -148,7 +151,11 @@ export function renderForgeTest(input: ForgeTestInput): string {
       );
     }
   }
+  line();
+  line('        _assertFinalState();');
   line('    }');
+  line();
+  renderFinalState(input.final, names, line);
   line();
   renderHelpers(line);
   line('}');
@@ -200,6 +207,44 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
     line('                }');
     line('            }');
     line('        }');
+  }
+  line('    }');
+}
+
+/**
+ * The model's state after the last action: every token's supply and every observed account's
+ * balance (zeros included), each series' locked collateral and settlement, and every bond credit,
+ * so a divergence that shows only in state (no return value or event differs) still fails.
+ */
+function renderFinalState(state: ObservedState, names: SolidityNames, line: (text?: string) => void): void {
+  const label = (expression: string) => expression.replace(/^address\((.+)\)$/, '$1');
+  line("    /// @dev The reference model's observed state after the last step.");
+  line('    function _assertFinalState() internal view {');
+  for (const [token, info] of Object.entries(state.tokens)) {
+    const t = names.address(token as Address);
+    line(
+      `        assertEq(IERC20(${t}).totalSupply(), ${uintLiteral(info.totalSupply, false)}, "final: totalSupply of ${label(t)}");`,
+    );
+    for (const [account, balance] of Object.entries(info.balances)) {
+      const a = names.address(account as Address);
+      line(
+        `        assertEq(IERC20(${t}).balanceOf(${a}), ${uintLiteral(balance, false)}, "final: ${label(t)} balance of ${label(a)}");`,
+      );
+    }
+  }
+  for (const [id, series] of Object.entries(state.series)) {
+    const s = names.bytes32(id as Bytes32);
+    line(
+      `        assertEq(market.series(${s}).locked, ${uintLiteral(series.locked, false)}, "final: locked in ${s}");`,
+    );
+    line(`        assertEq(market.series(${s}).settled, ${series.settled}, "final: ${s} settled");`);
+    line(
+      `        assertEq(market.series(${s}).settlementPrice, ${uintLiteral(series.settlementPrice, false)}, "final: settlement price of ${s}");`,
+    );
+  }
+  for (const [account, credit] of Object.entries(state.oracleState.credits)) {
+    const a = names.address(account as Address);
+    line(`        assertEq(oracle.credits(${a}), ${uintLiteral(credit, false)}, "final: bond credit of ${label(a)}");`);
   }
   line('    }');
 }

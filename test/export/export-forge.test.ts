@@ -30,10 +30,30 @@ const PASSING = [
   'settle-above-strike',
 ];
 
-// P rounds up instead of down (as test/fuzz/broken-variant.test.ts): settle-above-strike redeems
-// 1 P at a price above the strike, which pays 0 and, on the broken variant, 1.
-const BROKEN_UNIT = 'libraries/PayoutMath.sol';
-const ROUND_P_UP = ['Math.mulDiv(a, strike, x)', 'Math.mulDiv(a, strike, x, Math.Rounding.Ceil)'] as const;
+// Two broken copies of the contracts, each with a trace that the harness shows diverging:
+// - P rounds up instead of down (as test/fuzz/broken-variant.test.ts): settle-above-strike redeems
+//   1 P at a price above the strike, which pays 0 and, on the variant, 1 (a return value differs);
+// - split locks 1 wei more than it receives: no return value or event differs, only the state.
+const BROKEN = [
+  {
+    name: 'round-p-up',
+    unit: 'libraries/PayoutMath.sol',
+    find: 'Math.mulDiv(a, strike, x)',
+    replace: 'Math.mulDiv(a, strike, x, Math.Rounding.Ceil)',
+    trace: 'settle-above-strike',
+    harness: { step: 7, kind: 'divergence', id: 'D1', model: '0', evm: '1' },
+    forge: `step 7 (redeem): return data: 0x${'1'.padStart(64, '0')} != 0x${'0'.padStart(64, '0')}`,
+  },
+  {
+    name: 'lock-one-more',
+    unit: 'SplitMarket.sol',
+    find: '        s.locked += amount;',
+    replace: '        s.locked += amount + 1;',
+    trace: 'merge-after-settlement',
+    harness: { step: 1, kind: 'divergence', id: 'D1', model: '10000000000000000000', evm: '10000000000000000001' },
+    forge: 'final: locked in seriesIds[0]: 1 != 0',
+  },
+] as const;
 
 interface ForgeResult {
   status: string;
@@ -86,21 +106,24 @@ describe('cliffless export-forge', () => {
         contractName: `Exported_${name.replace(/-/g, '_')}`,
       });
     }
-    // The broken copy of the contracts, imported by the one failing export.
-    const broken = join(DIR, 'broken-contracts');
-    cpSync(join(PROJECT_ROOT, 'contracts'), broken, { recursive: true });
-    const unit = join(broken, BROKEN_UNIT);
-    const source = readFileSync(unit, 'utf8');
-    expect(source).toContain(ROUND_P_UP[0]);
-    writeFileSync(unit, source.replace(...ROUND_P_UP));
-    await exportForgeTest({
-      trace: readTraceFile(join(PROJECT_ROOT, 'test/traces/settle-above-strike.json')),
-      traceFile: 'test/traces/settle-above-strike.json',
-      artifacts,
-      out: join(DIR, 'broken.t.sol'),
-      contractName: 'ExportedBroken',
-      contractsDir: broken,
-    });
+    // The broken copies of the contracts, each imported by one failing export.
+    for (const variant of BROKEN) {
+      const dir = join(DIR, variant.name);
+      cpSync(join(PROJECT_ROOT, 'contracts'), dir, { recursive: true });
+      const unit = join(dir, variant.unit);
+      const source = readFileSync(unit, 'utf8');
+      expect(source).toContain(variant.find);
+      writeFileSync(unit, source.replace(variant.find, variant.replace));
+      const file = `test/traces/${variant.trace}.json`;
+      await exportForgeTest({
+        trace: readTraceFile(join(PROJECT_ROOT, file)),
+        traceFile: file,
+        artifacts,
+        out: join(DIR, `${variant.name}.t.sol`),
+        contractName: `Broken_${variant.name.replace(/-/g, '_')}`,
+        contractsDir: dir,
+      });
+    }
     forge = runForge();
   }, 240_000);
 
@@ -113,21 +136,22 @@ describe('cliffless export-forge', () => {
     expect(forge.get(`${name}.t.sol`)).toMatchObject({ status: 'Success' });
   });
 
-  it('a divergence found in the embedded EVM fails under forge at the same step, for the same reason', async () => {
-    // The harness: the broken variant diverges from the model at step 7, a redeem returning 1 for 0.
-    const variant = compileContracts({ contractsDir: join(DIR, 'broken-contracts') }).artifacts;
-    const path = join(PROJECT_ROOT, 'test/traces/settle-above-strike.json');
-    const trace = readTraceFile(path);
-    const env = await prepareEnvironment(variant, trace.world);
-    const replayed = await replayTrace(env, trace, path, { probesPerStep: 0 });
-    expect(replayed.failure).toMatchObject({ step: 7, kind: 'divergence', id: 'D1', model: '0', evm: '1' });
-    // forge, on the same broken contracts: the exported test fails there and nowhere else.
-    const result = forge.get('broken.t.sol');
-    expect(result?.status).toBe('Failure');
-    expect(result?.reason).toBe(
-      `step 7 (redeem): return data: 0x${'1'.padStart(64, '0')} != 0x${'0'.padStart(64, '0')}`,
-    );
-  });
+  it.each(BROKEN)(
+    'a divergence found in the embedded EVM ($name) fails under forge for the same reason',
+    async (variant) => {
+      // The harness, on the broken copy: the trace diverges from the model.
+      const path = join(PROJECT_ROOT, `test/traces/${variant.trace}.json`);
+      const trace = readTraceFile(path);
+      const env = await prepareEnvironment(
+        compileContracts({ contractsDir: join(DIR, variant.name) }).artifacts,
+        trace.world,
+      );
+      const replayed = await replayTrace(env, trace, path, { probesPerStep: 0 });
+      expect(replayed.failure).toMatchObject(variant.harness);
+      // forge, on the same broken copy: the exported test fails with the same values.
+      expect(forge.get(`${variant.name}.t.sol`)).toMatchObject({ status: 'Failure', reason: variant.forge });
+    },
+  );
 
   it('writes forge-fmt-clean code with a comment quoting each action', () => {
     const file = join(DIR, 'settle-above-strike.t.sol');
