@@ -105,13 +105,19 @@ const LABELS: Record<TargetResult['verdict'], string> = {
   unknown: 'unknown       ',
 };
 
+/** Shown under a BMC counterexample whose values solc took from inside inlined library calls. */
+const VALUES_CAVEAT =
+  '      (solc prints each variable at its last SSA step; for values assigned inside inlined library\n' +
+  '       calls they need not be the failing inputs: confirm them with a forge test or `cliffless fuzz`)\n';
+
 /** One line per assert; a counterexample also shows solc's message (location, values, call stack). */
 function formatResult(result: TargetResult): string {
   const line = `  ${LABELS[result.verdict]} ${result.property}  (${result.file}:${result.line})\n`;
   if (result.verdict !== 'counterexample') return line;
-  return `${line}${result.message
+  const message = result.message
     .trimEnd()
     .split('\n')
     .map((l) => `      ${l}`)
-    .join('\n')}\n`;
+    .join('\n');
+  return `${line}${message}\n${result.message.includes('Counterexample:') ? VALUES_CAVEAT : ''}`;
 }
