@@ -163,7 +163,7 @@ describe('cliffless export-forge', () => {
     expect(fmt.status, fmt.stdout).toBe(0);
   });
 
-  it('refuses to overwrite without --force, and names the malformed field of a bad trace (exit 2)', async () => {
+  it('refuses to overwrite without --force, names the malformed field of a bad trace (exit 2), and has --help', async () => {
     const out = join(DIR, 'settle-above-strike.t.sol');
     const errors: string[] = [];
     const write = process.stderr.write;
@@ -175,6 +175,15 @@ describe('cliffless export-forge', () => {
       writeFileSync(bad, JSON.stringify({ format: 'cliffless-trace', version: 1, actions: [{ kind: 'split' }] }));
       expect(await main(['export-forge', bad])).toBe(2);
       expect(errors.join('')).toContain('actions[0].caller');
+      const help: string[] = [];
+      const stdout = process.stdout.write;
+      process.stdout.write = ((chunk: string) => help.push(String(chunk)) > 0) as typeof process.stdout.write;
+      try {
+        expect(await main(['export-forge', '--help'])).toBe(0);
+      } finally {
+        process.stdout.write = stdout;
+      }
+      for (const flag of ['--out', '--force', '--contract-name', '--contracts']) expect(help.join('')).toContain(flag);
     } finally {
       process.stderr.write = write;
     }
