@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { CliflessError } from '../errors.ts';
 import { defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
 import { readTraceFile } from '../trace/io.ts';
 import { type CommandSpec, helpText, parseArgs } from './args.ts';
@@ -13,7 +15,11 @@ export const exportForgeSpec: CommandSpec = {
     { name: 'out', type: 'string', description: 'The .t.sol to write (default: next to the trace, same name)' },
     { name: 'force', type: 'boolean', description: 'Overwrite --out if it exists' },
     { name: 'contract-name', type: 'string', description: 'Name of the test contract (default: from the file name)' },
-    { name: 'contracts', type: 'string', description: 'Contracts folder to model and import instead of ./contracts' },
+    {
+      name: 'contracts',
+      type: 'string',
+      description: 'Contracts folder the test imports (and the harness compiles) instead of ./contracts',
+    },
   ],
   examples: [
     'npx cliffless export-forge traces/fuzz-seed1-0123456789.json --out test/forge/exported/Seed1.t.sol',
@@ -33,10 +39,15 @@ export async function exportForgeCommand(argv: string[]): Promise<number> {
   }
   const file = args.positionals[0] as string;
   const trace = readTraceFile(file);
+  const out = (args.flags.out as string | undefined) ?? defaultOutPath(file);
+  if (existsSync(out) && args.flags.force !== true) {
+    throw new CliflessError(`${out} already exists`, {
+      details: 'Pass --force to overwrite it, or --out to write elsewhere.',
+    });
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const contractsDir = args.flags.contracts as string | undefined;
   const artifacts = compileForCli(contractsDir, log);
-  const out = (args.flags.out as string | undefined) ?? defaultOutPath(file);
   const result = await exportForgeTest({
     trace,
     traceFile: file,
