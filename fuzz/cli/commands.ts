@@ -1,13 +1,13 @@
-import type { CommandSpec } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
 import { proveCommand, proveSpec } from './prove-command.ts';
 import { replayCommand, replaySpec } from './replay-command.ts';
 
-/** A CLI command: its flags (for parsing and --help) and what it runs. */
+/** A CLI command: its flags (main parses them and answers --help) and what it runs. */
 export interface Command {
   spec: CommandSpec;
-  run: (argv: string[]) => Promise<number>;
+  run: (args: ParsedArgs) => Promise<number>;
 }
 
 /** Every command, in the order `cliffless --help` lists them. */

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { CliflessError } from '../errors.ts';
 import { defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
 import { readTraceFile } from '../trace/io.ts';
-import { type CommandSpec, helpText, parseArgs } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
 
 export const exportForgeSpec: CommandSpec = {
@@ -31,12 +31,7 @@ export const exportForgeSpec: CommandSpec = {
  * `cliffless export-forge`: exit 0 when the test was written, 2 on a malformed trace, an existing
  * --out without --force, or contracts that do not compile.
  */
-export async function exportForgeCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(exportForgeSpec, argv);
-  if (args.help) {
-    process.stdout.write(helpText(exportForgeSpec));
-    return 0;
-  }
+export async function exportForgeCommand(args: ParsedArgs): Promise<number> {
   const file = args.positionals[0] as string;
   const trace = readTraceFile(file);
   const out = (args.flags.out as string | undefined) ?? defaultOutPath(file);

@@ -9,7 +9,7 @@ import { buildTrace } from '../trace/build.ts';
 import { writeTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
-import { type CommandSpec, helpText, parseArgs } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
 import { Progress } from './progress.ts';
 import { formatSummary, summaryJson } from './summary.ts';
@@ -62,12 +62,7 @@ export const fuzzSpec: CommandSpec = {
 };
 
 /** `cliffless fuzz`: exit 0 when every run passed, 1 with a written trace on a failure. */
-export async function fuzzCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(fuzzSpec, argv);
-  if (args.help) {
-    process.stdout.write(helpText(fuzzSpec));
-    return 0;
-  }
+export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
   if (f.exhaustive === true)
     return exhaustiveCommand(f, (contracts) => compileForCli(contracts, (line) => process.stderr.write(`${line}\n`)));

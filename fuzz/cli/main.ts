@@ -1,4 +1,5 @@
 import { CliflessError } from '../errors.ts';
+import { helpText, parseArgs } from './args.ts';
 import { COMMANDS } from './commands.ts';
 
 const USAGE = `cliffless — differential fuzzing of split-claim contracts against their reference model
@@ -27,7 +28,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest);
+    // Parsing is strict (unknown flags, bad values: exit 2) and --help is answered here, once for
+    // every command, so no command can forget either.
+    const args = parseArgs(command.spec, rest);
+    if (args.help) {
+      process.stdout.write(helpText(command.spec));
+      return 0;
+    }
+    return await command.run(args);
   } catch (error) {
     if (error instanceof CliflessError) {
       process.stderr.write(`cliffless ${name}: ${error.describe()}\n`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CliflessError, UsageError } from '../errors.ts';
 import { runSmtChecker, type TargetResult } from '../prove/smtchecker.ts';
 import { payoutMathJobs } from '../prove/suite.ts';
-import { type CommandSpec, helpText, parseArgs } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
 
 export const proveSpec: CommandSpec = {
   name: 'prove',
@@ -32,12 +32,7 @@ export const proveSpec: CommandSpec = {
 };
 
 /** `cliffless prove`: exit 1 when the checker found a counterexample, 0 when none (proved or unknown). */
-export async function proveCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(proveSpec, argv);
-  if (args.help) {
-    process.stdout.write(helpText(proveSpec));
-    return 0;
-  }
+export async function proveCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
   const engine = (f.engine as string | undefined) ?? 'bmc';
   if (engine !== 'bmc' && engine !== 'chc' && engine !== 'all') {

@@ -4,7 +4,7 @@ import { replayTrace } from '../runner/replay.ts';
 import { readTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
-import { type CommandSpec, helpText, parseArgs } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
 
 export const replaySpec: CommandSpec = {
@@ -24,12 +24,7 @@ export const replaySpec: CommandSpec = {
 };
 
 /** `cliffless replay`: exit 0 when the trace passes, 1 on a failure, 2 on a malformed trace. */
-export async function replayCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(replaySpec, argv);
-  if (args.help) {
-    process.stdout.write(helpText(replaySpec));
-    return 0;
-  }
+export async function replayCommand(args: ParsedArgs): Promise<number> {
   const file = args.positionals[0] as string;
   const trace = readTraceFile(file);
   const log = (line: string) => process.stderr.write(`${line}\n`);
