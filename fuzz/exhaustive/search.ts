@@ -1,9 +1,8 @@
 import type { ObservedState } from '../../properties/observed-state.ts';
 import type { Action } from '../../reference/action.ts';
 import type { Bytes32 } from '../../reference/primitives.ts';
-import { Checks } from '../runner/checks.ts';
 import type { Environment } from '../runner/environment.ts';
-import { resetEnvironment } from '../runner/environment.ts';
+import { checksFor, resetEnvironment } from '../runner/environment.ts';
 import type { StepFailure } from '../runner/failure.ts';
 import { type ExecutedStep, runSequence } from '../runner/run-sequence.ts';
 import { domainAt, type SearchWorld } from './domain.ts';
@@ -76,12 +75,7 @@ class OutOfTime extends Error {}
 export async function runExhaustive(env: Environment, options: ExhaustiveOptions): Promise<ExhaustiveResult> {
   const started = performance.now();
   const deadline = options.timeSeconds === undefined ? Number.POSITIVE_INFINITY : started + options.timeSeconds * 1000;
-  const checks = new Checks({
-    actors: env.setup.actors,
-    probesPerStep: options.probesPerStep,
-    probeEvery: options.probeEvery,
-    ...env.checkOptions,
-  });
+  const checks = checksFor(env, { probesPerStep: options.probesPerStep, probeEvery: options.probeEvery });
   await resetEnvironment(env);
   checks.reset();
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Action } from '../../reference/action.ts';
 import { interpretStep } from '../generate/interpret.ts';
-import { Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
-import { type Environment, resetEnvironment } from './environment.ts';
+import { type Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
+import { checksFor, type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
 import { mergeWarps, minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
 import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
@@ -90,11 +90,9 @@ export async function runActions(
  * smaller amounts. Same seed and contracts, same result.
  */
 export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
-  const checks = new Checks({
-    actors: env.setup.actors,
+  const checks = checksFor(env, {
     probesPerStep: options.probesPerStep,
     probeEvery: options.probeEvery ?? DEFAULT_PROBE_EVERY,
-    ...env.checkOptions,
   });
   const stats = new CampaignStats();
   let firstLength = 0;

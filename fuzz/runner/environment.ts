@@ -1,5 +1,5 @@
 import type { WorldSetup } from '../../reference/setup.ts';
-import type { ChecksOptions } from './checks.ts';
+import { Checks, type ChecksOptions } from './checks.ts';
 import type { Side } from './side.ts';
 
 /**
@@ -20,4 +20,17 @@ export interface Environment {
 export async function resetEnvironment(env: Environment): Promise<void> {
   await env.model.restore(env.modelStart);
   await env.evm.restore(env.evmStart);
+}
+
+/**
+ * The checks for runs on this environment: its actors, its EVM-backed options (the contract's
+ * payout math) and the given probe cadence.
+ */
+export function checksFor(env: Environment, cadence: { probesPerStep: number; probeEvery?: number }): Checks {
+  return new Checks({
+    actors: env.setup.actors,
+    probesPerStep: cadence.probesPerStep,
+    ...(cadence.probeEvery === undefined ? {} : { probeEvery: cadence.probeEvery }),
+    ...env.checkOptions,
+  });
 }

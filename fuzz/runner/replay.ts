@@ -5,8 +5,7 @@ import type { Trace } from '../trace/format.ts';
 import { NameBook } from '../trace/names.ts';
 import { resolveAction } from '../trace/resolve.ts';
 import { trackSeries } from '../trace/track-series.ts';
-import { Checks } from './checks.ts';
-import { type Environment, resetEnvironment } from './environment.ts';
+import { checksFor, type Environment, resetEnvironment } from './environment.ts';
 import { runSequence, type SequenceResult } from './run-sequence.ts';
 
 /** A replayed trace: the steps that ran, the first failure, and the names as they stood at the end. */
@@ -28,7 +27,7 @@ export async function replayTrace(
   await resetEnvironment(env);
   const book = new NameBook(env.setup);
   let current = 0;
-  const checks = new Checks({ actors: env.setup.actors, probesPerStep: options.probesPerStep, ...env.checkOptions });
+  const checks = checksFor(env, { probesPerStep: options.probesPerStep });
   const result = await runSequence(
     env.model,
     env.evm,
