@@ -1,23 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCliffless } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'cliffless-exhaustive-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the real `cliffless` command as a user would, with no terminal and CI set. */
-function cliffless(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'cliffless.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-    timeout: 240_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cliffless = (...args: string[]) => runCliffless(args);
 
 describe('cliffless fuzz --exhaustive, end to end', () => {
   it('reports its counts and exits 0 on the shipped contracts; rejects campaign-only flags and unknown preludes', () => {
@@ -35,7 +25,7 @@ describe('cliffless fuzz --exhaustive, end to end', () => {
 
   it('finds a broken copy from the settled prelude, writes a trace that replay reproduces (exit 1)', () => {
     const dir = join(work, 'ceil');
-    cpSync(join(root, 'contracts'), dir, { recursive: true });
+    cpSync(join(ROOT, 'contracts'), dir, { recursive: true });
     const file = join(dir, 'libraries', 'PayoutMath.sol');
     const text = readFileSync(file, 'utf8');
     const find = 'Math.mulDiv(a, strike, x)';

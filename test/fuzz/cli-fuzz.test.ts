@@ -1,28 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCliffless } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'cliffless-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the real `cliffless` command as a user would, with no terminal and CI set. */
-function cliffless(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'cliffless.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-    timeout: 240_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cliffless = (...args: string[]) => runCliffless(args);
 
 /** A copy of contracts/ with one edit, outside the repository. */
 function contractsCopy(name: string, file: string, find: string, replace: string): string {
   const dir = join(work, name);
-  cpSync(join(root, 'contracts'), dir, { recursive: true });
+  cpSync(join(ROOT, 'contracts'), dir, { recursive: true });
   const path = join(dir, file);
   const text = readFileSync(path, 'utf8');
   if (!text.includes(find)) throw new Error(`${find} not in ${file}`);

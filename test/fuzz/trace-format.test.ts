@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import type { Trace, TraceAction, TraceExpect } from '../../fuzz/trace/format.ts
 import { parseTrace } from '../../fuzz/trace/parse.ts';
 import { stringifyTrace } from '../../fuzz/trace/serialize.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
+import { runCliffless } from '../support/cli.ts';
 
 // The trace format as a user meets it: errors that name the field, a lossless text form, and the
 // CLI's exit codes (0 pass, 1 failure, 2 malformed input).
@@ -317,15 +317,13 @@ describe('parse(stringify(trace)) is the identity', () => {
 });
 
 describe('the CLI: `cliffless replay` exit codes (run in a temporary folder)', () => {
-  const bin = join(root, 'bin/cliffless.mjs');
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cliffless-trace-cli-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 110_000 });
+  const run = (...args: string[]) => runCliffless(args, { cwd: dir, timeoutMs: 110_000 });
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);
@@ -337,7 +335,7 @@ describe('the CLI: `cliffless replay` exit codes (run in a temporary folder)', (
     const path = write('pass.json', scenario('settle-at-strike.json'));
     const result = run('replay', path);
     expect(result.stderr).not.toMatch(/Error/);
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain(`PASS ${path}: 14 actions`);
   });
 
@@ -349,7 +347,7 @@ describe('the CLI: `cliffless replay` exit codes (run in a temporary folder)', (
     expect(text).not.toBe(scenario('settle-at-strike.json'));
     const path = write('fail.json', text);
     const result = run('replay', path, '--verbose');
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stdout).toContain(`FAIL ${path}`);
     expect(result.stdout).toContain('step 11: redeem');
     expect(result.stdout).toContain('expected returns [6], got [7]');
@@ -358,7 +356,7 @@ describe('the CLI: `cliffless replay` exit codes (run in a temporary folder)', (
   it('exits 2 on a malformed trace, naming the field on stderr', () => {
     const path = write('malformed.json', edited(field(1, 'amount', '-5')));
     const result = run('replay', path);
-    expect(result.status).toBe(2);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path}: actions[1].amount: expected a decimal integer string or "max", got "-5"`);
     expect(result.stdout).toBe('');
   });
@@ -366,25 +364,25 @@ describe('the CLI: `cliffless replay` exit codes (run in a temporary folder)', (
   it('exits 2 on a name that does not exist at its step, naming the field', () => {
     const path = write('unknown-series.json', edited(field(1, 'seriesId', '#5')));
     const result = run('replay', path);
-    expect(result.status).toBe(2);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path}: actions[1].seriesId: #5 names series number 5`);
   });
 
   it('exits 2 on a missing file', () => {
     const result = run('replay', join(dir, 'nope.json'));
-    expect(result.status).toBe(2);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('cannot read the trace (ENOENT)');
   });
 
   it('exits 0 on --help and prints the usage', () => {
     const result = run('replay', '--help');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('cliffless replay <trace.json> [--verbose]');
   });
 
   it('exits 2 on an unknown flag, suggesting the near one', () => {
     const result = run('replay', 'x.json', '--verbos');
-    expect(result.status).toBe(2);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown flag --verbos');
     expect(result.stderr).toContain('did you mean --verbose?');
   });
