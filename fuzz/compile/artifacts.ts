@@ -25,6 +25,8 @@ export interface ContractArtifact {
   abi: Abi;
   /** Creation code, `0x`-prefixed (`0x` for interfaces and abstract contracts). */
   bytecode: Hex;
+  /** solc's compressed source map of the creation code (constructor coverage). */
+  sourceMap: string;
   /** Runtime code, `0x`-prefixed. */
   deployedBytecode: Hex;
   /** solc's compressed source map of the runtime code (for coverage). */

@@ -111,7 +111,7 @@ interface SolcError {
 interface SolcContract {
   abi: Abi;
   evm: {
-    bytecode: { object: string };
+    bytecode: { object: string; sourceMap: string };
     deployedBytecode: {
       object: string;
       sourceMap: string;
@@ -123,7 +123,7 @@ interface SolcContract {
   storageLayout: StorageLayout;
 }
 
-interface SolcOutput {
+export interface SolcOutput {
   errors?: SolcError[];
   sources?: Record<string, { id: number; ast: unknown }>;
   contracts?: Record<string, Record<string, SolcContract>>;
@@ -149,7 +149,7 @@ function toDiagnostic(error: SolcError, sources: Record<string, { content: strin
   return diagnostic;
 }
 
-function collectContracts(output: SolcOutput): Record<string, ContractArtifact> {
+export function collectContracts(output: SolcOutput): Record<string, ContractArtifact> {
   const contracts: Record<string, ContractArtifact> = {};
   for (const [sourceName, byName] of Object.entries(output.contracts ?? {})) {
     for (const [contractName, c] of Object.entries(byName)) {
@@ -158,6 +158,7 @@ function collectContracts(output: SolcOutput): Record<string, ContractArtifact> 
         contractName,
         abi: c.abi,
         bytecode: `0x${c.evm.bytecode.object}` as Hex,
+        sourceMap: c.evm.bytecode.sourceMap,
         deployedBytecode: `0x${c.evm.deployedBytecode.object}` as Hex,
         deployedSourceMap: c.evm.deployedBytecode.sourceMap,
         generatedSources: c.evm.deployedBytecode.generatedSources ?? [],

@@ -9,7 +9,7 @@ export const REMAPPINGS: readonly string[] = ['@openzeppelin/contracts/=node_mod
 
 /**
  * What the harness needs from each contract: the ABI and bytecodes to deploy and call, the
- * deployed source map and generated sources for coverage, method identifiers, the storage layout
+ * creation and deployed source maps and generated sources for coverage, method identifiers, the storage layout
  * for direct reads, and (per source) the AST for mutation.
  */
 export const OUTPUT_SELECTION = {
@@ -17,6 +17,7 @@ export const OUTPUT_SELECTION = {
     '*': [
       'abi',
       'evm.bytecode.object',
+      'evm.bytecode.sourceMap',
       'evm.deployedBytecode.object',
       'evm.deployedBytecode.sourceMap',
       'evm.deployedBytecode.generatedSources',
