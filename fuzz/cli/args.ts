@@ -22,6 +22,8 @@ export interface CommandSpec {
   flags: FlagSpec[];
   /** Names of required positional arguments, in order. */
   positionals: string[];
+  /** The last positional may be repeated (one or more), like `merge-summaries <summary>...`. */
+  variadic?: boolean;
   /** Extra lines shown at the end of --help (examples). */
   examples?: string[];
 }
@@ -76,8 +78,12 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     }
     flags[name] = parseValue(spec.name, flag, raw);
   }
-  if (!help && positionals.length !== spec.positionals.length) {
-    const wanted = spec.positionals.length === 0 ? 'no arguments' : spec.positionals.map((p) => `<${p}>`).join(' ');
+  const counted = spec.variadic === true && positionals.length >= spec.positionals.length;
+  if (!help && !counted && positionals.length !== spec.positionals.length) {
+    const wanted =
+      spec.positionals.length === 0
+        ? 'no arguments'
+        : `${spec.positionals.map((p) => `<${p}>`).join(' ')}${spec.variadic === true ? '...' : ''}`;
     throw new UsageError(
       `\`cliffless ${spec.name}\` takes ${wanted}, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
       spec.name,

@@ -1,6 +1,7 @@
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
+import { mergeSummariesCommand, mergeSummariesSpec } from './merge-command.ts';
 import { proveCommand, proveSpec } from './prove-command.ts';
 import { replayCommand, replaySpec } from './replay-command.ts';
 
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   { spec: replaySpec, run: replayCommand },
   { spec: proveSpec, run: proveCommand },
   { spec: exportForgeSpec, run: exportForgeCommand },
+  { spec: mergeSummariesSpec, run: mergeSummariesCommand },
 ];

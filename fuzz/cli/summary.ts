@@ -9,8 +9,16 @@ export function formatSummary(stats: CampaignStats, seconds: number, seed: numbe
   lines.push(
     `${stats.runs} runs, ${stats.actions} actions in ${seconds.toFixed(1)}s (${rate} actions/s), ${stats.failures} failing run(s)`,
     '',
-    'action               calls    reverts   runs where it succeeded',
+    formatCounts(stats),
+    '',
+    `seed ${seed} — rerun with: npx cliffless fuzz --seed ${seed}`,
   );
+  return lines.join('\n');
+}
+
+/** The per-action and per-property tables of a summary (no timings: shards' merged counts use it too). */
+export function formatCounts(stats: CampaignStats): string {
+  const lines = ['action               calls    reverts   runs where it succeeded'];
   for (const kind of ACTION_KINDS) {
     const row = stats.calls.get(kind) ?? { calls: 0, reverts: 0 };
     lines.push(
@@ -24,7 +32,6 @@ export function formatSummary(stats: CampaignStats, seconds: number, seed: numbe
     const violations = row === undefined ? '-' : String(row.violations);
     lines.push(`${property.id.padEnd(10)} ${checks.padStart(10)} ${violations.padStart(12)}  ${property.name}`);
   }
-  lines.push('', `seed ${seed} — rerun with: npx cliffless fuzz --seed ${seed}`);
   return lines.join('\n');
 }
 

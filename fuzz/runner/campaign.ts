@@ -1,6 +1,13 @@
-import fc from 'fast-check';
 import type { Action } from '../../reference/action.ts';
+import { ModelInputError } from '../../reference/errors.ts';
+import type { Artifacts } from '../compile/index.ts';
 import { interpretStep } from '../generate/interpret.ts';
+import { RunBoard } from '../parallel/board.ts';
+import { RunFold, type RunRanges, type RunReport } from '../parallel/fold.ts';
+import { type Shard, WHOLE } from '../parallel/plan.ts';
+import { startWorkers } from '../parallel/pool.ts';
+import { runWords } from '../parallel/run-seed.ts';
+import type { TraceWorld } from '../trace/format.ts';
 import { type Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
 import { checksFor, type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
@@ -8,26 +15,35 @@ import { mergeWarps, minimizeList, ShrinkBudget, simplifyValues } from './minimi
 import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
 import { CampaignStats } from './stats.ts';
 
-/** Words per generated step: enough for every choice an action makes; deeper draws are derived. */
-const WORDS_PER_STEP = 8;
+export { runWords, stepsArbitrary } from '../parallel/run-seed.ts';
 
 /** Replays spent shrinking a failure, at most: bounds the time a failure takes to report. */
 export const DEFAULT_SHRINK_BUDGET = 600;
 
-/** What a campaign runs. */
-export interface CampaignOptions {
+/** What every run of a campaign shares: where its steps come from and how each step is checked. */
+export interface RunOptions {
   seed: number;
-  runs: number;
   depth: number;
-  /** Wall-clock budget in seconds; a run in progress finishes, then the campaign stops. */
-  timeSeconds?: number;
   /** Probes (M6, O5) per probing step; see Checks. */
   probesPerStep: number;
   /** Probe after every k-th step and at each run's end (default {@link DEFAULT_PROBE_EVERY}). */
   probeEvery?: number;
+}
+
+/** What a campaign runs. */
+export interface CampaignOptions extends RunOptions {
+  runs: number;
+  /** Wall-clock budget in seconds; runs in progress finish, then the campaign stops. */
+  timeSeconds?: number;
   /** Replays the shrinker may spend on a failure (default {@link DEFAULT_SHRINK_BUDGET}). */
   shrinkBudget?: number;
-  /** Called after every run of the campaign proper (not during shrinking). */
+  /** The part of the campaign to run: runs `shard.index` mod `shard.count` (default: all). */
+  shard?: Shard;
+  /** Worker threads sharing the runs (default 1: this thread). More need `deploy`. */
+  workers?: number;
+  /** What each worker thread compiles nothing from and deploys its own world with. */
+  deploy?: { artifacts: Artifacts; world: TraceWorld };
+  /** Called after every run of the campaign proper (not during shrinking) with every run so far. */
   onRun?: (stats: CampaignStats) => void;
 }
 
@@ -36,22 +52,21 @@ export interface MinimizedFailure {
   /** The minimized steps, the failing one last. */
   steps: ExecutedStep[];
   failure: StepFailure;
-  /** Length of the failing sequence before fast-check and ddmin shrank it. */
+  /** Length of the failing sequence before shrinking. */
   originalLength: number;
+  /** Index of the failing run in the campaign (its steps come from the seed and this index). */
+  run: number;
 }
 
 /** How a campaign ended. */
 export interface CampaignResult {
+  /** Exactly the runs in `ranges`: up to the first failing one, or all of the shard's. */
   stats: CampaignStats;
   failure: MinimizedFailure | undefined;
   /** True when the time budget stopped the campaign before `runs`. */
   interrupted: boolean;
-}
-
-/** The sequence of generated steps fast-check draws and shrinks. */
-export function stepsArbitrary(depth: number): fc.Arbitrary<number[][]> {
-  const step = fc.array(fc.nat({ max: 0xffff_ffff }), { minLength: WORDS_PER_STEP, maxLength: WORDS_PER_STEP });
-  return fc.array(step, { minLength: 1, maxLength: depth, size: 'max' });
+  /** The run indices counted in `stats`, as inclusive ranges stepping by the shard count. */
+  ranges: RunRanges;
 }
 
 /** Runs generated steps from the start state. */
@@ -84,61 +99,143 @@ export async function runActions(
 }
 
 /**
- * A differential campaign: fast-check draws step sequences from `seed`, each runs on the model and
- * the EVM from the same start state with every check after every step; the first failure is shrunk
- * with a bounded budget: ddmin over the generator's steps, ddmin over the concrete actions, then
- * smaller amounts. Same seed and contracts, same result.
+ * Fresh checks for one run: the probe rotation starts over, so a run checks the same whatever ran
+ * before it in this thread (the campaign's result must not depend on how runs are spread).
  */
-export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
-  const checks = checksFor(env, {
+function runChecks(env: Environment, options: RunOptions): Checks {
+  return checksFor(env, {
     probesPerStep: options.probesPerStep,
     probeEvery: options.probeEvery ?? DEFAULT_PROBE_EVERY,
   });
-  const stats = new CampaignStats();
-  let firstLength = 0;
-  let failed = false;
-  const property = fc.asyncProperty(stepsArbitrary(options.depth), async (words) => {
-    const result = await runGenerated(env, checks, words, stats);
-    stats.runs++;
-    stats.recordReached(result.succeeded);
-    if (result.failure !== undefined && !failed) {
-      failed = true;
-      stats.failures++;
-      firstLength = result.steps.length;
-    }
-    options.onRun?.(stats);
-    return result.failure === undefined;
-  });
-  const details = await fc.check(property, {
-    seed: options.seed,
-    numRuns: options.runs,
-    // fast-check's own shrinker would try every bit of every word of every step, each try a whole
-    // EVM run; we stop at the first failure and shrink with a bounded budget below instead.
-    endOnFailure: true,
-    ...(options.timeSeconds === undefined
-      ? {}
-      : { interruptAfterTimeLimit: options.timeSeconds * 1000, markInterruptAsFailure: false }),
-  });
-  const interrupted = details.interrupted;
-  if (!details.failed || details.counterexample === null) return { stats, failure: undefined, interrupted };
+}
 
+/** Only the fields a run needs (what a worker thread is sent). */
+function runOptions(options: RunOptions): RunOptions {
+  return {
+    seed: options.seed,
+    depth: options.depth,
+    probesPerStep: options.probesPerStep,
+    probeEvery: options.probeEvery ?? DEFAULT_PROBE_EVERY,
+  };
+}
+
+/**
+ * Claims runs from `board` and runs them one after another on `env`, reporting each, until none is
+ * left, a run fails, or `deadline` (ms since the epoch) has passed; returns true in the last case.
+ * `pause` runs between runs (the main thread uses it to take workers' messages).
+ */
+export async function runClaimed(
+  env: Environment,
+  options: RunOptions,
+  board: RunBoard,
+  deadline: number | undefined,
+  onRun: (report: RunReport) => void,
+  pause?: () => Promise<void>,
+): Promise<boolean> {
+  for (;;) {
+    if (deadline !== undefined && Date.now() >= deadline) return true;
+    const index = board.claim();
+    if (index === undefined) return false;
+    const stats = new CampaignStats();
+    const result = await runGenerated(
+      env,
+      runChecks(env, options),
+      runWords(options.seed, index, options.depth),
+      stats,
+    );
+    stats.runs = 1;
+    stats.recordReached(result.succeeded);
+    const failed = result.failure !== undefined;
+    if (failed) {
+      stats.failures = 1;
+      board.reportFailure(index);
+    }
+    onRun({ index, stats, failed, length: result.steps.length });
+    if (failed) return false;
+    await pause?.();
+  }
+}
+
+/**
+ * A differential campaign: run i's steps are drawn from its own seed, derived from (`seed`, i), and
+ * run on the model and the EVM from the same start state with every check after every step. The
+ * runs are spread over `workers` threads; the campaign's failure is the failing run with the
+ * smallest index and the counts are exactly the runs up to it, so the result is the same for any
+ * number of workers. That failure is shrunk here, once, with a bounded budget: ddmin over the
+ * generator's steps, ddmin over the concrete actions, then smaller amounts. Same seed and
+ * contracts, same result (with no time budget).
+ */
+export async function runCampaign(env: Environment, options: CampaignOptions): Promise<CampaignResult> {
+  const shard = options.shard ?? WHOLE;
+  const workers = options.workers ?? 1;
+  const deadline = options.timeSeconds === undefined ? undefined : Date.now() + options.timeSeconds * 1000;
+  const fold = new RunFold(shard);
+  const onRun = (report: RunReport) => {
+    fold.add(report);
+    options.onRun?.(fold.live);
+  };
+  const board = new RunBoard(options.runs, shard);
+  let interrupted: boolean;
+  if (workers === 1) {
+    interrupted = await runClaimed(env, options, board, deadline, onRun);
+  } else {
+    if (options.deploy === undefined) throw new Error('internal: a campaign on worker threads needs `deploy`');
+    // This thread is one of the workers: it starts at once while the others load and deploy.
+    const others = startWorkers({
+      ...options.deploy,
+      options: runOptions(options),
+      board,
+      threads: workers - 1,
+      deadline,
+      onRun,
+    });
+    const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      const mine = await runClaimed(env, options, board, deadline, onRun, yieldToMessages);
+      interrupted = (await others.finished) || mine;
+    } finally {
+      await others.terminate();
+    }
+  }
+  const { stats, failure, ranges } = fold.finish();
+  if (failure === undefined) return { stats, failure: undefined, interrupted, ranges };
+  return { stats, failure: await shrinkRun(env, options, failure.index, failure.length), interrupted, ranges };
+}
+
+/** Shrinks the failing run `index` of the campaign; deterministic, on this thread's `env`. */
+async function shrinkRun(
+  env: Environment,
+  options: CampaignOptions,
+  index: number,
+  originalLength: number,
+): Promise<MinimizedFailure> {
+  const checks = () => runChecks(env, options);
   // Each phase gets its own share, so a long ddmin cannot starve the value pass that makes a trace readable.
   const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 4));
-  const first = await runGenerated(env, checks, details.counterexample[0]);
+  const words = runWords(options.seed, index, options.depth);
+  const first = await runGenerated(env, checks(), words);
   const target = first.failure;
-  if (target === undefined)
-    throw new Error('internal: the failing run did not fail again; the run is not deterministic');
+  if (target === undefined) throw new Error(`internal: run ${index} did not fail again; the run is not deterministic`);
   const sameFailure = (f: StepFailure | undefined) => f !== undefined && f.kind === target.kind && f.id === target.id;
 
   // 1. Generator steps: drop steps after the failure, then ddmin (later steps are re-interpreted).
-  const words = await minimizeList(
-    details.counterexample[0].slice(0, target.step + 1),
-    async (candidate) => sameFailure((await runGenerated(env, checks, candidate)).failure),
+  const kept = await minimizeList(
+    words.slice(0, target.step + 1),
+    async (candidate) => sameFailure((await runGenerated(env, checks(), candidate)).failure),
     share(),
   );
   // 2. Concrete actions: ddmin, then smaller, rounder amounts.
-  const generated = await runGenerated(env, checks, words);
-  const stillFails = async (candidate: Action[]) => sameFailure((await runActions(env, checks, candidate)).failure);
+  const generated = await runGenerated(env, checks(), kept);
+  const stillFails = async (candidate: Action[]) => {
+    try {
+      return sameFailure((await runActions(env, checks(), candidate)).failure);
+    } catch (error) {
+      // Dropping an action can orphan a later one (a transfer of a series' token whose createSeries
+      // is gone): the model refuses it as input, so the candidate is no trace at all.
+      if (error instanceof ModelInputError) return false;
+      throw error;
+    }
+  };
   let actions = await minimizeList(
     generated.steps.map((s) => s.action),
     stillFails,
@@ -146,11 +243,7 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
   );
   actions = await mergeWarps(actions, stillFails, share());
   actions = await simplifyValues(actions, stillFails, share());
-  const final = await runActions(env, checks, actions);
+  const final = await runActions(env, checks(), actions);
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
-  return {
-    stats,
-    failure: { steps: final.steps, failure: final.failure, originalLength: firstLength },
-    interrupted,
-  };
+  return { steps: final.steps, failure: final.failure, originalLength, run: index };
 }

@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { summaryJson } from '../cli/summary.ts';
+import { CliflessError } from '../errors.ts';
+import { CampaignStats } from '../runner/stats.ts';
+import type { RunRanges } from './fold.ts';
+
+/** What a failure of a shard was, and where its trace is. */
+export interface FailureRecord {
+  /** Index of the failing run in the campaign. */
+  run: number;
+  kind: string;
+  id: string;
+  /** Step of the shrunk trace that fails. */
+  step: number;
+  message: string;
+  /** Actions of the failing run before shrinking, and after. */
+  shrunkFrom: number;
+  actions: number;
+  /** File name of the trace in the shard's --out folder. */
+  trace: string;
+}
+
+/**
+ * Which campaign a summary belongs to and which of its runs it counts: enough for
+ * `cliffless merge-summaries` to check that summaries are shards of one campaign and cover it.
+ */
+export interface CampaignRecord {
+  seed: number;
+  /** Runs requested (the whole campaign's, not the shard's). */
+  runs: number;
+  depth: number;
+  actors: number;
+  probes: number;
+  probeEvery: number;
+  /** The compile cache key: sha256 of solc's input (every contract source) and the solc version. */
+  contracts: string;
+  /** --time in seconds, or null: with a time budget, which runs ran depends on speed. */
+  timeSeconds: number | null;
+  /** `i/n`. */
+  shard: string;
+  /** The run indices counted, as inclusive ranges stepping by n. */
+  counted: RunRanges;
+  /** True when every run of the shard ran (no failure stopped it, no time budget). */
+  complete: boolean;
+  failure: FailureRecord | null;
+}
+
+/** The fields of a record that must agree for two summaries to be shards of one campaign. */
+export const CAMPAIGN_IDENTITY = ['seed', 'runs', 'depth', 'actors', 'probes', 'probeEvery', 'contracts'] as const;
+
+/** The summary JSON: the counts (as before) and the campaign record. No timings: runs compare equal. */
+export function summaryDocument(stats: CampaignStats, record: CampaignRecord): object {
+  return { ...summaryJson(stats, record.seed), campaign: record };
+}
+
+/** Writes a summary through a temporary file and a rename, so a reader never sees half of one. */
+export function writeSummaryFile(path: string, document: object, replace = true): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(document, null, 2)}\n`, { flag: 'wx' });
+  if (!replace && existsSync(path)) {
+    rmSync(temporary);
+    throw new CliflessError(`${path} exists`, { details: 'Pass another path, or --force to replace it.' });
+  }
+  renameSync(temporary, path);
+}
+
+/** A summary read back: its counts as stats, and its campaign record. */
+export interface SummaryFile {
+  path: string;
+  stats: CampaignStats;
+  campaign: CampaignRecord;
+}
+
+/**
+ * Reads a summary written by `cliffless fuzz --summary-json`, checking every field it needs; a
+ * missing or mistyped one is a CliflessError (exit 2) naming the file and the field.
+ */
+export function readSummaryFile(path: string): SummaryFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliflessError(`${path}: cannot read the summary (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliflessError(`${path}: not JSON (${(error as Error).message})`);
+  }
+  const bad = (field: string, wanted: string): never => {
+    throw new CliflessError(`${path}: ${field} must be ${wanted}`, {
+      details: 'Pass summaries written by `cliffless fuzz --summary-json FILE` (with --shard i/n for a CI matrix).',
+    });
+  };
+  const object = (value: unknown, field: string): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : bad(field, 'an object');
+  const count = (value: unknown, field: string): number =>
+    Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : bad(field, 'a whole number');
+  const string = (value: unknown, field: string): string =>
+    typeof value === 'string' ? value : bad(field, 'a string');
+
+  const root = object(json, 'the file');
+  const c = object(root.campaign, 'campaign');
+  const counted = Array.isArray(c.counted) ? c.counted : bad('campaign.counted', 'a list of [first, last] ranges');
+  const failure =
+    c.failure === null
+      ? null
+      : (() => {
+          const f = object(c.failure, 'campaign.failure');
+          return {
+            run: count(f.run, 'campaign.failure.run'),
+            kind: string(f.kind, 'campaign.failure.kind'),
+            id: string(f.id, 'campaign.failure.id'),
+            step: count(f.step, 'campaign.failure.step'),
+            message: string(f.message, 'campaign.failure.message'),
+            shrunkFrom: count(f.shrunkFrom, 'campaign.failure.shrunkFrom'),
+            actions: count(f.actions, 'campaign.failure.actions'),
+            trace: string(f.trace, 'campaign.failure.trace'),
+          };
+        })();
+  const campaign: CampaignRecord = {
+    seed: count(c.seed, 'campaign.seed'),
+    runs: count(c.runs, 'campaign.runs'),
+    depth: count(c.depth, 'campaign.depth'),
+    actors: count(c.actors, 'campaign.actors'),
+    probes: count(c.probes, 'campaign.probes'),
+    probeEvery: count(c.probeEvery, 'campaign.probeEvery'),
+    contracts: string(c.contracts, 'campaign.contracts'),
+    timeSeconds: c.timeSeconds === null ? null : count(c.timeSeconds, 'campaign.timeSeconds'),
+    shard: string(c.shard, 'campaign.shard'),
+    counted: counted.map((range, i) => {
+      const field = `campaign.counted[${i}]`;
+      if (!Array.isArray(range) || range.length !== 2) bad(field, 'a [first, last] pair');
+      const [first, last] = [count(range[0], `${field}[0]`), count(range[1], `${field}[1]`)];
+      if (last < first) bad(field, 'a range with first <= last');
+      return [first, last] as [number, number];
+    }),
+    complete: typeof c.complete === 'boolean' ? c.complete : bad('campaign.complete', 'true or false'),
+    failure,
+  };
+
+  const stats = new CampaignStats();
+  stats.runs = count(root.runs, 'runs');
+  stats.actions = count(root.actions, 'actions');
+  stats.failures = count(root.failures, 'failures');
+  for (const [kind, value] of Object.entries(object(root.calls, 'calls'))) {
+    const row = object(value, `calls.${kind}`);
+    const calls = count(row.calls, `calls.${kind}.calls`);
+    const reverts = count(row.reverts, `calls.${kind}.reverts`);
+    const succeeded = count(row.runsSucceeded, `calls.${kind}.runsSucceeded`);
+    if (calls > 0 || reverts > 0) stats.calls.set(kind as never, { calls, reverts });
+    if (succeeded > 0) stats.reached.set(kind, succeeded);
+  }
+  for (const [id, value] of Object.entries(object(root.properties, 'properties'))) {
+    if (value === null) continue;
+    const row = object(value, `properties.${id}`);
+    stats.checks.set(id, {
+      checks: count(row.checks, `properties.${id}.checks`),
+      violations: count(row.violations, `properties.${id}.violations`),
+    });
+  }
+  for (const [reason, value] of Object.entries(object(root.reverts, 'reverts'))) {
+    stats.revertReasons.set(reason, count(value, `reverts.${reason}`));
+  }
+  return { path, stats, campaign };
+}
