@@ -1,0 +1,141 @@
+import type { AuditResult } from './audit.ts';
+import { type Finding, VERDICT_TEXT } from './findings.ts';
+import { formatDelta, type GasRow } from './gas.ts';
+
+/** What the report says besides the findings: which versions, how they were run, how to replay. */
+export interface ReportContext {
+  base: { label: string; replay: { setup?: string; contractsDir: string } };
+  next: { label: string; contractsDir: string };
+  seed: number;
+  depth: number;
+  allowFile?: string;
+}
+
+/**
+ * The audit as Markdown fit for a pull-request comment: a verdict line, a table of the differences,
+ * one section per difference with its shrunk trace, each version's outcome, every differing path,
+ * and how to replay it against each version, then the gas table.
+ */
+export function auditMarkdown(result: AuditResult, findings: readonly Finding[], context: ReportContext): string {
+  const blocking = findings.filter((f) => f.allowedBy === undefined).length;
+  const lines = [
+    '## cliffless audit',
+    '',
+    `Base \`${context.base.label}\` → new \`${context.next.label}\`: ${headline(findings.length, blocking)}`,
+    '',
+    `Seed ${context.seed}, ${result.runs} runs of up to ${context.depth} actions, ${result.actions.toLocaleString('en-US')} actions on the model and on each version.` +
+      (context.allowFile === undefined ? '' : ` Allow-list: \`${context.allowFile}\`.`),
+  ];
+  if (findings.length > 0) {
+    lines.push(
+      '',
+      '| # | action | what differs | base | new | against the model | runs | status |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const [i, f] of findings.entries()) {
+      const first = f.differences[0];
+      lines.push(
+        `| ${i + 1} | \`${f.kind}\` | \`${f.path}\` | ${code(first?.base)} | ${code(first?.next)} | ${VERDICT_TEXT[f.verdict]} | ${f.runs} | ${status(f)} |`,
+      );
+    }
+    for (const [i, f] of findings.entries()) lines.push('', ...section(i + 1, f, context));
+  }
+  const notes = modelNotes(result);
+  if (notes !== undefined) lines.push('', notes);
+  lines.push('', ...gasTable(result.gas));
+  return `${lines.join('\n')}\n`;
+}
+
+function headline(total: number, blocking: number): string {
+  if (total === 0) return '**no behaviour difference found.**';
+  const noun = total === 1 ? 'difference' : 'differences';
+  if (blocking === 0) return `**${total} behaviour ${noun}, all allowed.**`;
+  return `**${total} behaviour ${noun}, ${blocking} not allowed.**`;
+}
+
+function status(f: Finding): string {
+  return f.allowedBy === undefined ? '**not allowed**' : `allowed: ${escapeCell(f.allowedBy.reason)}`;
+}
+
+function section(n: number, f: Finding, context: ReportContext): string[] {
+  const last = f.steps.length - 1;
+  const origin = f.shrunk
+    ? `shrunk from ${f.originalLength} to ${f.steps.length} actions`
+    : `${f.steps.length} actions, not shrunk`;
+  const trace = f.steps.map((s, k) => `${String(k).padStart(3)}  ${s}`);
+  trace.push(
+    `       model: ${f.outcomes.model}`,
+    `       base:  ${f.outcomes.base}`,
+    `       new:   ${f.outcomes.next}`,
+  );
+  const lines = [
+    `### ${n}. \`${f.kind}\` \`${f.path}\` — ${f.verdict}, ${f.allowedBy === undefined ? 'not allowed' : 'allowed'}`,
+    '',
+    `${VERDICT_TEXT[f.verdict][0]?.toUpperCase()}${VERDICT_TEXT[f.verdict].slice(1)}; first seen in ${f.runs} run${f.runs === 1 ? '' : 's'}. Trace \`${f.tracePath}\` (${origin}):`,
+    '',
+    '```text',
+    ...trace,
+    '```',
+    '',
+    `Where the versions differ after step ${last} (base → new):`,
+    '',
+    ...f.differences.map((d) => `- \`${d.path}\`: ${code(d.base)} → ${code(d.next)}`),
+  ];
+  if (f.allowedBy !== undefined)
+    lines.push('', `Allowed by \`${f.allowedBy.action} ${f.allowedBy.path}\`: ${f.allowedBy.reason}`);
+  const expect = (step: number | undefined) =>
+    step === undefined ? 'matches the model at every step' : `diverges from the model at step ${step}: exit 1`;
+  const { setup, contractsDir } = context.base.replay;
+  lines.push(
+    '',
+    'Replay it against each version (each is checked against the model):',
+    '',
+    '```sh',
+    `npx cliffless replay ${f.tracePath} --contracts ${context.next.contractsDir}   # new: ${expect(f.modelDivergence.next)}`,
+    ...(setup === undefined ? [] : [setup]),
+    `npx cliffless replay ${f.tracePath} --contracts ${contractsDir}   # base: ${expect(f.modelDivergence.base)}`,
+    '```',
+  );
+  return lines;
+}
+
+function modelNotes(result: AuditResult): string | undefined {
+  const { base, next } = result.modelDivergence;
+  if (base === 0 && next === 0) return undefined;
+  return `The model disagreed with base in ${base} run${base === 1 ? '' : 's'} and with new in ${next} run${next === 1 ? '' : 's'} (up to each run's first base/new difference).`;
+}
+
+function gasTable(rows: readonly GasRow[]): string[] {
+  const lines = [
+    '### Gas per action',
+    '',
+    'Whole-transaction gas of the calls that succeeded on both versions from the same state. Gas alone never fails the audit.',
+    '',
+  ];
+  if (rows.length === 0) return [...lines, 'No call succeeded on both versions.'];
+  lines.push(
+    '| action | calls | base median | new median | Δ median | Δ % | base mean | new mean | Δ mean % |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const row of rows) {
+    const median = formatDelta(row.base.median, row.next.median);
+    const mean = formatDelta(row.base.mean, row.next.mean);
+    lines.push(
+      `| \`${row.kind}\` | ${row.calls} | ${gas(row.base.median)} | ${gas(row.next.median)} | ${median.delta} | ${median.percent} | ${gas(row.base.mean)} | ${gas(row.next.mean)} | ${mean.percent} |`,
+    );
+  }
+  return lines;
+}
+
+const gas = (value: bigint) => value.toLocaleString('en-US');
+
+/** A value in a table cell or list: code-quoted, long ones cut, pipes escaped. */
+function code(value: string | undefined): string {
+  if (value === undefined) return '';
+  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return `\`${escapeCell(cut).replace(/`/g, "'")}\``;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,129 @@
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readAllowList } from '../audit/allow-list.ts';
+import { runAudit } from '../audit/audit.ts';
+import { resolveBase } from '../audit/base-contracts.ts';
+import { findingsOf } from '../audit/findings.ts';
+import { auditMarkdown, type ReportContext } from '../audit/markdown.ts';
+import { compileVersion, prepareAudit } from '../audit/sides.ts';
+import { auditJson, auditSummary } from '../audit/terminal.ts';
+import { writeDifferenceTraces } from '../audit/write-traces.ts';
+import { CliflessError, UsageError } from '../errors.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
+
+export const auditSpec: CommandSpec = {
+  name: 'audit',
+  summary: 'run the same actions on a base and a new version of the contracts and report every behaviour difference',
+  usage:
+    'cliffless audit --base <git-ref|folder> [--contracts DIR] [--allow FILE] [--markdown FILE] [--runs N] [--seed N]',
+  positionals: [],
+  flags: [
+    {
+      name: 'base',
+      type: 'string',
+      description: 'The version to compare against: a contracts folder, or a git ref (its contracts/ tree)',
+    },
+    { name: 'contracts', type: 'string', default: 'contracts', description: 'The new version’s contracts folder' },
+    { name: 'runs', type: 'int', min: 1, default: '100', description: 'Action sequences to run' },
+    { name: 'depth', type: 'int', min: 1, default: '100', description: 'Most actions per sequence' },
+    { name: 'seed', type: 'int', min: 0, default: '1', description: 'Seed: same seed and versions, same report' },
+    { name: 'actors', type: 'int', min: 1, default: '4', description: 'Actors besides the arbitrator (1 to 16)' },
+    {
+      name: 'out',
+      type: 'string',
+      default: 'audit',
+      description: 'Folder the shrunk trace of each difference goes to',
+    },
+    {
+      name: 'allow',
+      type: 'string',
+      description: 'JSON allow-list of intended differences: {"allow": [{"action", "path", "reason"}]}',
+    },
+    { name: 'markdown', type: 'string', description: 'Write the report as Markdown (a pull-request comment) here' },
+    { name: 'summary-json', type: 'string', description: 'Also write the report as JSON here' },
+    { name: 'force', type: 'boolean', description: 'Overwrite --markdown and --summary-json if they exist' },
+  ],
+  examples: [
+    'npx cliffless audit --base main                          # this branch’s contracts/ against main’s',
+    'npx cliffless audit --base ../v1/contracts --markdown audit.md',
+    'npx cliffless audit --base HEAD~1 --allow audit-allow.json  # exit 0 when every difference is intended',
+  ],
+};
+
+/**
+ * `cliffless audit`: exit 0 when the versions behave the same (or every difference is allowed), 1
+ * when a difference is not allowed, 2 on bad input (unknown ref or folder, a version that does not
+ * compile or deploy, a malformed allow-list, an existing report file without --force).
+ */
+export async function auditCommand(args: ParsedArgs): Promise<number> {
+  const f = args.flags;
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (f.base === undefined)
+    throw new UsageError('--base is required: a git ref or a folder of base contracts', 'audit');
+  const actors = (f.actors as number | undefined) ?? 4;
+  if (actors > 16) throw new UsageError('--actors must be at most 16', 'audit');
+  const outputs = [f.markdown, f['summary-json']].filter((p): p is string => typeof p === 'string');
+  for (const path of outputs) {
+    if (existsSync(path) && f.force !== true) {
+      throw new CliflessError(`${path} already exists`, {
+        details: 'Pass --force to overwrite it, or choose another file.',
+      });
+    }
+  }
+  const allow = f.allow === undefined ? undefined : readAllowList(f.allow as string);
+  const newDir = (f.contracts as string | undefined) ?? 'contracts';
+  const base = resolveBase(f.base as string, newDir, process.cwd());
+  try {
+    const labels = { base: base.label, new: newDir };
+    const artifacts = {
+      base: compileVersion('base', base.dir, base.label, log),
+      new: compileVersion('new', resolve(newDir), newDir, log),
+    };
+    const env = await prepareAudit(artifacts, { actors, approvals: true }, labels);
+    const seed = (f.seed as number | undefined) ?? 1;
+    const runs = (f.runs as number | undefined) ?? 100;
+    const depth = (f.depth as number | undefined) ?? 100;
+    log(`auditing: seed ${seed}, ${runs} runs, depth up to ${depth}, ${actors} actors`);
+    let lastLog = Date.now();
+    const result = await runAudit(env, {
+      seed,
+      runs,
+      depth,
+      onRun: (done, differences) => {
+        if (Date.now() - lastLog < 10_000) return;
+        lastLog = Date.now();
+        log(`runs ${done}/${runs}, ${differences} difference(s) so far`);
+      },
+    });
+    const traces = writeDifferenceTraces(env, result.groups, (f.out as string | undefined) ?? 'audit', seed, {
+      base: base.label,
+      next: newDir,
+    });
+    const findings = findingsOf(env, result.groups, traces, allow);
+    const context: ReportContext = {
+      base: { label: base.label, replay: base.replay },
+      next: { label: newDir, contractsDir: newDir },
+      seed,
+      depth,
+      ...(allow === undefined ? {} : { allowFile: allow.file }),
+    };
+    process.stdout.write(`${auditSummary(result, findings, context)}\n`);
+    if (typeof f.markdown === 'string') {
+      writeAtomically(f.markdown, auditMarkdown(result, findings, context));
+      process.stdout.write(`markdown report written to ${f.markdown}\n`);
+    }
+    if (typeof f['summary-json'] === 'string') {
+      writeAtomically(f['summary-json'], `${JSON.stringify(auditJson(result, findings, context), null, 2)}\n`);
+    }
+    return findings.some((finding) => finding.allowedBy === undefined) ? 1 : 0;
+  } finally {
+    base.cleanup();
+  }
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a report. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text, { flag: 'wx' });
+  renameSync(temporary, path);
+}
