@@ -3,7 +3,6 @@ import { auditCommand, auditSpec } from './audit-command.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
 import { mergeSummariesCommand, mergeSummariesSpec } from './merge-command.ts';
-import { mutateCommand, mutateSpec } from './mutate-command.ts';
 import { proveCommand, proveSpec } from './prove-command.ts';
 import { replayCommand, replaySpec } from './replay-command.ts';
 
@@ -19,7 +18,6 @@ export const COMMANDS: readonly Command[] = [
   { spec: replaySpec, run: replayCommand },
   { spec: proveSpec, run: proveCommand },
   { spec: exportForgeSpec, run: exportForgeCommand },
-  { spec: mutateSpec, run: mutateCommand },
   { spec: mergeSummariesSpec, run: mergeSummariesCommand },
   { spec: auditSpec, run: auditCommand },
 ];
