@@ -1,0 +1,119 @@
+import { BenchUsageError } from './args.ts';
+
+/** What `npm run bench:mutants` was asked to do. */
+export interface MutantBenchArgs {
+  /** Seconds each tool gets per mutant, after compiling. */
+  budget: number;
+  /** 1: forge then the harness, mutant by mutant. 2: the two tools' queues side by side. */
+  jobs: 1 | 2;
+  seed: number;
+  /** Every generated mutant instead of the fixed set. */
+  all: boolean;
+  /** Only these mutant ids (in the set's order). */
+  only: string[] | undefined;
+  json: string | undefined;
+  /** Overwrite an existing --json file. */
+  force: boolean;
+  help: boolean;
+}
+
+export const DEFAULT_BUDGET_SECONDS = 20;
+
+export const MUTANTS_USAGE = `npm run bench:mutants -- [--budget S] [--jobs 1|2] [--seed N] [--all] [--only ID,ID] [--json FILE [--force]]
+
+Runs each mutant of \`cliffless mutate\` through the differential harness and through the forge
+invariant suite, the same time budget for each, and prints per mutant who killed it, with what
+and how fast, then kills and median time-to-kill per tool. Compilation is timed apart.
+
+  --budget S   seconds per mutant for each tool, compilation excluded (default ${DEFAULT_BUDGET_SECONDS})
+  --jobs N     1 (default): forge, then the harness, one mutant at a time; 2: the two tools run
+               side by side, one core each (each tool still runs one mutant at a time, single-threaded)
+  --seed N     seed of both tools' campaigns (default 1)
+  --all        every generated mutant (generateMutants) instead of the fixed set
+  --only IDS   only these mutant ids, comma-separated
+  --json FILE  also write every outcome as JSON to FILE (refuses an existing FILE without --force)
+  --force      let --json overwrite FILE
+  --help       show this
+`;
+
+/** Strict flags: anything unknown, missing or malformed is a {@link BenchUsageError} (exit 2). */
+export function parseMutantBenchArgs(argv: readonly string[]): MutantBenchArgs {
+  const args: MutantBenchArgs = {
+    budget: DEFAULT_BUDGET_SECONDS,
+    jobs: 1,
+    seed: 1,
+    all: false,
+    only: undefined,
+    json: undefined,
+    force: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const value = () => {
+      const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (raw === undefined || raw === '' || (eq === -1 && raw.startsWith('--'))) {
+        throw new BenchUsageError(`${name} needs a value`);
+      }
+      return raw;
+    };
+    const noValue = () => {
+      if (eq !== -1) throw new BenchUsageError(`${name} takes no value`);
+    };
+    switch (name) {
+      case '--help':
+      case '-h':
+        noValue();
+        args.help = true;
+        break;
+      case '--budget':
+        args.budget = whole(name, value(), 1);
+        break;
+      case '--jobs': {
+        const jobs = whole(name, value(), 1);
+        if (jobs !== 1 && jobs !== 2) throw new BenchUsageError(`--jobs must be 1 or 2, got "${jobs}"`);
+        args.jobs = jobs;
+        break;
+      }
+      case '--seed':
+        args.seed = whole(name, value(), 0);
+        break;
+      case '--all':
+        noValue();
+        args.all = true;
+        break;
+      case '--only': {
+        const ids = value()
+          .split(',')
+          .map((id) => id.trim());
+        if (ids.some((id) => id === '')) throw new BenchUsageError('--only has an empty mutant id');
+        args.only = [...(args.only ?? []), ...ids];
+        break;
+      }
+      case '--json':
+        args.json = value();
+        break;
+      case '--force':
+        noValue();
+        args.force = true;
+        break;
+      default:
+        throw new BenchUsageError(
+          arg.startsWith('-') ? `unknown flag ${name}` : `unexpected argument "${arg}" (the bench takes only flags)`,
+        );
+    }
+  }
+  if (args.force && args.json === undefined) throw new BenchUsageError('--force only applies with --json FILE');
+  return args;
+}
+
+/** A whole number of at least `min` (forge takes whole seconds and a u32-sized seed is plenty). */
+function whole(name: string, raw: string, min: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > 0xffff_ffff) {
+    throw new BenchUsageError(`${name} must be a whole number from ${min} to 4294967295, got "${raw}"`);
+  }
+  return n;
+}

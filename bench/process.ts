@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+
+/** What a finished child process printed, how it ended and how long it took. */
+export interface ProcessResult {
+  /** Exit code, or null if a signal (our time guard) ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  wallSeconds: number;
+  /** True if the guard killed it for running past `limitSeconds`. */
+  timedOut: boolean;
+}
+
+/**
+ * Runs a command without a shell and collects its output, without blocking the event loop (the
+ * bench runs a worker thread meanwhile). A process still running after `limitSeconds` is killed
+ * and reported with `timedOut`: a guard against a hung tool, not a budget.
+ */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; limitSeconds: number },
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+    const guard = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.limitSeconds * 1000);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      clearTimeout(guard);
+      reject(new Error(`cannot run ${command}: ${error.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        wallSeconds: (performance.now() - start) / 1000,
+        timedOut,
+      });
+    });
+  });
+}
