@@ -1,0 +1,187 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { CompileError, PROJECT_ROOT } from '../compile/index.ts';
+import { CliflessError, UsageError } from '../errors.ts';
+import { generateMutants } from '../mutate/generate.ts';
+import { renderMarkdown } from '../mutate/markdown.ts';
+import { checkOutputPath, writeOutputFile } from '../mutate/output-file.ts';
+import { runMutantPool } from '../mutate/pool.ts';
+import { buildReport } from '../mutate/report.ts';
+import type { MutantBudget } from '../mutate/run-mutant.ts';
+import { selectMutants } from '../mutate/select.ts';
+import { formatMutationSummary } from '../mutate/summary.ts';
+import type { CommandSpec, ParsedArgs } from './args.ts';
+
+export const mutateSpec: CommandSpec = {
+  name: 'mutate',
+  summary: 'mutation testing: mutate the contracts, run a differential campaign on each, report what survives',
+  usage: 'cliffless mutate [--runs N] [--depth N] [--seed N] [--jobs N] [--only OP|ID] [--markdown FILE] [--json FILE]',
+  positionals: [],
+  flags: [
+    {
+      name: 'seed',
+      type: 'int',
+      min: 0,
+      default: '1',
+      description: 'Seed of every campaign: same seed and contracts, same result',
+    },
+    {
+      name: 'runs',
+      type: 'int',
+      min: 1,
+      default: '100',
+      description: 'Action sequences per mutant, at most (a failure stops early)',
+    },
+    { name: 'depth', type: 'int', min: 1, default: '100', description: 'Most actions per sequence' },
+    {
+      name: 'time-per-mutant',
+      type: 'duration',
+      description: 'Also stop each campaign after this long (e.g. 20s); outcomes then depend on speed',
+    },
+    {
+      name: 'jobs',
+      type: 'int',
+      min: 1,
+      default: '2',
+      description: 'Worker threads (each compiles and fuzzes one mutant at a time)',
+    },
+    {
+      name: 'only',
+      type: 'string',
+      description: 'Comma-separated operators (rounding-flip) or pieces of ids (PayoutMath.sol, SplitMarket.sol:80:)',
+    },
+    { name: 'max', type: 'int', min: 1, description: 'Run only the first N mutants (after --only)' },
+    {
+      name: 'markdown',
+      type: 'string',
+      description: 'Write the full report (kill matrix, survivor diffs) as Markdown',
+    },
+    { name: 'json', type: 'string', description: 'Write the full report as JSON' },
+    { name: 'force', type: 'boolean', description: 'Overwrite --markdown / --json files that exist' },
+    { name: 'min-score', type: 'int', min: 0, description: 'Exit 1 when the mutation score (percent) is below this' },
+    { name: 'contracts', type: 'string', description: 'Contracts folder to mutate instead of ./contracts' },
+    {
+      name: 'no-cache',
+      type: 'boolean',
+      description: 'Compile every mutant afresh (default: reuse .cliffless/mutant-cache)',
+    },
+    { name: 'list', type: 'boolean', description: 'List the selected mutants and exit, running nothing' },
+  ],
+  examples: [
+    'npx cliffless mutate --markdown mutants.md --json mutants.json   # every mutant, both cores',
+    'npx cliffless mutate --only PayoutMath.sol                        # one file',
+    'npx cliffless mutate --only rounding-flip,relational-boundary --runs 50',
+    'npx cliffless mutate --list --only SplitMarket.sol:80:',
+  ],
+};
+
+/**
+ * `cliffless mutate`: exit 0 when the run completed (and the score is at least --min-score), 1 when
+ * the score is below --min-score or the unmutated contracts already fail the campaign, 2 for bad
+ * flags, paths, existing outputs or contracts that do not compile.
+ */
+export async function mutateCommand(args: ParsedArgs): Promise<number> {
+  const f = args.flags;
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const force = f.force === true;
+  const minScore = f['min-score'] as number | undefined;
+  if (minScore !== undefined && minScore > 100) throw new UsageError('--min-score is a percentage: 0 to 100', 'mutate');
+  const jobs = (f.jobs as number | undefined) ?? 2;
+  if (jobs > 16) throw new UsageError('--jobs must be at most 16', 'mutate');
+  for (const flag of ['markdown', 'json'] as const) {
+    const path = f[flag] as string | undefined;
+    if (path !== undefined) checkOutputPath(flag, path, force);
+  }
+  const contractsDir = resolve((f.contracts as string | undefined) ?? join(PROJECT_ROOT, 'contracts'));
+  if (!existsSync(contractsDir) || !statSync(contractsDir).isDirectory()) {
+    throw new CliflessError(`--contracts ${String(f.contracts)}: no such folder`, {
+      details: 'Pass the folder that holds SplitMarket.sol, SlowOracle.sol and test-mocks/.',
+    });
+  }
+
+  let all: ReturnType<typeof generateMutants>;
+  try {
+    all = generateMutants({ contractsDir });
+  } catch (error) {
+    if (error instanceof CompileError)
+      throw new CliflessError('the contracts do not compile', { details: error.message });
+    throw error;
+  }
+  const mutants = selectMutants(all, f.only as string | undefined, f.max as number | undefined);
+  if (f.list === true) {
+    for (const m of mutants) process.stdout.write(`${m.id}\t${oneLine(m.original)} → ${oneLine(m.replacement)}\n`);
+    process.stdout.write(`${mutants.length} of ${all.length} mutants\n`);
+    return 0;
+  }
+
+  const budget: MutantBudget = {
+    seed: (f.seed as number | undefined) ?? 1,
+    runs: (f.runs as number | undefined) ?? 100,
+    depth: (f.depth as number | undefined) ?? 100,
+    ...(f['time-per-mutant'] === undefined ? {} : { timeSeconds: f['time-per-mutant'] as number }),
+  };
+  const shownDir = relative(process.cwd(), contractsDir) || '.';
+  log(
+    `mutating ${shownDir}: ${mutants.length} of ${all.length} mutants; each gets seed ${budget.seed}, up to ${budget.runs} runs of up to ${budget.depth} actions${budget.timeSeconds === undefined ? '' : `, ${budget.timeSeconds}s at most`}; ${jobs} worker${jobs === 1 ? '' : 's'}`,
+  );
+  const started = performance.now();
+  const width = String(mutants.length).length;
+  const result = await runMutantPool(mutants, {
+    jobs,
+    budget,
+    contractsDir,
+    ...(f['no-cache'] === true ? { cacheDir: false as const } : {}),
+    onOutcome: (o, _m, done) => {
+      const what =
+        o.status === 'killed'
+          ? `killed by ${o.killedBy} after ${o.actionsToKill} actions (${o.secondsToKill?.toFixed(1)}s)`
+          : o.status === 'survived'
+            ? `survived ${o.runs} runs, ${o.actions} actions${o.interrupted === true ? ' (time budget)' : ''}`
+            : 'invalid: does not compile';
+      log(
+        `[${String(done).padStart(width)}/${mutants.length}] ${o.id}  ${what}  [compile ${o.compileSeconds.toFixed(1)}s, total ${o.seconds.toFixed(1)}s]`,
+      );
+    },
+  });
+  if (result.baseline.killed) {
+    process.stdout.write(
+      `the unmutated contracts already fail this campaign (killed by ${result.baseline.killedBy}), so no mutant result would mean anything:\n${result.baseline.detail}\n` +
+        `reproduce with: npx cliffless fuzz --seed ${budget.seed} --runs ${budget.runs} --depth ${budget.depth}${f.contracts === undefined ? '' : ` --contracts ${String(f.contracts)}`}\n`,
+    );
+    return 1;
+  }
+
+  const originals = Object.fromEntries(
+    [...new Set(mutants.map((m) => m.file))].map((file) => [
+      file,
+      readFileSync(join(contractsDir, ...file.slice('contracts/'.length).split('/')), 'utf8'),
+    ]),
+  );
+  const report = buildReport({
+    contracts: shownDir,
+    budget: { ...budget, jobs },
+    baseline: result.baseline,
+    mutants,
+    outcomes: result.outcomes,
+    originals,
+    seconds: (performance.now() - started) / 1000,
+  });
+  process.stdout.write(`\n${formatMutationSummary(report)}`);
+  if (f.markdown !== undefined) {
+    writeOutputFile('markdown', f.markdown as string, renderMarkdown(report), force);
+    log(`report written to ${f.markdown as string}`);
+  }
+  if (f.json !== undefined) {
+    writeOutputFile('json', f.json as string, `${JSON.stringify(report, null, 2)}\n`, force);
+    log(`report written to ${f.json as string}`);
+  }
+  if (minScore !== undefined && report.total.score !== null && report.total.score * 100 < minScore) {
+    process.stdout.write(`mutation score ${(report.total.score * 100).toFixed(1)}% is below --min-score ${minScore}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim() || '(nothing)';
+}

@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import type { Artifacts } from '../compile/artifacts.ts';
+import { DeploymentError } from '../evm/deploy.ts';
+import { runGenerated, stepsArbitrary } from '../runner/campaign.ts';
+import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
+import type { StepFailure } from '../runner/failure.ts';
+import { type PreparedEnvironment, prepareEnvironment } from '../runner/prepare.ts';
+import { describeFailure } from '../runner/render.ts';
+import { CampaignStats } from '../runner/stats.ts';
+import { NameBook } from '../trace/names.ts';
+import { bookAfter } from '../trace/track-series.ts';
+import { KillChecks } from './kill-checks.ts';
+
+/** The world every mutant campaign runs in: `cliffless fuzz`'s default. */
+export const MUTANT_WORLD = { actors: 4, approvals: true } as const;
+
+/** How long a campaign may look for a kill. */
+export interface KillBudget {
+  seed: number;
+  runs: number;
+  depth: number;
+  /** Wall-clock limit in seconds: a run in progress finishes, then the campaign stops (survived). */
+  timeSeconds?: number;
+  /** M6/O5 probes per probing step (default 2, as `cliffless fuzz`). */
+  probesPerStep?: number;
+}
+
+/** How a kill campaign ended. */
+export type KillResult =
+  | {
+      killed: true;
+      /** `D1`, a property id, or `error` when the harness itself threw on the mutant. */
+      killedBy: string;
+      /** Every check that failed on the killing step (the kill matrix row). */
+      violations: string[];
+      detail: string;
+      /** 0-based run and step of the failure (-1 for the world setup). */
+      run: number;
+      step: number;
+      actions: number;
+      seconds: number;
+    }
+  | { killed: false; runs: number; actions: number; seconds: number; interrupted: boolean };
+
+/**
+ * A differential campaign on compiled (mutant) artifacts that stops at the first failure and does
+ * not shrink it: the same sequences `cliffless fuzz --seed S --runs R --depth D` draws, checked by
+ * {@link KillChecks}. A world that cannot even be set up (a constructor that reverts, a start
+ * state that differs from the model's) is a kill by D1 before any action.
+ */
+export async function runKillCampaign(artifacts: Artifacts, budget: KillBudget): Promise<KillResult> {
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  let env: PreparedEnvironment;
+  try {
+    env = await prepareEnvironment(artifacts, MUTANT_WORLD);
+  } catch (error) {
+    // A constructor that reverts, or a start state or approval the model disagrees with, is the
+    // mutant diverging before the first action; anything else is the harness failing on it.
+    const diverged =
+      error instanceof DeploymentError ||
+      /^internal: (model and EVM disagree|the approvals prelude)/.test(message(error));
+    const killedBy = diverged ? 'D1' : 'error';
+    const detail = `world setup failed: ${firstLine(error)}`;
+    return {
+      killed: true,
+      killedBy,
+      violations: [killedBy],
+      detail,
+      run: -1,
+      step: -1,
+      actions: 0,
+      seconds: elapsed(),
+    };
+  }
+  const checks = new KillChecks({
+    actors: env.setup.actors,
+    probesPerStep: budget.probesPerStep ?? 2,
+    probeEvery: DEFAULT_PROBE_EVERY,
+    ...env.checkOptions,
+  });
+  const stats = new CampaignStats();
+  let kill: Extract<KillResult, { killed: true }> | undefined;
+  const property = fc.asyncProperty(stepsArbitrary(budget.depth), async (words) => {
+    const run = stats.runs++;
+    try {
+      const result = await runGenerated(env, checks, words, stats);
+      if (result.failure === undefined) return true;
+      kill = killOf(result.failure, run, stats.actions, elapsed(), describe(env, result.failure, result.steps));
+    } catch (error) {
+      const detail = `the harness threw: ${firstLine(error)}`;
+      kill = {
+        killed: true,
+        killedBy: 'error',
+        violations: ['error'],
+        detail,
+        run,
+        step: -1,
+        actions: stats.actions,
+        seconds: elapsed(),
+      };
+    }
+    return false;
+  });
+  const details = await fc.check(property, {
+    seed: budget.seed,
+    numRuns: budget.runs,
+    endOnFailure: true,
+    ...(budget.timeSeconds === undefined
+      ? {}
+      : { interruptAfterTimeLimit: budget.timeSeconds * 1000, markInterruptAsFailure: false }),
+  });
+  if (kill !== undefined) return kill;
+  return {
+    killed: false,
+    runs: stats.runs,
+    actions: stats.actions,
+    seconds: elapsed(),
+    interrupted: details.interrupted,
+  };
+}
+
+function killOf(failure: StepFailure, run: number, actions: number, seconds: number, detail: string) {
+  const violations = [...new Set([failure.id, ...failure.violations.map((v) => v.id)])];
+  return { killed: true as const, killedBy: failure.id, violations, detail, run, step: failure.step, actions, seconds };
+}
+
+/** The failure as `cliffless fuzz` prints it, actors and series by name. */
+function describe(env: PreparedEnvironment, failure: StepFailure, steps: Parameters<typeof bookAfter>[1]): string {
+  return describeFailure(failure, bookAfter(new NameBook(env.setup), steps.slice(0, -1)));
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(error: unknown): string {
+  return message(error).split('\n')[0] ?? '';
+}

@@ -1,0 +1,32 @@
+import { cellCode, percent, tallyLine } from './markdown.ts';
+import type { MutationReport } from './report.ts';
+
+/** What `cliffless mutate` prints at the end: the tally, a table by operator and each survivor in one line. */
+export function formatMutationSummary(report: MutationReport): string {
+  const width = Math.max(8, ...Object.keys(report.byOperator).map((name) => name.length));
+  const lines = [
+    tallyLine(report.total),
+    '',
+    `${'operator'.padEnd(width)}  mutants  killed  survived  invalid   score`,
+    ...Object.entries(report.byOperator).map(
+      ([name, t]) =>
+        `${name.padEnd(width)}  ${String(t.mutants).padStart(7)}  ${String(t.killed).padStart(6)}  ${String(t.survived).padStart(8)}  ${String(t.invalid).padStart(7)}  ${percent(t.score).padStart(6)}`,
+    ),
+  ];
+  const killers = new Map<string, number>();
+  for (const m of report.mutants)
+    if (m.killedBy !== undefined) killers.set(m.killedBy, (killers.get(m.killedBy) ?? 0) + 1);
+  if (killers.size > 0) {
+    const order = report.checks.filter((c) => killers.has(c));
+    lines.push('', `killed by: ${order.map((c) => `${c} ${killers.get(c)}`).join(', ')}`);
+  }
+  const survivors = report.mutants.filter((m) => m.status === 'survived');
+  if (survivors.length > 0) {
+    lines.push('', `survivors (${survivors.length}):`);
+    for (const m of survivors) {
+      const cut = m.interrupted === true ? '  [time budget]' : '';
+      lines.push(`  ${m.id}  ${cellCode(m.original, 50)} → ${cellCode(m.replacement, 50)}${cut}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
