@@ -2,6 +2,7 @@ import type { CommandSpec, ParsedArgs } from './args.ts';
 import { auditCommand, auditSpec } from './audit-command.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
+import { mutateCommand, mutateSpec } from './mutate-command.ts';
 import { mergeSummariesCommand, mergeSummariesSpec } from './merge-command.ts';
 import { proveCommand, proveSpec } from './prove-command.ts';
 import { replayCommand, replaySpec } from './replay-command.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   { spec: replaySpec, run: replayCommand },
   { spec: proveSpec, run: proveCommand },
   { spec: exportForgeSpec, run: exportForgeCommand },
+  { spec: mutateSpec, run: mutateCommand },
   { spec: mergeSummariesSpec, run: mergeSummariesCommand },
   { spec: auditSpec, run: auditCommand },
 ];
