@@ -2,8 +2,8 @@ import type { CommandSpec, ParsedArgs } from './args.ts';
 import { auditCommand, auditSpec } from './audit-command.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
-import { mutateCommand, mutateSpec } from './mutate-command.ts';
 import { mergeSummariesCommand, mergeSummariesSpec } from './merge-command.ts';
+import { mutateCommand, mutateSpec } from './mutate-command.ts';
 import { proveCommand, proveSpec } from './prove-command.ts';
 import { replayCommand, replaySpec } from './replay-command.ts';
 
