@@ -26,6 +26,8 @@ export interface Finding {
   verdict: Verdict;
   /** Runs whose first difference this was. */
   runs: number;
+  /** Index of the first of them (0-based) in the audit's runs. */
+  firstRun: number;
   originalLength: number;
   shrunk: boolean;
   /** One line per action of the trace, `describeAction` style; the difference is the last. */
@@ -60,6 +62,7 @@ export function findingsOf(
       allowedBy: allowedBy(allow, group.difference.kind, group.difference.path),
       verdict: agreement.base && !agreement.next ? 'regression' : agreement.next && !agreement.base ? 'fix' : 'neither',
       runs: group.runs,
+      firstRun: group.firstRun,
       originalLength: group.originalLength,
       shrunk: group.shrunk,
       steps: steps.map((s, k) => describeAction(s.action, bookAfter(start, named.slice(0, k)))),

@@ -54,6 +54,7 @@ export function auditJson(result: AuditResult, findings: readonly Finding[], con
       allowed: f.allowedBy !== undefined,
       ...(f.allowedBy === undefined ? {} : { reason: f.allowedBy.reason }),
       runs: f.runs,
+      firstRun: f.firstRun,
       trace: f.tracePath,
       steps: f.steps.length,
       differences: f.differences,
