@@ -78,6 +78,21 @@ export function findingsOf(
   });
 }
 
+/**
+ * Each version's side of a finding in one short phrase: the first differing value, or the whole
+ * outcome when success turned into a revert (or back), since `true` / `false` says little.
+ */
+export function headlineValues(f: Finding): { base: string; next: string } {
+  if (f.path === 'outcome.ok') return { base: f.outcomes.base, next: f.outcomes.next };
+  const first = f.differences[0];
+  return { base: first?.base ?? '?', next: first?.next ?? '?' };
+}
+
+/** The allow-list entries that matched none of the findings (a stale entry, or a change that is missing). */
+export function unusedEntries(allow: AllowList | undefined, findings: readonly Finding[]): AllowEntry[] {
+  return (allow?.entries ?? []).filter((entry) => !findings.some((f) => f.allowedBy === entry));
+}
+
 /** `ok returns [1] events Transfer, Redeemed` or `revert ZeroAmount()`, with names. */
 export function describeOutcome(outcome: Outcome, book: NameBook): string {
   if (!outcome.ok)

@@ -1,5 +1,6 @@
+import type { AllowEntry } from './allow-list.ts';
 import type { AuditResult } from './audit.ts';
-import { type Finding, VERDICT_TEXT } from './findings.ts';
+import { type Finding, headlineValues, VERDICT_TEXT } from './findings.ts';
 import { formatDelta, type GasRow } from './gas.ts';
 
 /** What the report says besides the findings: which versions, how they were run, how to replay. */
@@ -9,6 +10,7 @@ export interface ReportContext {
   seed: number;
   depth: number;
   allowFile?: string;
+  unusedAllowEntries?: AllowEntry[];
 }
 
 /**
@@ -33,15 +35,23 @@ export function auditMarkdown(result: AuditResult, findings: readonly Finding[],
       '|---|---|---|---|---|---|---|---|',
     );
     for (const [i, f] of findings.entries()) {
-      const first = f.differences[0];
+      const shown = headlineValues(f);
       lines.push(
-        `| ${i + 1} | \`${f.kind}\` | \`${f.path}\` | ${code(first?.base)} | ${code(first?.next)} | ${VERDICT_TEXT[f.verdict]} | ${f.runs} | ${status(f)} |`,
+        `| ${i + 1} | \`${f.kind}\` | \`${f.path}\` | ${code(shown.base)} | ${code(shown.next)} | ${VERDICT_TEXT[f.verdict]} | ${f.runs} | ${status(f)} |`,
       );
     }
     for (const [i, f] of findings.entries()) lines.push('', ...section(i + 1, f, context));
   }
   const notes = modelNotes(result);
   if (notes !== undefined) lines.push('', notes);
+  if (context.unusedAllowEntries !== undefined && context.unusedAllowEntries.length > 0) {
+    lines.push(
+      '',
+      'Allow-list entries that matched no difference (stale, or the intended change did not show up in these runs):',
+      '',
+      ...context.unusedAllowEntries.map((e) => `- \`${e.action} ${e.path}\`: ${e.reason}`),
+    );
+  }
   lines.push('', ...gasTable(result.gas));
   return `${lines.join('\n')}\n`;
 }

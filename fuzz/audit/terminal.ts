@@ -1,5 +1,5 @@
 import type { AuditResult } from './audit.ts';
-import { type Finding, VERDICT_TEXT } from './findings.ts';
+import { type Finding, headlineValues, VERDICT_TEXT } from './findings.ts';
 import { formatDelta } from './gas.ts';
 import type { ReportContext } from './markdown.ts';
 
@@ -18,12 +18,15 @@ export function auditSummary(result: AuditResult, findings: readonly Finding[], 
       `${findings.length} behaviour difference${findings.length === 1 ? '' : 's'} (${findings.length - blocking} allowed, ${blocking} not allowed):`,
     );
     for (const [i, f] of findings.entries()) {
-      const first = f.differences[0];
+      const shown = headlineValues(f);
       lines.push(
-        `  ${i + 1}. ${f.key}: base ${first?.base ?? '?'}, new ${first?.next ?? '?'} — ${VERDICT_TEXT[f.verdict]} — ${f.allowedBy === undefined ? 'NOT ALLOWED' : 'allowed'}`,
+        `  ${i + 1}. ${f.key}: base ${shown.base}, new ${shown.next} — ${VERDICT_TEXT[f.verdict]} — ${f.allowedBy === undefined ? 'NOT ALLOWED' : 'allowed'}`,
         `     ${f.shrunk ? `shrunk from ${f.originalLength} to ${f.steps.length} actions` : `${f.steps.length} actions`}: ${f.tracePath}`,
       );
     }
+  }
+  for (const entry of context.unusedAllowEntries ?? []) {
+    lines.push(`warning: allow-list entry "${entry.action} ${entry.path}" matched no difference`);
   }
   const changed = result.gas.filter((row) => row.base.median !== row.next.median);
   if (changed.length === 0) lines.push('gas: no median changed');

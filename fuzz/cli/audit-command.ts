@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readAllowList } from '../audit/allow-list.ts';
 import { runAudit } from '../audit/audit.ts';
 import { resolveBase } from '../audit/base-contracts.ts';
-import { findingsOf } from '../audit/findings.ts';
+import { findingsOf, unusedEntries } from '../audit/findings.ts';
 import { auditMarkdown, type ReportContext } from '../audit/markdown.ts';
 import { compileVersion, prepareAudit } from '../audit/sides.ts';
 import { auditJson, auditSummary } from '../audit/terminal.ts';
@@ -105,7 +105,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       next: { label: newDir, contractsDir: newDir },
       seed,
       depth,
-      ...(allow === undefined ? {} : { allowFile: allow.file }),
+      ...(allow === undefined ? {} : { allowFile: allow.file, unusedAllowEntries: unusedEntries(allow, findings) }),
     };
     process.stdout.write(`${auditSummary(result, findings, context)}\n`);
     if (typeof f.markdown === 'string') {

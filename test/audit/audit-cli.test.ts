@@ -75,8 +75,8 @@ describe('cliffless audit, end to end', () => {
     );
     expect(audit.code).toBe(1);
     expect(audit.stdout).toMatch(/audit: base HEAD \([0-9a-f]{12}\) → new contracts/);
-    expect(audit.stdout).toContain(
-      'split outcome.ok: base true, new false — new diverges from the model (regression) — NOT ALLOWED',
+    expect(audit.stdout).toMatch(
+      /split outcome\.ok: base ok events [A-Za-z, ]+, new revert ZeroAmount\(\) — new diverges from the model \(regression\) — NOT ALLOWED/,
     );
 
     const report = JSON.parse(readFileSync(json, 'utf8')) as AuditJson;
@@ -114,7 +114,12 @@ describe('cliffless audit, end to end', () => {
     const allow = join(work, 'allow.json');
     writeFileSync(
       allow,
-      JSON.stringify({ allow: [{ action: 'split', path: 'outcome.*', reason: 'split needs at least 2 now' }] }),
+      JSON.stringify({
+        allow: [
+          { action: 'split', path: 'outcome.*', reason: 'split needs at least 2 now' },
+          { action: 'redeem', path: 'outcome.returns[0]', reason: 'P rounds up' },
+        ],
+      }),
     );
     const markdown = join(work, 'allowed.md');
     const out = join(work, 'change-traces');
@@ -129,6 +134,9 @@ describe('cliffless audit, end to end', () => {
     const md = readFileSync(markdown, 'utf8');
     expect(md).toMatch(/\*\*\d+ behaviour differences?, all allowed\.\*\*/);
     expect(md).toMatch(/### \d+\. `split` `outcome\.ok` — regression, allowed/);
+    // An entry that matched nothing is pointed out: it is stale, or the intended change is missing.
+    expect(audit.stdout).toContain('warning: allow-list entry "redeem outcome.returns[0]" matched no difference');
+    expect(md).toContain('- `redeem outcome.returns[0]`: P rounds up');
     expect(md).toContain('| allowed: split needs at least 2 now |');
     // Same seed, same versions: the same trace, so the same file (never a second copy).
     expect(audit.stdout).toContain(tracePath);
