@@ -61,10 +61,13 @@ export async function prepareAudit(
     try {
       return await prepareEnvironment(artifacts[version], world);
     } catch (error) {
-      throw new CliflessError(
-        `${version} contracts (${labels[version]}): cannot deploy the audit world: ${(error as Error).message}`,
-        { details: 'Both versions must deploy with the harness’s constructor arguments (fuzz/evm/world.ts).' },
-      );
+      // prepareEnvironment calls a start state the model does not match "internal"; here it is
+      // the version's doing (a constructor change), so say so plainly.
+      const reason = (error as Error).message.replace(/^internal: /, '');
+      throw new CliflessError(`${version} contracts (${labels[version]}): cannot deploy the audit world: ${reason}`, {
+        details:
+          'Both versions must deploy with the harness’s constructor arguments (fuzz/evm/world.ts) and start in the state the model describes; a constructor or deployment change cannot be audited this way.',
+      });
     }
   };
   const base = await prepare('base');
