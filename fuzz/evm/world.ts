@@ -2,7 +2,7 @@ import type { Address } from '../../reference/primitives.ts';
 import type { TokenKind, TokenSetup, WorldSetup } from '../../reference/setup.ts';
 import type { Artifacts, ContractArtifact } from '../compile/artifacts.ts';
 import { getArtifact } from '../compile/artifacts.ts';
-import { call, createChain, staticCall } from './chain.ts';
+import { type Chain, call, createChain, staticCall } from './chain.ts';
 import { decodeReturn, encodeCall, type FunctionCodec } from './codec.ts';
 import { buildCodecs } from './codecs.ts';
 import { buildRegistry, decodeFailure, decodeLogs } from './decode.ts';
@@ -66,6 +66,8 @@ export interface WorldOptions {
   balances?: (token: TokenSetup, index: number) => Record<Address, bigint>;
   /** See `ChainOptions.jumpAnalysisCache` (default true). */
   jumpAnalysisCache?: boolean;
+  /** Called with the new chain before anything is deployed (coverage recording attaches here). */
+  onChain?: (chain: Chain) => void;
 }
 
 const ARTIFACT_OF: Record<TokenKind, string> = {
@@ -98,6 +100,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     timestamp,
     ...(options.jumpAnalysisCache === undefined ? {} : { jumpAnalysisCache: options.jumpAnalysisCache }),
   });
+  options.onChain?.(chain);
 
   const tokens: TokenSetup[] = [];
   const tokenArtifacts: ContractArtifact[] = [];
