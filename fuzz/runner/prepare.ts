@@ -2,7 +2,7 @@ import { checkD1 } from '../../properties/index.ts';
 import type { Action } from '../../reference/action.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { Artifacts } from '../compile/index.ts';
-import type { EvmHost } from '../evm/index.ts';
+import type { EvmHost, WorldOptions } from '../evm/index.ts';
 import { contractPayoutMath, deployWorld, evmSide } from '../evm/index.ts';
 import type { TraceWorld } from '../trace/format.ts';
 import { NameBook } from '../trace/names.ts';
@@ -21,9 +21,14 @@ export interface PreparedEnvironment extends Environment {
  * Deploys the world a trace or campaign names on the EVM, builds the model from the same setup,
  * checks the two agree before any action, applies the world's approvals on both sides (every actor
  * grants the market and the oracle an unlimited allowance on every token), and snapshots both.
+ * `options.onChain` sees the chain before anything is deployed (the coverage recorder).
  */
-export async function prepareEnvironment(artifacts: Artifacts, world: TraceWorld): Promise<PreparedEnvironment> {
-  const host = await deployWorld(artifacts, { actorCount: world.actors });
+export async function prepareEnvironment(
+  artifacts: Artifacts,
+  world: TraceWorld,
+  options: Pick<WorldOptions, 'onChain'> = {},
+): Promise<PreparedEnvironment> {
+  const host = await deployWorld(artifacts, { actorCount: world.actors, ...options });
   const setup = host.setup;
   const model = modelSide(setup);
   const evm = evmSide(host);
