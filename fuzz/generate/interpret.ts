@@ -65,10 +65,12 @@ function weights(view: WorldView): [number, ActionKind][] {
     [2, 'approve'],
     [3, 'transferFrom'],
     [when(proposable, 12), 'propose'],
-    [when(finalizable, 10), 'finalize'],
+    // A question frozen for arbitration draws some early finalize and cancel attempts, to compare
+    // ArbitrationPending and ArbitrationTimeoutNotElapsed.
+    [finalizable ? 10 : pending.length > 0 ? 3 : 1, 'finalize'],
     [when(disputable, 3), 'requestArbitration'],
     [when(pending.length > 0, 6), 'arbitrate'],
-    [when(cancellable, 12), 'cancelArbitration'],
+    [cancellable ? 12 : pending.length > 0 ? 3 : 1, 'cancelArbitration'],
     [when(owed, 4), 'withdraw'],
     [1, 'armCallback'],
     [10, 'warp'],

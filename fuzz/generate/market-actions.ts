@@ -50,10 +50,16 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
 /**
  * Collateral for a new series, weighted toward the tokens a series can actually use: a fee-on-
  * transfer series only ever rejects splits, and an armed callback token rejects every transfer.
+ * Rarely a claim token of an earlier series: a nested series, and with a long strike a symbol too
+ * long to go into the new claims' names (ClaimTokenNaming then writes COLL).
  */
 function pickCollateral(c: Chooser, view: WorldView): Address {
   const weight = { plain: 4, noReturn: 2, callback: 1, feeOnTransfer: 1 } as const;
-  return c.weighted(view.collaterals.map((t) => [weight[t.kind], t.address] as const));
+  const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
+  return c.weighted<() => Address>([
+    ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
+    [claims.length > 0 ? 1 : 0, () => c.pick(claims)],
+  ])();
 }
 
 function pickParams(s: SeriesEntry) {

@@ -54,18 +54,53 @@ function question(c: Chooser, view: WorldView, filter: (q: QuestionState) => boo
   return matching.length > 0 ? c.pick(matching) : c.pick(targets(view, c));
 }
 
-/** finalize, mostly once liveness has passed. */
+/** One of the phases some question is in now (so each way to be rejected gets its turn), or any. */
+function somePhase(
+  c: Chooser,
+  view: WorldView,
+  phases: ((q: QuestionState) => boolean)[],
+): (q: QuestionState) => boolean {
+  const present = phases.filter((phase) => view.questions().some(phase));
+  return present.length > 0 ? c.pick(present) : () => true;
+}
+
+/**
+ * finalize, mostly once liveness has passed; invalid, or when no question is ready: one that is
+ * already final, frozen for arbitration or still live (no question yet: any target, unanswered).
+ */
 export function finalize(c: Chooser, view: WorldView, invalid: boolean): Action {
-  const liveness = view.state.oracleState.liveness;
-  const q = question(c, view, (q) =>
-    invalid ? true : !q.finalized && !q.arbitrationPending && view.now >= q.lastAnswerAt + liveness,
+  const closed = (q: QuestionState) => view.now >= q.lastAnswerAt + view.state.oracleState.liveness;
+  const ready = (q: QuestionState) => !q.finalized && !q.arbitrationPending && closed(q);
+  const q = question(
+    c,
+    view,
+    invalid || !view.questions().some(ready)
+      ? somePhase(c, view, [
+          (q) => q.finalized,
+          (q) => !q.finalized && q.arbitrationPending,
+          (q) => !q.finalized && !q.arbitrationPending && !closed(q),
+        ])
+      : ready,
   );
   return { kind: 'finalize', caller: c.pick(view.setup.actors), indexId: q.indexId, timestamp: q.timestamp };
 }
 
-/** requestArbitration on an open, answered question that never had one. */
+/**
+ * requestArbitration on an open, answered question that never had one; invalid: one that is
+ * final, already had its arbitration, or whose liveness has passed.
+ */
 export function requestArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
-  const q = question(c, view, (q) => invalid || (view.isOpen(q, q.timestamp) && !q.arbitrationUsed));
+  const q = question(
+    c,
+    view,
+    invalid
+      ? somePhase(c, view, [
+          (q) => q.finalized,
+          (q) => !q.finalized && q.arbitrationUsed,
+          (q) => !q.finalized && !q.arbitrationUsed && !view.isOpen(q, q.timestamp),
+        ])
+      : (q) => view.isOpen(q, q.timestamp) && !q.arbitrationUsed,
+  );
   return { kind: 'requestArbitration', caller: c.pick(view.actors), indexId: q.indexId, timestamp: q.timestamp };
 }
 
@@ -77,13 +112,23 @@ export function arbitrate(c: Chooser, view: WorldView, invalid: boolean): Action
   return { kind: 'arbitrate', caller, indexId: q.indexId, timestamp: q.timestamp, value: edgePrice(c, strike) };
 }
 
-/** cancelArbitration once the timeout has passed. */
+/**
+ * cancelArbitration once the timeout has passed; invalid, or when none can be cancelled yet: one
+ * still inside its timeout, one not frozen, or one already final.
+ */
 export function cancelArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
   const timeout = view.state.oracleState.arbitrationTimeout;
+  const due = (q: QuestionState) => q.arbitrationPending && view.now >= q.arbitrationRequestedAt + timeout;
   const q = question(
     c,
     view,
-    (q) => q.arbitrationPending && (invalid || view.now >= q.arbitrationRequestedAt + timeout),
+    invalid || !view.questions().some(due)
+      ? somePhase(c, view, [
+          (q) => q.arbitrationPending && !due(q),
+          (q) => !q.finalized && !q.arbitrationPending,
+          (q) => q.finalized,
+        ])
+      : due,
   );
   return { kind: 'cancelArbitration', caller: c.pick(view.setup.actors), indexId: q.indexId, timestamp: q.timestamp };
 }
