@@ -47,9 +47,11 @@ export function mergeSummaries(files: readonly SummaryFile[]): Merged {
   for (const file of files) {
     for (const field of CAMPAIGN_IDENTITY) {
       if (file.campaign[field] !== first.campaign[field]) {
-        throw new CliflessError(`${first.path} and ${file.path} are not shards of one campaign`, {
-          details: `campaign.${field}: ${first.campaign[field]} in the first, ${file.campaign[field]} in the second.`,
-        });
+        throw new CliflessError(
+          `${first.path} and ${file.path} are not shards of one campaign: campaign.${field} differs ` +
+            `(${first.campaign[field]} against ${file.campaign[field]})`,
+          { details: 'Shards of one campaign share seed, runs, depth, actors, probes and contracts.' },
+        );
       }
     }
     const shard = shardOf(file);

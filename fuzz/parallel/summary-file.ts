@@ -104,8 +104,7 @@ export function readSummaryFile(path: string): SummaryFile {
 
   const root = object(json, 'the file');
   const c = object(root.campaign, 'campaign');
-  const counted = Array.isArray(c.counted) ? c.counted : bad('campaign.counted', 'a list of [first, last] ranges');
-  const failure =
+  const failureOf = () =>
     c.failure === null
       ? null
       : (() => {
@@ -131,15 +130,17 @@ export function readSummaryFile(path: string): SummaryFile {
     contracts: string(c.contracts, 'campaign.contracts'),
     timeSeconds: c.timeSeconds === null ? null : count(c.timeSeconds, 'campaign.timeSeconds'),
     shard: string(c.shard, 'campaign.shard'),
-    counted: counted.map((range, i) => {
-      const field = `campaign.counted[${i}]`;
-      if (!Array.isArray(range) || range.length !== 2) bad(field, 'a [first, last] pair');
-      const [first, last] = [count(range[0], `${field}[0]`), count(range[1], `${field}[1]`)];
-      if (last < first) bad(field, 'a range with first <= last');
-      return [first, last] as [number, number];
-    }),
+    counted: (Array.isArray(c.counted) ? c.counted : bad('campaign.counted', 'a list of [first, last] ranges')).map(
+      (range: unknown, i: number) => {
+        const field = `campaign.counted[${i}]`;
+        const pair = Array.isArray(range) && range.length === 2 ? range : bad(field, 'a [first, last] pair');
+        const [first, last] = [count(pair[0], `${field}[0]`), count(pair[1], `${field}[1]`)];
+        if (last < first) bad(field, 'a range with first <= last');
+        return [first, last] as [number, number];
+      },
+    ),
     complete: typeof c.complete === 'boolean' ? c.complete : bad('campaign.complete', 'true or false'),
-    failure,
+    failure: failureOf(),
   };
 
   const stats = new CampaignStats();
