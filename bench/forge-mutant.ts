@@ -25,11 +25,12 @@ export interface MutatedFile {
   source: string;
 }
 
-/** One forge campaign's bounds. The time is the budget; runs and depth are forge's own knobs. */
+/** One forge campaign's bounds. */
 export interface ForgeBudget {
   seed: number;
-  timeSeconds: number;
-  /** Most runs (a campaign stops at whichever of time and runs comes first). */
+  /** The time budget, whole seconds. With it, forge runs until the time is up and ignores `runs`. */
+  timeSeconds?: number;
+  /** Runs, when no time budget is given. */
   runs: number;
   /** Calls per run (the shipped suite uses 64). */
   depth: number;
@@ -204,13 +205,13 @@ export async function runForgeOnMutant(
       {
         cwd: projectDir,
         env: forgeEnv(projectDir, {
-          FOUNDRY_INVARIANT_TIMEOUT: String(budget.timeSeconds),
+          ...(budget.timeSeconds === undefined ? {} : { FOUNDRY_INVARIANT_TIMEOUT: String(budget.timeSeconds) }),
           FOUNDRY_INVARIANT_RUNS: String(budget.runs),
           FOUNDRY_INVARIANT_DEPTH: String(budget.depth),
           FOUNDRY_INVARIANT_SHRINK_RUN_LIMIT: '0',
           FOUNDRY_INVARIANT_FAILURE_PERSIST_DIR: join(projectDir, 'cache', 'invariant'),
         }),
-        limitSeconds: budget.timeSeconds + TEST_SLACK_SECONDS,
+        limitSeconds: (budget.timeSeconds ?? 0) + TEST_SLACK_SECONDS,
       },
     );
     if (test.timedOut)
