@@ -123,6 +123,9 @@ function gasTable(rows: readonly GasRow[]): string[] {
     '',
   ];
   if (rows.length === 0) return [...lines, 'No call succeeded on both versions.'];
+  const unchanged = rows.every((row) => row.base.median === row.next.median);
+  // An unchanged table is folded away: in a pull request it is noise until a median moves.
+  if (unchanged) lines.push('<details><summary>No median changed (table)</summary>', '');
   lines.push(
     '| action | calls | base median | new median | Δ median | Δ % | base mean | new mean | Δ mean % |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
@@ -134,6 +137,7 @@ function gasTable(rows: readonly GasRow[]): string[] {
       `| \`${row.kind}\` | ${row.calls} | ${gas(row.base.median)} | ${gas(row.next.median)} | ${median.delta} | ${median.percent} | ${gas(row.base.mean)} | ${gas(row.next.mean)} | ${mean.percent} |`,
     );
   }
+  if (unchanged) lines.push('', '</details>');
   return lines;
 }
 
