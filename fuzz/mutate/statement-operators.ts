@@ -8,16 +8,19 @@ import { throughSemicolon } from './splice.ts';
 
 const BLOCKS = new Set(['Block', 'UncheckedBlock']);
 
-/** Condition negation: `c` → `!(c)`, and `!c` → `c`, for every condition of an if, loop, `?:` or require. */
+/** Condition negation: `c` → `!(c)` (`(c)` → `!(c)`), and `!c` → `c`, for every condition of an if, loop, `?:` or require. */
 export function negateCondition(visited: VisitedNode, context: SiteContext): MutationSite[] {
   const { node } = visited;
   if (!isCondition(visited)) return [];
   const { start, length } = rangeOf(node);
   const operand = child(node, 'subExpression');
+  const text = textOf(context, node);
   const negated =
     node.nodeType === 'UnaryOperation' && node.operator === '!' && operand !== undefined
       ? textOf(context, operand)
-      : `!(${textOf(context, node)})`;
+      : node.nodeType === 'TupleExpression'
+        ? `!${text}` // already parenthesized
+        : `!(${text})`;
   return [{ operator: 'negate-condition', start, length, replacement: negated }];
 }
 
@@ -40,7 +43,8 @@ export function deleteGuard(visited: VisitedNode, context: SiteContext): Mutatio
  */
 export function deleteStatement(visited: VisitedNode, context: SiteContext): MutationSite[] {
   const { node } = visited;
-  if (node.nodeType !== 'ExpressionStatement' && node.nodeType !== 'EmitStatement') return [];
+  if (node.nodeType === 'EmitStatement') return [deletion('delete-statement', visited, context)];
+  if (node.nodeType !== 'ExpressionStatement') return [];
   const expression = child(node, 'expression');
   if (expression === undefined) return [];
   if (isBuiltinCall(expression, 'require') || isBuiltinCall(expression, 'revert')) return [];
