@@ -1,15 +1,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CliflessError, UsageError } from '../errors.ts';
 import { runSmtChecker, type TargetResult } from '../prove/smtchecker.ts';
-import { payoutMathJobs } from '../prove/suite.ts';
+import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../prove/suite.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 
 export const proveSpec: CommandSpec = {
   name: 'prove',
   summary: "check the properties stated as asserts with solc's SMTChecker, solved in-process by z3",
-  usage: 'cliffless prove [--timeout 10s] [--engine bmc|chc|all] [--payout-math FILE] [--json FILE]',
+  usage:
+    'cliffless prove [--suite payout-math|slow-oracle|all] [--timeout 10s] [--engine bmc|chc|all] [--payout-math FILE] [--slow-oracle FILE] [--json FILE]',
   positionals: [],
   flags: [
+    {
+      name: 'suite',
+      type: 'string',
+      default: 'all',
+      description: 'payout-math (M3, M4 on PayoutMath), slow-oracle (O1, O2, O3, O5 on SlowOracle), or all',
+    },
     { name: 'timeout', type: 'duration', default: '10s', description: 'z3 budget per SMT query (e.g. 5s, 2m)' },
     {
       name: 'engine',
@@ -22,10 +29,16 @@ export const proveSpec: CommandSpec = {
       type: 'string',
       description: 'Check this file instead of contracts/libraries/PayoutMath.sol (a variant)',
     },
+    {
+      name: 'slow-oracle',
+      type: 'string',
+      description: 'Check this file instead of contracts/SlowOracle.sol (a variant)',
+    },
     { name: 'json', type: 'string', description: 'Also write every result as JSON to this file' },
   ],
   examples: [
-    'npx cliffless prove                        # M3 and M4 on the payout library, BMC',
+    'npx cliffless prove                        # every suite, BMC',
+    'npx cliffless prove --suite slow-oracle    # O1, O2, O3, O5 on the oracle',
     'npx cliffless prove --engine all --timeout 30s',
     'npx cliffless prove --payout-math my/PayoutMath.sol  # check an edited copy',
   ],
@@ -40,13 +53,16 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   }
   const timeoutSeconds = (f.timeout as number | undefined) ?? 10;
   if (timeoutSeconds < 1) throw new UsageError('--timeout must be at least 1s', 'prove');
-  const variant = f['payout-math'] as string | undefined;
-  if (variant !== undefined && !existsSync(variant)) {
-    throw new CliflessError(`--payout-math ${variant}: no such file`);
+  const suite = (f.suite as string | undefined) ?? 'all';
+  if (suite !== 'all' && !(SUITES as readonly string[]).includes(suite)) {
+    throw new UsageError(`--suite must be ${SUITES.join(', ')} or all, got "${suite}"`, 'prove');
   }
-  const jobs = payoutMathJobs(variant === undefined ? undefined : readFileSync(variant, 'utf8')).filter(
-    (job) => engine === 'all' || job.engine === engine,
-  );
+  const payoutMath = readVariant(f['payout-math'], 'payout-math');
+  const slowOracle = readVariant(f['slow-oracle'], 'slow-oracle');
+  const jobs: ProofJob[] = [
+    ...(suite === 'all' || suite === 'payout-math' ? payoutMathJobs(payoutMath) : []),
+    ...(suite === 'all' || suite === 'slow-oracle' ? slowOracleJobs(slowOracle) : []),
+  ].filter((job) => engine === 'all' || job.engine === engine);
 
   const report: JobReport[] = [];
   for (const job of jobs) {
@@ -56,6 +72,7 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
       contracts: job.contracts,
       engine: job.engine,
       timeoutMs: timeoutSeconds * 1000,
+      ...(job.bmcLoopIterations === undefined ? {} : { bmcLoopIterations: job.bmcLoopIterations }),
     });
     if (run.errors.length > 0) {
       throw new CliflessError(`${job.name}: the sources do not compile`, { details: run.errors.join('\n') });
@@ -83,6 +100,13 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
     writeFileSync(f.json as string, `${JSON.stringify({ timeoutSeconds, jobs: report }, null, 2)}\n`);
   }
   return counterexamples > 0 ? 1 : 0;
+}
+
+/** A variant file's text, or undefined when the flag is absent (a missing file is bad input). */
+function readVariant(path: unknown, flag: string): string | undefined {
+  if (path === undefined) return undefined;
+  if (!existsSync(path as string)) throw new CliflessError(`--${flag} ${path}: no such file`);
+  return readFileSync(path as string, 'utf8');
 }
 
 interface JobReport {

@@ -45,6 +45,8 @@ export interface SmtCheckerOptions {
   engine: Engine;
   /** Per-query budget z3 is given (solc's `modelChecker.timeout`). */
   timeoutMs: number;
+  /** BMC only: how many times each loop is unrolled; paths needing more iterations are not checked (solc's default: 1). */
+  bmcLoopIterations?: number;
   /** Imports not in `sources` are read from here. Default: this repository. */
   projectRoot?: string;
 }
@@ -91,6 +93,7 @@ export function runSmtChecker(options: SmtCheckerOptions): SmtCheckerRun {
         solvers: ['smtlib2'],
         targets: ['assert'],
         timeout: options.timeoutMs,
+        ...(options.bmcLoopIterations === undefined ? {} : { bmcLoopIterations: options.bmcLoopIterations }),
         showProvedSafe: true,
         showUnproved: true,
       },

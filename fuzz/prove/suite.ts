@@ -2,12 +2,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../compile/compile.ts';
 import { withExactMulDiv } from './exact-mul-div.ts';
+import { oracleSourceForChecker } from './oracle-source.ts';
 import type { Engine } from './smtchecker.ts';
 
 /** The payout library's unit name: the harness imports it, a variant replaces it. */
 export const PAYOUT_MATH_UNIT = 'contracts/libraries/PayoutMath.sol';
 /** The harness that states M3 and M4 as asserts over the payout library. */
 export const PAYOUT_HARNESS_UNIT = 'fuzz/prove/harness/PayoutMathProperties.sol';
+
+/** The oracle's unit name: the harness inherits it, a variant replaces it. */
+export const SLOW_ORACLE_UNIT = 'contracts/SlowOracle.sol';
+/** The harness that states O1, O2, O3 and the arbitration rules as asserts around the oracle's functions. */
+export const ORACLE_HARNESS_UNIT = 'fuzz/prove/harness/SlowOracleProperties.sol';
+
+/** OpenZeppelin units the oracle checks compile as plain-Solidity stand-ins (see each file's header). */
+const OZ_STANDINS: Record<string, string> = {
+  'node_modules/@openzeppelin/contracts/utils/math/Math.sol': 'Math.sol',
+  'node_modules/@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol': 'SafeERC20.sol',
+  'node_modules/@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol': 'ReentrancyGuardTransient.sol',
+};
+
+/** The suites `cliffless prove --suite` selects from. */
+export const SUITES = ['payout-math', 'slow-oracle'] as const;
+export type Suite = (typeof SUITES)[number];
+
+/** BMC unrolls the oracle's one loop (the bond credits in _finalize) this often: proofs about finalize and arbitrate cover questions with at most this many answers. */
+export const ORACLE_LOOP_BOUND = 3;
 
 /** One checker run: a harness contract, the library as compiled, and an engine. */
 export interface ProofJob {
@@ -19,6 +39,8 @@ export interface ProofJob {
   /** Units compiled from memory (the harness, and the library as this job sees it). */
   sources: Record<string, string>;
   contracts: Record<string, string[]>;
+  /** BMC only: loop unrolling (see {@link ORACLE_LOOP_BOUND}); solc's default 1 when absent. */
+  bmcLoopIterations?: number;
 }
 
 /**
@@ -54,6 +76,44 @@ export function payoutMathJobs(librarySource?: string, projectRoot: string = PRO
       scope: 'mulDiv as exact a*b/c, inputs with products < 2^256',
       engine: 'chc',
       sources: exact,
+      contracts,
+    },
+  ];
+}
+
+/**
+ * The proof jobs for the oracle (the real file, or a variant's text), on the view of its source
+ * that {@link oracleSourceForChecker} builds and with OpenZeppelin's Math, SafeERC20 and transient
+ * reentrancy guard replaced by the plain-Solidity stand-ins in fuzz/prove/harness/oz-standins:
+ * - `slow-oracle/bmc`: each wrapper of the harness from an arbitrary storage state; loops unrolled
+ *   {@link ORACLE_LOOP_BOUND} times.
+ * - `slow-oracle/chc`: the same asserts over every reachable state and call sequence (unbounded),
+ *   but z3 answers none of its queries within minutes: it is there for `--engine chc|all`.
+ */
+export function slowOracleJobs(oracleSource?: string, projectRoot: string = PROJECT_ROOT): ProofJob[] {
+  const oracle = oracleSource ?? readFileSync(join(projectRoot, SLOW_ORACLE_UNIT), 'utf8');
+  const sources: Record<string, string> = {
+    [ORACLE_HARNESS_UNIT]: readFileSync(join(projectRoot, ORACLE_HARNESS_UNIT), 'utf8'),
+    [SLOW_ORACLE_UNIT]: oracleSourceForChecker(oracle),
+  };
+  for (const [unit, file] of Object.entries(OZ_STANDINS)) {
+    sources[unit] = readFileSync(join(projectRoot, 'fuzz/prove/harness/oz-standins', file), 'utf8');
+  }
+  const contracts = { [ORACLE_HARNESS_UNIT]: ['SlowOracleProperties'] };
+  return [
+    {
+      name: 'slow-oracle/bmc',
+      scope: `oracle's own code, any storage state, loops unrolled ${ORACLE_LOOP_BOUND}x`,
+      engine: 'bmc',
+      sources,
+      contracts,
+      bmcLoopIterations: ORACLE_LOOP_BOUND,
+    },
+    {
+      name: 'slow-oracle/chc',
+      scope: "oracle's own code, every reachable state, unbounded",
+      engine: 'chc',
+      sources,
       contracts,
     },
   ];

@@ -8,6 +8,8 @@ describe('cliffless prove: bad input exits 2 before running the checker', () => 
     [['prove', '--timeout', '0s']],
     [['prove', '--payout-math', 'no/such/PayoutMath.sol']],
     [['prove', '--tiemout', '5s']],
+    [['prove', '--suite', 'oracle']],
+    [['prove', '--slow-oracle', 'no/such/SlowOracle.sol']],
   ])('%j', async (argv) => {
     expect(await main(argv)).toBe(2);
   });
