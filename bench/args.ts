@@ -1,4 +1,4 @@
-import { type BenchConfig, DEFAULT_CONFIG } from './measure.ts';
+import { type BenchConfig, DEFAULT_CONFIG, QUICK_CONFIG } from './measure.ts';
 
 /** A bad command line: the message says which flag and what it needs. */
 export class BenchUsageError extends Error {
@@ -13,16 +13,22 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const BENCH_USAGE = `npm run bench -- [--runs N] [--rounds N] [--probes N] [--json FILE]
+export const BENCH_USAGE = `npm run bench -- [--quick] [--no-forge] [--no-scale] [--runs N] [--rounds N] [--probes N]
+                        [--worker-runs N] [--json FILE]
 
 Measures the differential campaign (with and without probes) against the bare EVM replaying the
-same calls, and prints one table.
+same calls, where each action's time goes, how it scales with actors and worker threads, and
+forge's invariant campaign on the same contracts, and prints one table.
 
-  --runs N     runs per campaign (default ${DEFAULT_CONFIG.runs}; depth is ${DEFAULT_CONFIG.depth}, seed ${DEFAULT_CONFIG.seed})
-  --rounds N   interleaved measuring rounds, medians over them (default ${DEFAULT_CONFIG.rounds})
-  --probes N   probes per step of the campaign with probes (default ${DEFAULT_CONFIG.probesPerStep}, as cliffless fuzz)
-  --json FILE  also write the figures as JSON to FILE
-  --help       show this
+  --runs N         runs per campaign (default ${DEFAULT_CONFIG.runs}; depth is ${DEFAULT_CONFIG.depth}, seed ${DEFAULT_CONFIG.seed})
+  --rounds N       interleaved measuring rounds, medians over them (default ${DEFAULT_CONFIG.rounds})
+  --probes N       probes per step of the campaign with probes (default ${DEFAULT_CONFIG.probesPerStep}, as cliffless fuzz)
+  --worker-runs N  runs of the 1- vs 2-worker campaign (default ${DEFAULT_CONFIG.workerRuns})
+  --no-forge       skip forge's invariant campaign (it compiles the suite first: a minute or more)
+  --no-scale       skip the actors and workers figures
+  --quick          every figure from tiny campaigns (for a smoke test; the figures mean little)
+  --json FILE      also write the figures as JSON to FILE
+  --help           show this
 `;
 
 /**
@@ -30,7 +36,7 @@ same calls, and prints one table.
  * positive whole number is a {@link BenchUsageError} (the CLI exits 2), never a silent default.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const config = { ...DEFAULT_CONFIG };
+  const config: BenchConfig = { ...(argv.includes('--quick') ? QUICK_CONFIG : DEFAULT_CONFIG) };
   let json: string | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -57,6 +63,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--probes':
         config.probesPerStep = positive(name, value());
+        break;
+      case '--worker-runs':
+        config.workerRuns = positive(name, value());
+        break;
+      case '--no-forge':
+      case '--no-scale':
+      case '--quick':
+        if (eq !== -1) throw new BenchUsageError(`${name} takes no value`);
+        if (name === '--no-forge') config.forge = false;
+        if (name === '--no-scale') config.scale = false;
         break;
       case '--json':
         json = value();

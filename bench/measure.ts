@@ -4,7 +4,9 @@ import { type PreparedEnvironment, prepareEnvironment } from '../fuzz/runner/pre
 import type { TraceWorld } from '../fuzz/trace/format.ts';
 import { type BareWorld, deployBareWorld, replayBare } from './bare-replay.ts';
 import { type CallLogEntry, callCount, firstDifference, mainLine, resetCount } from './call-log.ts';
+import { type ForgeFigures, measureForge } from './forge-invariants.ts';
 import { type Profile, profileCampaign } from './profile.ts';
+import { type ActorsFigure, measureActors, measureWorkers, type WorkersFigure } from './scale.ts';
 import { type Samples, summarize, type Timing, timed } from './timing.ts';
 
 /** The world every figure is measured on: the shipped contracts as `cliffless fuzz` deploys them. */
@@ -20,13 +22,50 @@ export interface BenchConfig {
   probesPerStep: number;
   /** Interleaved measuring rounds after the warm-up; medians are over these. */
   rounds: number;
+  /** Measure forge's invariant campaign on the same contracts (compiles the suite: a minute or more). */
+  forge: boolean;
+  /** FOUNDRY_INVARIANT_RUNS for forge (undefined: foundry.toml's). */
+  forgeRuns: number | undefined;
+  /** Measure scaling with actors and with worker threads. */
+  scale: boolean;
+  /** Runs of each actor-count campaign, and rounds over them. */
+  actorRuns: number;
+  actorRounds: number;
+  /** Runs of the 1- and 2-worker campaign, and rounds over them. */
+  workerRuns: number;
+  workerRounds: number;
 }
 
 /**
  * The default bench: `cliffless fuzz`'s campaign (2 probes per step) at depth 80, sized to finish in
  * under a minute and a half on an idle 2-core machine.
  */
-export const DEFAULT_CONFIG: BenchConfig = { seed: 1, runs: 30, depth: 80, probesPerStep: 2, rounds: 7 };
+export const DEFAULT_CONFIG: BenchConfig = {
+  seed: 1,
+  runs: 30,
+  depth: 80,
+  probesPerStep: 2,
+  rounds: 7,
+  forge: true,
+  forgeRuns: undefined,
+  scale: true,
+  actorRuns: 20,
+  actorRounds: 3,
+  workerRuns: 200,
+  workerRounds: 2,
+};
+
+/** `--quick`: every figure, each from a small campaign (seconds, not minutes; forge still compiles). */
+export const QUICK_CONFIG: BenchConfig = {
+  ...DEFAULT_CONFIG,
+  runs: 4,
+  rounds: 2,
+  forgeRuns: 2,
+  actorRuns: 3,
+  actorRounds: 1,
+  workerRuns: 6,
+  workerRounds: 1,
+};
 
 /** One measured subject: its per-round timings and what each round did. */
 export interface Subject {
@@ -57,6 +96,11 @@ export interface BenchFigures {
   ratio: Record<'probes' | 'noProbes' | 'bareAll' | 'probesVsAll', Ratio>;
   /** Where the time goes, from one instrumented campaign each after the measuring rounds. */
   profile: { probes: Profile; noProbes: Profile };
+  /** With `scale`: per world size, and per worker count. */
+  actors: ActorsFigure[] | undefined;
+  workers: WorkersFigure[] | undefined;
+  /** With `forge`: forge's invariant campaign on the same contracts. */
+  forge: ForgeFigures | undefined;
 }
 
 /** One speed over another: from the medians (wall and CPU), and the range of per-round wall ratios. */
@@ -134,6 +178,23 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
       },
     };
   };
+  const scaleCampaign = (runs: number, rounds: number) => ({
+    seed: config.seed,
+    runs,
+    depth: config.depth,
+    probesPerStep: config.probesPerStep,
+    rounds,
+  });
+  const actors = config.scale
+    ? await measureActors(artifacts, scaleCampaign(config.actorRuns, config.actorRounds), log)
+    : undefined;
+  const workers = config.scale
+    ? await measureWorkers(artifacts, scaleCampaign(config.workerRuns, config.workerRounds), log)
+    : undefined;
+  if (config.forge)
+    log(`forge: compiling ${'the invariant suite'} in a temporary folder, then its campaign on one thread`);
+  const forge = config.forge ? measureForge(config.forgeRuns) : undefined;
+
   const harness = subject(rounds.harness, recorded.actions);
   const harnessNoProbes = subject(rounds.harnessNoProbes, recorded.actions);
   const bare = subject(rounds.bare, recorded.actions);
@@ -163,6 +224,9 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
       probesVsAll: ratio(rounds.harness, rounds.bareAll),
     },
     profile: { probes, noProbes },
+    actors,
+    workers,
+    forge,
   };
 }
 

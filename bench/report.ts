@@ -2,6 +2,7 @@ import { DEFAULT_PROBE_EVERY } from '../fuzz/runner/checks.ts';
 import type { MachineInfo } from './machine.ts';
 import type { BenchFigures, Ratio, Subject } from './measure.ts';
 import { NESTED, type Profile, type Section } from './profile.ts';
+import { scaleJson, scaleLines } from './report-scale.ts';
 
 /** The speed target of issue 4: the harness at least half as fast as the bare EVM. */
 export const TARGET_RATIO = 0.5;
@@ -61,6 +62,7 @@ export function formatReport(figures: BenchFigures, start: MachineInfo, end: Mac
     ...BARE_DESCRIPTION,
     '',
     ...breakdown(figures),
+    ...scaleLines(figures),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -163,6 +165,7 @@ export function reportJson(figures: BenchFigures, start: MachineInfo, end: Machi
       met: figures.ratio.probes.median.wallMs >= TARGET_RATIO,
     },
     breakdown: { probes: profile(figures.profile.probes), noProbes: profile(figures.profile.noProbes) },
+    ...scaleJson(figures),
   };
 }
 

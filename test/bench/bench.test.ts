@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BenchUsageError, parseBenchArgs } from '../../bench/args.ts';
 import { type BareWorld, deployBareWorld, replayBare } from '../../bench/bare-replay.ts';
 import { type CallLogEntry, callCount, mainLine, resetCount } from '../../bench/call-log.ts';
+import { forgeSeconds, parseInvariants } from '../../bench/forge-invariants.ts';
 import { machineInfo } from '../../bench/machine.ts';
-import { BENCH_WORLD, DEFAULT_CONFIG, runBench } from '../../bench/measure.ts';
+import { BENCH_WORLD, DEFAULT_CONFIG, QUICK_CONFIG, runBench } from '../../bench/measure.ts';
 import { type Profile, profileCampaign, SECTIONS } from '../../bench/profile.ts';
 import { formatReport, reportJson, restMs } from '../../bench/report.ts';
 import { compileContracts } from '../../fuzz/compile/index.ts';
@@ -94,7 +95,9 @@ describe('bench: the bare replay', () => {
 
 describe('bench: the whole measurement at a tiny size', () => {
   it('produces every figure, consistent with itself, in the table and the JSON', async () => {
-    const figures = await runBench({ ...CAMPAIGN, runs: 2, rounds: 2 });
+    // Scaling at its smallest (forge is measured by `npm run bench` only: it compiles for a minute).
+    const tiny = { actorRuns: 1, actorRounds: 1, workerRuns: 3, workerRounds: 1, forge: false };
+    const figures = await runBench({ ...QUICK_CONFIG, ...CAMPAIGN, runs: 2, rounds: 2, ...tiny });
     expect(figures.actions).toBeGreaterThan(0);
     expect(figures.runStarts).toBe(2);
     for (const subject of [figures.harness, figures.harnessNoProbes, figures.bare, figures.bareAll]) {
@@ -127,10 +130,72 @@ describe('bench: the whole measurement at a tiny size', () => {
     expect(json.actions).toBe(figures.actions);
     expect(json.ratio.probes.wall).toBeGreaterThan(0);
     expect(Object.keys(json.breakdown.probes.ms)).toEqual([...SECTIONS, 'rest']);
+
+    // Actors: one campaign per world size, with a breakdown; workers: the same campaign on 1 and 2.
+    expect(figures.actors?.map((a) => a.actors)).toEqual([2, 4, 8, 16]);
+    for (const a of figures.actors ?? []) {
+      expect(a.actions).toBeGreaterThan(0);
+      expect(a.actionsPerSecond).toBeCloseTo((a.actions * 1000) / a.wallMs, 6);
+      expect(a.usPerAction.evmExecute).toBeGreaterThan(0);
+    }
+    expect(figures.workers?.map((w) => w.workers)).toEqual([1, 2]);
+    expect(figures.workers?.[0]?.actions).toBe(figures.workers?.[1]?.actions);
+    expect(figures.forge).toBeUndefined();
+    for (const label of ['scaling with actors', 'cost x 2 actors', 'worker threads', 'speedup']) {
+      expect(text).toContain(label);
+    }
+    expect(json.actors.figures).toHaveLength(4);
+    expect(json.workers.speedup).toBeGreaterThan(0);
+    expect(json.forge).toBeNull();
+  });
+});
+
+describe("bench: forge's figures", () => {
+  const test = (duration: string, calls: number) => ({
+    status: 'Success',
+    reason: null,
+    duration,
+    kind: { Invariant: { runs: 32, calls, reverts: 10 } },
+  });
+  const output = (results: Record<string, unknown>) =>
+    `Compiling...\n${JSON.stringify({ 'test/forge/invariant/ProtocolInvariants.t.sol:ProtocolInvariantsTest': { duration: '1s', test_results: results } })}`;
+
+  it("reads forge's durations", () => {
+    expect(forgeSeconds('1m 4s 860ms 307µs 738ns')).toBeCloseTo(64.860307738, 9);
+    expect(forgeSeconds('900ms')).toBeCloseTo(0.9, 12);
+    expect(() => forgeSeconds('4 seconds')).toThrow(/cannot read/);
+  });
+
+  it('adds up calls and test time over the invariant tests only', () => {
+    const figures = parseInvariants(
+      output({
+        'invariant_M1_pairs()': test('2s', 2048),
+        'invariant_O5_liveness()': test('1s 500ms', 1024),
+        'test_other()': { status: 'Success', reason: null, duration: '9s' },
+      }),
+    );
+    expect(figures).toMatchObject({ invariants: 2, runs: 64, calls: 3072, reverts: 20, campaignSeconds: 3.5 });
+    expect(figures.callsPerSecond).toBeCloseTo(3072 / 3.5, 9);
+  });
+
+  it('refuses output that is not what it measures', () => {
+    expect(() => parseInvariants('no json')).toThrow(/no JSON/);
+    expect(() => parseInvariants(output({}))).toThrow(/no invariant test/);
+    expect(() => parseInvariants(output({ 'invariant_M1_pairs()': { ...test('1s', 1), status: 'Failure' } }))).toThrow(
+      /did not pass/,
+    );
   });
 });
 
 describe('bench: flags', () => {
+  it('takes --quick, --no-forge, --no-scale and --worker-runs', () => {
+    expect(parseBenchArgs(['--quick']).config).toEqual(QUICK_CONFIG);
+    expect(parseBenchArgs(['--quick', '--runs', '9']).config).toEqual({ ...QUICK_CONFIG, runs: 9 });
+    const skip = parseBenchArgs(['--no-forge', '--no-scale', '--worker-runs', '40']).config;
+    expect(skip).toEqual({ ...DEFAULT_CONFIG, forge: false, scale: false, workerRuns: 40 });
+    expect(() => parseBenchArgs(['--no-forge=1'])).toThrow(/takes no value/);
+  });
+
   it('takes --runs, --rounds, --probes and --json, and rejects anything else', () => {
     expect(parseBenchArgs([]).config).toEqual(DEFAULT_CONFIG);
     const args = parseBenchArgs(['--runs', '7', '--rounds=3', '--probes', '1', '--json', 'out.json']);
