@@ -33,6 +33,8 @@ export interface BranchSite {
 export interface SourceSites {
   functions: FunctionSite[];
   branches: BranchSite[];
+  /** Contract, library and interface definitions. */
+  contracts: SourceRange[];
 }
 
 interface AstNode {
@@ -66,6 +68,7 @@ export function rangeKey(range: SourceRange): string {
 export function collectSites(ast: unknown): SourceSites {
   const functions: FunctionSite[] = [];
   const branches: BranchSite[] = [];
+  const contracts: SourceRange[] = [];
   const visit = (node: unknown, contract: string): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -74,7 +77,10 @@ export function collectSites(ast: unknown): SourceSites {
     }
     const n = node as AstNode;
     let inContract = contract;
-    if (n.nodeType === 'ContractDefinition') inContract = String(n.name);
+    if (n.nodeType === 'ContractDefinition' && n.src) {
+      inContract = String(n.name);
+      contracts.push(parseSrc(n.src));
+    }
     if ((n.nodeType === 'FunctionDefinition' || n.nodeType === 'ModifierDefinition') && n.body && n.src) {
       const kind = String(n.kind ?? 'function');
       const name = n.nodeType === 'FunctionDefinition' && kind !== 'function' ? kind : String(n.name);
@@ -89,7 +95,7 @@ export function collectSites(ast: unknown): SourceSites {
   visit(ast, '');
   const byStart = (a: { range: SourceRange }, b: { range: SourceRange }) =>
     a.range.start - b.range.start || a.range.length - b.range.length;
-  return { functions: functions.sort(byStart), branches: branches.sort(byStart) };
+  return { functions: functions.sort(byStart), branches: branches.sort(byStart), contracts };
 }
 
 function branchSite(n: AstNode): BranchSite | undefined {

@@ -68,7 +68,7 @@ export function buildCoverageReport(
       `the coverage data is for compilation ${data.artifactsKey.slice(0, 12)}, not ${artifacts.key.slice(0, 12)}: the contracts changed since it was recorded`,
     );
   }
-  const files = new Map<number, FileCoverage & { sites: ReturnType<typeof collectSites> }>();
+  const files = new Map<number, FileCoverage & { sites: ReturnType<typeof collectSites>; glue: Set<string> }>();
   const byRange = new Map<string, BranchSite>();
   const byCondition = new Map<string, BranchSite>();
   for (const [unit, source] of Object.entries(artifacts.sources)) {
@@ -86,10 +86,11 @@ export function buildCoverageReport(
       functions: [],
       branches: [],
       sites,
+      glue: new Set([...sites.functions.map((f) => f.range), ...sites.contracts].map(rangeKey)),
     });
   }
 
-  const functionCounts = new Map<FunctionSite, { exact: number | undefined; inside: number }>();
+  const functionCounts = new Map<FunctionSite, { body: number | undefined; glue: number }>();
   const branchCounts = new Map<string, BranchCoverage>();
   const libraries = libraryKeys(artifacts);
   for (const [contract, artifact] of Object.entries(artifacts.contracts)) {
@@ -104,14 +105,19 @@ export function buildCoverageReport(
         const file = files.get(entry.file);
         if (file === undefined || entry.start < 0 || i >= program.instructions.length) continue;
         const count = counts[i] as number;
-        const line = file.text.lineOf(entry.start);
-        file.lines.set(line, Math.max(file.lines.get(line) ?? 0, count));
+        // Code solc attributes to a whole function or contract is entry, exit and dispatch glue,
+        // which the optimizer shares between functions (one STOP for all): it says nothing about
+        // which function ran, so it marks no line and counts for a function only without a body.
+        const glue = file.glue.has(rangeKey(entry));
+        if (!glue) {
+          const line = file.text.lineOf(entry.start);
+          file.lines.set(line, Math.max(file.lines.get(line) ?? 0, count));
+        }
         for (const fn of file.sites.functions) {
           if (!within(entry, fn.range)) continue;
-          const f = functionCounts.get(fn) ?? { exact: undefined, inside: 0 };
-          f.inside = Math.max(f.inside, count);
-          if (entry.start === fn.range.start && entry.length === fn.range.length)
-            f.exact = Math.max(f.exact ?? 0, count);
+          const f = functionCounts.get(fn) ?? { body: undefined, glue: 0 };
+          if (glue) f.glue = Math.max(f.glue, count);
+          else f.body = Math.max(f.body ?? 0, count);
           functionCounts.set(fn, f);
         }
       }
@@ -140,13 +146,13 @@ export function buildCoverageReport(
     for (const fn of file.sites.functions) {
       const f = functionCounts.get(fn);
       if (f !== undefined)
-        file.functions.push({ name: fn.name, line: file.text.lineOf(fn.range.start), count: f.exact ?? f.inside });
+        file.functions.push({ name: fn.name, line: file.text.lineOf(fn.range.start), count: f.body ?? f.glue });
     }
   }
   for (const branch of branchCounts.values()) files.get(branch.site.range.file)?.branches.push(branch);
   return [...files.values()]
     .filter((f) => f.lines.size > 0)
-    .map(({ sites: _, ...file }) => ({
+    .map(({ sites: _, glue: __, ...file }) => ({
       ...file,
       lines: new Map([...file.lines].sort(([a], [b]) => a - b)),
       branches: file.branches.sort((a, b) => order(a.site.range, b.site.range) || Number(b.sided) - Number(a.sided)),

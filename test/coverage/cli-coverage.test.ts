@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { coverageStep } from '../../fuzz/cli/coverage-step.ts';
+import { CliflessError } from '../../fuzz/errors.ts';
+import { runCliffless } from '../support/cli.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'cliffless-coverage-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('cliffless fuzz --coverage, end to end', () => {
+  it('writes lcov, prints the per-file summary, and overwrites its own file on the next run', () => {
+    const out = join(work, 'cov', 'lcov.info');
+    const args = ['fuzz', '--runs', '3', '--depth', '20', '--coverage', '--coverage-out', out];
+    const first = runCliffless(args);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`coverage (lcov written to ${out})`);
+    expect(first.stdout).toMatch(/contracts\/SplitMarket\.sol\s+\d+\/\d+/);
+    expect(first.stdout).toContain('test mocks (not for deployment)');
+    expect(first.stdout).toMatch(/never reached \(\d+\):\n {2}contracts\/\S+:\d+ {2}/);
+    const lcov = readFileSync(out, 'utf8');
+    expect(lcov.startsWith('TN:cliffless\nSF:contracts/ClaimToken.sol\n')).toBe(true);
+    expect(lcov).toContain('SF:contracts/SplitMarket.sol\n');
+    expect(lcov).not.toContain('node_modules');
+    expect(runCliffless(args).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(lcov);
+  });
+
+  it('exits 2 before fuzzing on a bad --coverage-out, and never overwrites a file it did not write', () => {
+    const folder = join(work, 'a-folder');
+    mkdirSync(folder);
+    const asFolder = runCliffless(['fuzz', '--runs', '1', '--coverage', '--coverage-out', folder]);
+    expect(asFolder.code).toBe(2);
+    expect(asFolder.stderr).toContain('is a folder');
+
+    const mine = join(work, 'notes.txt');
+    writeFileSync(mine, 'my notes\n');
+    const theirs = runCliffless(['fuzz', '--runs', '1', '--coverage', '--coverage-out', mine]);
+    expect(theirs.code).toBe(2);
+    expect(theirs.stderr).toContain('not an lcov file written by cliffless');
+    expect(readFileSync(mine, 'utf8')).toBe('my notes\n');
+  });
+
+  it('checks the coverage flags before any work (exit code 2)', () => {
+    const exitCodeOf = (flags: Record<string, string | number | boolean>) => {
+      try {
+        coverageStep(flags);
+        return 0;
+      } catch (error) {
+        return error instanceof CliflessError ? error.exitCode : -1;
+      }
+    };
+    writeFileSync(join(work, 'a-file'), 'x');
+    expect(exitCodeOf({ coverage: true, 'coverage-out': join(work, 'a-file', 'x.info') })).toBe(2);
+    expect(exitCodeOf({ 'coverage-out': join(work, 'y.info') })).toBe(2);
+    expect(exitCodeOf({ coverage: true, workers: 2, 'coverage-out': join(work, 'z.info') })).toBe(2);
+    expect(exitCodeOf({ coverage: true, exhaustive: true, 'coverage-out': join(work, 'z.info') })).toBe(2);
+    expect(coverageStep({})).toBeUndefined();
+    expect(coverageStep({ coverage: true, 'coverage-out': join(work, 'z.info') })).toBeDefined();
+  });
+});
