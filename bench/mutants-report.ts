@@ -14,6 +14,8 @@ export interface HarnessOutcome {
   detail?: string;
   actionsToKill?: number;
   secondsToKill?: number;
+  /** A survivor's actions executed in the budget. */
+  actions?: number;
   compileSeconds: number;
   seconds: number;
 }
@@ -99,7 +101,7 @@ export function forgeCell(o: ForgeOutcome): string {
 
 export function harnessCell(o: HarnessOutcome): string {
   if (o.status === 'invalid') return 'invalid (does not compile)';
-  if (o.status === 'survived') return 'survived';
+  if (o.status === 'survived') return o.actions === undefined ? 'survived' : `survived (${o.actions} actions)`;
   const actions = o.actionsToKill === undefined ? '' : ` (${o.actionsToKill} actions)`;
   return `killed ${o.killedBy ?? '?'} ${seconds(o.secondsToKill)}${actions}`;
 }
@@ -126,6 +128,7 @@ export function formatMutantReport(
   config: MutantBenchConfig,
   start: MachineInfo,
   end: MachineInfo,
+  baseline?: MutantRow,
 ): string {
   const summary = summarizeMutants(rows);
   const fixed = config.set === 'fixed';
@@ -149,6 +152,9 @@ export function formatMutantReport(
     `${rows.length} mutants (${fixed ? 'the fixed set' : 'every generated mutant'}), ${config.budget}s per mutant per tool after compiling, seed ${config.seed}, jobs ${config.jobs}`,
     `forge: one invariant campaign checking every property of the suite after every call, depth ${config.forgeDepth}, 1 thread, no shrinking`,
     `harness: one differential campaign, depth ${config.harnessDepth}, 1 thread`,
+    ...(baseline === undefined
+      ? []
+      : [`unmutated contracts: forge ${forgeCell(baseline.forge)}, harness ${harnessCell(baseline.harness)}`]),
     '',
     ...table(header, body),
     '',
@@ -175,6 +181,7 @@ export function mutantReportJson(
   config: MutantBenchConfig,
   start: MachineInfo,
   end: MachineInfo,
+  baseline?: MutantRow,
 ): unknown {
-  return { config, machine: { start, end }, mutants: rows, summary: summarizeMutants(rows) };
+  return { config, machine: { start, end }, baseline, mutants: rows, summary: summarizeMutants(rows) };
 }

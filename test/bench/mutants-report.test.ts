@@ -103,6 +103,17 @@ describe('bench:mutants: the summary', () => {
     expect(text).toContain('ended   2026-11-24T10:05:00.000Z');
   });
 
+  it("prints the unmutated contracts' line when given, and a survivor's actions", () => {
+    const baseline: MutantRow = {
+      id: 'unmutated',
+      forge: forgeSurvivor('unmutated'),
+      harness: { ...harnessSurvivor('unmutated'), actions: 4100 },
+    };
+    const text = formatMutantReport(ROWS, CONFIG, MACHINE, MACHINE, baseline);
+    expect(text).toContain('unmutated contracts: forge survived (9000 calls), harness survived (4100 actions)\n');
+    expect(formatMutantReport(ROWS, CONFIG, MACHINE, MACHINE)).not.toContain('unmutated contracts');
+  });
+
   it('drops the expectation column for generated mutants, and the JSON carries every outcome', () => {
     const all = { ...CONFIG, set: 'all' as const };
     const text = formatMutantReport(ROWS, all, MACHINE, MACHINE);
