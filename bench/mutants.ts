@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:mutants`: how fast the differential harness and the forge invariant suite each
+ * kill the mutants of `cliffless mutate`, under the same time budget per mutant. Prints a table
+ * (and optionally JSON). Exit 0 after printing, 1 if a tool failed or killed the unmutated
+ * contracts (no figure would mean anything), 2 for a bad flag or an unknown --only id.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
+import { FIXED_SET_EXPECTED, fixedMutantSet } from '../fuzz/mutate/fixed-set.ts';
+import { generateMutants } from '../fuzz/mutate/generate.ts';
+import type { Mutant } from '../fuzz/mutate/mutant.ts';
+import type { MutantBudget } from '../fuzz/mutate/run-mutant.ts';
+import { BenchUsageError } from './args.ts';
+import { type ForgeBudget, type ForgeOutcome, runForgeOnMutant } from './forge-mutant.ts';
+import { HarnessRunner } from './harness-mutant.ts';
+import { machineInfo } from './machine.ts';
+import { MUTANTS_USAGE, type MutantBenchArgs, parseMutantBenchArgs } from './mutants-args.ts';
+import {
+  forgeCell,
+  formatMutantReport,
+  type HarnessOutcome,
+  harnessCell,
+  type MutantBenchConfig,
+  type MutantRow,
+  mutantReportJson,
+} from './mutants-report.ts';
+
+/** The shipped suite's depth (foundry.toml) and `cliffless fuzz`'s: each tool at its own default. */
+const FORGE_DEPTH = 64;
+const HARNESS_DEPTH = 100;
+/** Enough runs that the time budget, not the run count, ends every surviving campaign. */
+const UNBOUNDED_RUNS = 1_000_000;
+
+/** The mutants asked for, in the set's order; an unknown --only id is a usage error. */
+function selectMutants(args: MutantBenchArgs): Mutant[] {
+  const all = args.all ? generateMutants() : fixedMutantSet();
+  if (args.only === undefined) return all;
+  const unknown = args.only.filter((id) => !all.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    throw new BenchUsageError(
+      `--only: no mutant ${unknown.map((id) => `"${id}"`).join(', ')} in ${args.all ? 'the generated set' : 'the fixed set (--all for every mutant)'}`,
+    );
+  }
+  return all.filter((m) => args.only?.includes(m.id));
+}
+
+/** The unmutated contracts, as a "mutant" that changes nothing: both tools must let it survive. */
+function baselineMutant(): Mutant {
+  const file = 'contracts/SplitMarket.sol';
+  const source = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+  return { id: 'unmutated', file, line: 1, operator: 'constant', original: '', replacement: '', source };
+}
+
+/** Both tools on a list of mutants, rows in the list's order. */
+async function runTools(
+  mutants: readonly Mutant[],
+  config: { jobs: 1 | 2; forge: ForgeBudget; harness: MutantBudget; harnessRunner: HarnessRunner },
+  log: (line: string) => void,
+): Promise<MutantRow[]> {
+  const forgeOutcomes: ForgeOutcome[] = [];
+  const harnessOutcomes: HarnessOutcome[] = [];
+  const at = (i: number) => `[${i + 1}/${mutants.length}] ${(mutants[i] as Mutant).id}`;
+  const forgeOne = async (i: number) => {
+    const outcome = await runForgeOnMutant(mutants[i] as Mutant, config.forge);
+    log(`${at(i)} forge: ${forgeCell(outcome)} (compile ${outcome.compileSeconds.toFixed(1)}s)`);
+    forgeOutcomes[i] = outcome;
+  };
+  const harnessOne = async (i: number) => {
+    const outcome = await config.harnessRunner.run(mutants[i] as Mutant, config.harness);
+    log(`${at(i)} harness: ${harnessCell(outcome)} (compile ${outcome.compileSeconds.toFixed(1)}s)`);
+    harnessOutcomes[i] = outcome;
+  };
+  if (config.jobs === 1) {
+    // One tool at a time: neither campaign ever shares the machine with the other.
+    for (let i = 0; i < mutants.length; i++) {
+      await forgeOne(i);
+      await harnessOne(i);
+    }
+  } else {
+    // Two queues side by side, one core each; each tool still runs one mutant at a time.
+    const queue = async (one: (i: number) => Promise<void>) => {
+      for (let i = 0; i < mutants.length; i++) await one(i);
+    };
+    await Promise.all([queue(forgeOne), queue(harnessOne)]);
+  }
+  return mutants.map((mutant, i) => {
+    const expected = FIXED_SET_EXPECTED[mutant.id];
+    return {
+      id: mutant.id,
+      ...(expected === undefined ? {} : { expected }),
+      forge: forgeOutcomes[i] as ForgeOutcome,
+      harness: harnessOutcomes[i] as HarnessOutcome,
+    };
+  });
+}
+
+/** Writes through a temporary file and a rename, so a failed write never leaves half a file. */
+function writeJson(path: string, value: unknown): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temporary, path);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: MutantBenchArgs;
+  let mutants: Mutant[];
+  try {
+    args = parseMutantBenchArgs(argv);
+    if (args.help) {
+      process.stdout.write(`Usage: ${MUTANTS_USAGE}`);
+      return 0;
+    }
+    if (args.json !== undefined && existsSync(args.json) && !args.force) {
+      throw new BenchUsageError(`--json: ${args.json} exists; pass --force to overwrite it`);
+    }
+    mutants = selectMutants(args);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`bench:mutants: ${error.message}\n\nUsage: ${MUTANTS_USAGE}`);
+    return 2;
+  }
+  const config: MutantBenchConfig = {
+    set: args.all ? 'all' : 'fixed',
+    budget: args.budget,
+    seed: args.seed,
+    jobs: args.jobs,
+    forgeDepth: FORGE_DEPTH,
+    harnessDepth: HARNESS_DEPTH,
+  };
+  const forge: ForgeBudget = { seed: args.seed, timeSeconds: args.budget, runs: UNBOUNDED_RUNS, depth: FORGE_DEPTH };
+  const harness: MutantBudget = {
+    seed: args.seed,
+    timeSeconds: args.budget,
+    runs: UNBOUNDED_RUNS,
+    depth: HARNESS_DEPTH,
+  };
+  const log = (line: string) => process.stderr.write(`bench:mutants: ${line}\n`);
+  const start = machineInfo();
+  log(
+    `${mutants.length} mutants and the unmutated contracts, ${args.budget}s each per tool after compiling; load average ${start.load.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  const harnessRunner = new HarnessRunner();
+  let rows: MutantRow[];
+  let baseline: MutantRow | undefined;
+  try {
+    const tools = { jobs: args.jobs, forge, harness, harnessRunner };
+    [baseline] = await runTools([baselineMutant()], tools, log);
+    if (baseline !== undefined && (baseline.forge.status !== 'survived' || baseline.harness.status !== 'survived')) {
+      log(
+        `the unmutated contracts must survive both tools, but forge: ${forgeCell(baseline.forge)}${baseline.forge.detail ? ` (${baseline.forge.detail})` : ''}; harness: ${harnessCell(baseline.harness)}${baseline.harness.detail ? ` (${baseline.harness.detail})` : ''}`,
+      );
+      return 1;
+    }
+    rows = await runTools(mutants, tools, log);
+  } finally {
+    await harnessRunner.close();
+  }
+  const end = machineInfo();
+  process.stdout.write(formatMutantReport(rows, config, start, end, baseline));
+  if (args.json !== undefined) {
+    writeJson(args.json, mutantReportJson(rows, config, start, end, baseline));
+    log(`figures written to ${args.json}`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench:mutants: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
