@@ -24,6 +24,11 @@ export interface Tracked {
    * (`paidOut`), setup mints included — the same rule as reference/flows.ts.
    */
   flows: Map<Address, { paidIn: bigint; paidOut: bigint }>;
+  /**
+   * `flows` as `observe` reports them (frozen), or undefined until it next builds them: whoever
+   * changes `flows` clears it.
+   */
+  observedFlows?: Readonly<Record<Address, { paidIn: bigint; paidOut: bigint }>> | undefined;
 }
 
 /**
@@ -60,5 +65,6 @@ export function copyTracked(tracked: Tracked): Tracked {
     tokens: [...tracked.tokens],
     questions: tracked.questions.map((q) => ({ ...q })),
     flows: new Map([...tracked.flows].map(([token, flow]) => [token, { ...flow }])),
+    observedFlows: tracked.observedFlows, // frozen, and true of the copied flows
   };
 }

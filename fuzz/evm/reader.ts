@@ -3,13 +3,13 @@ import type { QuestionState, SeriesState, TokenState } from '../../properties/ob
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { ContractArtifact } from '../compile/artifacts.ts';
 import { arrayBase, mappingValue, member, type SlotRef, structMembers, typeSlots, variable } from './layout.ts';
-import type { JournaledState } from './state.ts';
 import {
   arrayElementSlot,
   keyWord,
   mappingSlot,
   readField,
   readWord,
+  type Slots,
   slotKey,
   wordToAddress,
   wordToBytes32,
@@ -23,28 +23,29 @@ export interface TokenSlots {
 }
 
 /**
- * Reads the world's state straight from storage, by the variable and member names of the
- * compiled storage layouts: no EVM execution, so observing after every step stays cheap. Mapping
- * slots are hashed once per key and cached (the same accounts are read after every step).
+ * Reads the world's state straight from storage (one account's slots at a time), by the variable
+ * and member names of the compiled storage layouts: no EVM execution, so observing after every
+ * step stays cheap. Mapping slots are hashed once per key and cached (the same accounts are read
+ * after every step), and a token can be updated from the slot keys written since it was read.
  *
  * It trusts nothing but the layout: a renamed variable throws, and `observeViaCalls` (the public
  * views) cross-checks it in the tests.
  */
 export class WorldReader {
   private readonly keys = new Map<string, string>();
+  /** First slot of a dynamic array's elements, by the slot of its length. */
+  private readonly arrayStarts = new Map<bigint, bigint>();
   /** Per token layout: the slot keys of every observed balance and allowance, in observation order. */
   private readonly tables = new Map<TokenSlots, TokenTable>();
   /** Per series id: the slot key of each SeriesInfo field. */
   private readonly seriesKeys = new Map<string, Record<keyof SeriesState, string>>();
+  /** Slot key → the series whose fields it holds, for every series read so far. */
+  private readonly seriesBySlot = new Map<string, Bytes32>();
   private readonly tokenLayouts = new Map<string, TokenSlots>();
   private readonly market: MarketLayout;
   private readonly oracle: OracleLayout;
 
-  constructor(
-    private readonly state: JournaledState,
-    market: ContractArtifact,
-    oracle: ContractArtifact,
-  ) {
+  constructor(market: ContractArtifact, oracle: ContractArtifact) {
     this.market = marketLayout(market);
     this.oracle = oracleLayout(oracle);
   }
@@ -68,26 +69,15 @@ export class WorldReader {
 
   /**
    * A token's supply, and the balances and allowances of `accounts` (always the same list for a
-   * host), reading precomputed slot keys straight from the token's storage map.
+   * reader), reading precomputed slot keys from the token's slots. Deeply frozen.
    */
-  tokenState(token: Address, slots: TokenSlots, accounts: readonly Address[]): TokenState {
-    let table = this.tables.get(slots);
-    if (table === undefined) {
-      table = {
-        balances: accounts.map((a) => this.key1(slots.balances, a)),
-        allowances: accounts.map((o) => accounts.map((s) => this.key2(slots.allowances, o, s))),
-      };
-      this.tables.set(slots, table);
-    }
-    const storage = this.state.storage.get(token);
+  tokenState(storage: Slots, slots: TokenSlots, accounts: readonly Address[]): TokenState {
+    const table = this.table(slots, accounts);
     const balances: Record<Address, bigint> = {};
     const allowances: Record<Address, Record<Address, bigint>> = {};
     for (const [i, owner] of accounts.entries()) {
       balances[owner] = wordOf(storage?.get(table.balances[i] as string));
-      const keys = table.allowances[i] as string[];
-      const row: Record<Address, bigint> = {};
-      for (const [j, spender] of accounts.entries()) row[spender] = wordOf(storage?.get(keys[j] as string));
-      allowances[owner] = Object.freeze(row);
+      allowances[owner] = allowanceRow(storage, table.allowances[i] as string[], accounts);
     }
     return Object.freeze({
       totalSupply: wordOf(storage?.get(slots.totalSupply)),
@@ -96,8 +86,74 @@ export class WorldReader {
     });
   }
 
+  /**
+   * `previous` (what {@link tokenState} gave for these slots earlier) brought up to date after
+   * writes to the slot keys `written`: only the supply, balances and allowance rows those keys
+   * hold are read again; everything else is shared with `previous`. Keys of unobserved accounts
+   * or other variables change nothing observed and are skipped. The same as a full `tokenState`
+   * of `storage`, provided `written` lists every key written since `previous` was read.
+   */
+  tokenUpdate(
+    previous: TokenState,
+    storage: Slots,
+    slots: TokenSlots,
+    accounts: readonly Address[],
+    written: readonly string[],
+    from: number,
+  ): TokenState {
+    const table = this.table(slots, accounts);
+    const n = accounts.length;
+    let supply = false;
+    let balances = false;
+    const rows = new Set<number>();
+    for (let k = from; k < written.length; k++) {
+      const code = table.bySlot.get(written[k] as string);
+      if (code === undefined) continue;
+      if (code === SUPPLY) supply = true;
+      else if (code < n) balances = true;
+      else rows.add(Math.floor((code - n) / n));
+    }
+    if (!supply && !balances && rows.size === 0) return previous;
+    let newBalances = previous.balances;
+    if (balances) {
+      const fresh: Record<Address, bigint> = {};
+      for (const [i, owner] of accounts.entries()) fresh[owner] = wordOf(storage?.get(table.balances[i] as string));
+      newBalances = Object.freeze(fresh);
+    }
+    let newAllowances = previous.allowances;
+    if (rows.size > 0) {
+      const fresh: Record<Address, Record<Address, bigint>> = {};
+      for (const [i, owner] of accounts.entries()) {
+        fresh[owner] = rows.has(i)
+          ? allowanceRow(storage, table.allowances[i] as string[], accounts)
+          : (previous.allowances[owner] as Record<Address, bigint>);
+      }
+      newAllowances = Object.freeze(fresh);
+    }
+    return Object.freeze({
+      totalSupply: supply ? wordOf(storage?.get(slots.totalSupply)) : previous.totalSupply,
+      balances: newBalances,
+      allowances: newAllowances,
+    });
+  }
+
+  private table(slots: TokenSlots, accounts: readonly Address[]): TokenTable {
+    let table = this.tables.get(slots);
+    if (table === undefined) {
+      const n = accounts.length;
+      const balances = accounts.map((a) => this.key1(slots.balances, a));
+      const allowances = accounts.map((o) => accounts.map((s) => this.key2(slots.allowances, o, s)));
+      const bySlot = new Map<string, number>([[slots.totalSupply, SUPPLY]]);
+      for (const [i, key] of balances.entries()) bySlot.set(key, i);
+      for (const [i, row] of allowances.entries()) for (const [j, key] of row.entries()) bySlot.set(key, n + i * n + j);
+      table = { balances, allowances, bySlot };
+      this.tables.set(slots, table);
+    }
+    return table;
+  }
+
   /** SplitMarket's `_series[id]`, as `series(id)` reports it. */
-  series(market: Address, id: Bytes32): SeriesState {
+  series(storage: Slots, id: Bytes32): SeriesState {
     let keys = this.seriesKeys.get(id);
     if (keys === undefined) {
       const at = BigInt(this.key1(this.market.base, id));
@@ -107,8 +163,8 @@ export class WorldReader {
         string
       >;
       this.seriesKeys.set(id, keys);
+      for (const key of Object.values(keys)) this.seriesBySlot.set(key, id);
     }
-    const storage = this.state.storage.get(market);
     const { fields } = this.market;
     const read = (field: keyof SeriesState) => fieldOf(wordOf(storage?.get(keys[field])), fields[field]);
     return {
@@ -125,15 +181,26 @@ export class WorldReader {
     };
   }
 
+  /** The series a market slot key holds a field of, if it is one of a series read before. */
+  seriesOfSlot(key: string): Bytes32 | undefined {
+    return this.seriesBySlot.get(key);
+  }
+
   /** SlowOracle's question `(indexId, timestamp)` with all its answers. */
-  question(oracle: Address, indexId: Bytes32, timestamp: bigint): QuestionState {
+  question(storage: Slots, indexId: Bytes32, timestamp: bigint): QuestionState {
     const { base, fields, answer, answerSlots } = this.oracle;
     const at = BigInt(this.key2(base, indexId, timestamp));
-    const read = (ref: SlotRef, from = at) => readField(this.state, oracle, from, ref);
+    const read = (ref: SlotRef, from = at) => readField(storage, from, ref);
     const count = read(fields.answers);
     const answers: QuestionState['answers'] = [];
+    const lengthSlot = at + fields.answers.slot;
+    let start = this.arrayStarts.get(lengthSlot);
+    if (start === undefined) {
+      start = arrayElementSlot(lengthSlot, 0n, answerSlots);
+      this.arrayStarts.set(lengthSlot, start);
+    }
     for (let i = 0n; i < count; i++) {
-      const element = arrayElementSlot(at + fields.answers.slot, i, answerSlots);
+      const element = start + i * answerSlots;
       answers.push({
         answerer: wordToAddress(read(answer.answerer, element)),
         value: read(answer.value, element),
@@ -154,8 +221,8 @@ export class WorldReader {
   }
 
   /** SlowOracle's `credits(account)`. */
-  credit(oracle: Address, account: Address): bigint {
-    return readWord(this.state, oracle, this.key1(this.oracle.credits, account));
+  credit(storage: Slots, account: Address): bigint {
+    return readWord(storage, this.key1(this.oracle.credits, account));
   }
 
   /** Slot key of `mapping[a]` at `base`, cached. */
@@ -184,6 +251,16 @@ export class WorldReader {
 interface TokenTable {
   balances: string[];
   allowances: string[][];
+  /** Slot key → what it holds: {@link SUPPLY}, balance i (i < n), or allowance (i, j) as n + i·n + j. */
+  bySlot: Map<string, number>;
+}
+
+const SUPPLY = -1;
+
+function allowanceRow(storage: Slots, keys: readonly string[], accounts: readonly Address[]): Record<Address, bigint> {
+  const row: Record<Address, bigint> = {};
+  for (const [j, spender] of accounts.entries()) row[spender] = wordOf(storage?.get(keys[j] as string));
+  return Object.freeze(row);
 }
 
 /** A storage value (minimal big-endian bytes; absent or empty is 0) as a bigint. */

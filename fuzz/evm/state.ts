@@ -19,22 +19,22 @@ interface Undo {
  * empty undo list, a write records the value it replaces, `commit` hands the list to the frame
  * below and `revert` plays it backwards: every operation costs what it changes, not what exists.
  *
- * Snapshots ({@link JournaledState.snapshot}) are plain copies taken between calls.
+ * Snapshots ({@link JournaledState.snapshot}) are taken between calls. Each account's storage is a
+ * {@link SlotStore}; a snapshot shares the stores and marks them read-only, and the first write to
+ * a shared store copies it (copy-on-write), so snapshot and restore cost the number of accounts,
+ * and a step after a restore copies only the storage it writes.
  *
  * Accounts are copied on the way in and out because the EVM mutates the `Account` it read before
- * writing it back; storage values are never mutated in place and are shared.
+ * writing it back, so stored accounts are never mutated and snapshots share them; storage values
+ * are never mutated in place and are shared too.
  */
 export class JournaledState implements StateManagerInterface {
   readonly accounts = new Map<string, Account | undefined>();
   readonly code = new Map<string, Uint8Array>();
-  /** address → slot (0x-hex, 32 bytes) → minimal big-endian value (empty for zero). */
-  readonly storage = new Map<string, Map<string, Uint8Array>>();
+  /** address → its storage (absent: no slot ever written). */
+  readonly storage = new Map<string, SlotStore>();
   originalStorageCache: OriginalStorageCache;
   private readonly frames: Undo[][] = [];
-  /** Storage writes per address since creation; with `epoch`, tells readers what may have changed. */
-  private readonly writes = new Map<string, number>();
-  /** Bumped by every restore, which may change any slot. */
-  private epoch = 0;
 
   constructor() {
     this.originalStorageCache = new OriginalStorageCache(this.getStorage.bind(this));
@@ -86,49 +86,49 @@ export class JournaledState implements StateManagerInterface {
   }
 
   async getStorage(address: EthAddress, key: Uint8Array): Promise<Uint8Array> {
-    return this.storage.get(address.toString())?.get(bytesToHex(key)) ?? EMPTY;
+    return this.storage.get(address.toString())?.slots.get(bytesToHex(key)) ?? EMPTY;
   }
 
   async putStorage(address: EthAddress, key: Uint8Array, value: Uint8Array): Promise<void> {
-    const hex = address.toString();
-    this.writes.set(hex, (this.writes.get(hex) ?? 0) + 1);
-    const slots = this.slotsOf(hex);
+    const store = this.writableStore(address.toString());
     const slot = bytesToHex(key);
-    this.record(slots as Map<string, unknown>, slot);
-    slots.set(slot, value);
+    store.written.push(slot);
+    this.record(store.slots as Map<string, unknown>, slot);
+    store.slots.set(slot, value);
   }
 
   async clearStorage(address: EthAddress): Promise<void> {
     const key = address.toString();
-    this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
     this.record(this.storage as Map<string, unknown>, key);
-    this.storage.set(key, new Map());
+    this.storage.set(key, new SlotStore(new Map(), undefined));
   }
 
   /**
-   * A token that changes whenever the storage of `address` may have changed (a write, even one
-   * later reverted, or any restore): equal tokens mean equal storage, so a reader may reuse what it
-   * decoded before.
+   * The storage of `address` now, or undefined if it never had any. A store's contents change
+   * only by writes listed in its `written`, so `(store, written.length)` identifies its contents:
+   * a reader may reuse what it decoded from the same pair, or re-read only the keys written since.
    */
-  storageVersion(address: string): string {
-    return `${this.epoch}:${this.writes.get(address) ?? 0}`;
+  storeOf(address: string): SlotStore | undefined {
+    return this.storage.get(address);
   }
 
   /** The raw value of a slot, synchronously: for observers that read storage directly. */
   peekStorage(address: string, slot: string): Uint8Array | undefined {
-    return this.storage.get(address)?.get(slot);
+    return this.storage.get(address)?.slots.get(slot);
   }
 
-  private slotsOf(address: string): Map<string, Uint8Array> {
-    let slots = this.storage.get(address);
-    if (slots === undefined) {
-      slots = new Map();
-      // Creating the inner map is itself a write: reverting it must not leave a stale empty map
-      // that a later clearStorage record would capture, so it is journaled like any other.
-      this.record(this.storage as Map<string, unknown>, address);
-      this.storage.set(address, slots);
-    }
-    return slots;
+  /**
+   * The store of `address` ready for a write: created if absent, copied first if a snapshot holds
+   * it. Replacing the store is journaled like any write, so a revert puts the old one back.
+   */
+  private writableStore(address: string): SlotStore {
+    const store = this.storage.get(address);
+    if (store !== undefined && !store.shared) return store;
+    const fresh =
+      store === undefined ? new SlotStore(new Map(), undefined) : new SlotStore(new Map(store.slots), store);
+    this.record(this.storage as Map<string, unknown>, address);
+    this.storage.set(address, fresh);
+    return fresh;
   }
 
   async checkpoint(): Promise<void> {
@@ -159,34 +159,34 @@ export class JournaledState implements StateManagerInterface {
   }
 
   /**
-   * A copy of the whole state, taken between calls (no frame open). Snapshots are immutable, so
-   * one may be restored any number of times and in any order.
+   * The whole state, taken between calls (no frame open). Snapshots are immutable, so one may be
+   * restored any number of times and in any order. Storage is not copied: the snapshot shares
+   * every store and marks it read-only, and the live state copies a store when it next writes it.
    */
   snapshot(): StateSnapshot {
     if (this.frames.length !== 0)
       throw new Error('JournaledState.snapshot: a frame is open; snapshot between calls only');
-    const accounts = new Map<string, Account | undefined>();
-    for (const [key, account] of this.accounts)
-      accounts.set(key, account === undefined ? undefined : copyAccount(account));
-    const storage = new Map<string, Map<string, Uint8Array>>();
-    for (const [key, slots] of this.storage) storage.set(key, new Map(slots));
+    // Stored accounts are never mutated (put stores a copy, get hands one out): share them.
+    const accounts = new Map(this.accounts);
+    const storage = new Map<string, SlotStore>();
+    for (const [key, store] of this.storage) {
+      store.shared = true;
+      storage.set(key, store);
+    }
     return { accounts, code: new Map(this.code), storage };
   }
 
-  /** Replaces the whole state by a copy of `saved` (which stays valid). */
+  /** Replaces the whole state by `saved` (which stays valid: its stores are shared, read-only). */
   restore(saved: StateSnapshot): void {
     if (this.frames.length !== 0)
       throw new Error('JournaledState.restore: a frame is open; restore between calls only');
     this.accounts.clear();
-    for (const [key, account] of saved.accounts) {
-      this.accounts.set(key, account === undefined ? undefined : copyAccount(account));
-    }
+    for (const [key, account] of saved.accounts) this.accounts.set(key, account);
     this.code.clear();
     for (const [key, code] of saved.code) this.code.set(key, code);
     this.storage.clear();
-    for (const [key, slots] of saved.storage) this.storage.set(key, new Map(slots));
+    for (const [key, store] of saved.storage) this.storage.set(key, store);
     this.originalStorageCache.clear();
-    this.epoch++;
   }
 
   async flush(): Promise<void> {}
@@ -209,11 +209,30 @@ export class JournaledState implements StateManagerInterface {
   }
 }
 
-/** A frozen copy of a {@link JournaledState}'s contents. */
+/** A frozen copy of a {@link JournaledState}'s contents (its stores are shared and read-only). */
 export interface StateSnapshot {
   readonly accounts: ReadonlyMap<string, Account | undefined>;
   readonly code: ReadonlyMap<string, Uint8Array>;
-  readonly storage: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>;
+  readonly storage: ReadonlyMap<string, SlotStore>;
+}
+
+/**
+ * One account's storage: slot (0x-hex, 32 bytes) → minimal big-endian value (empty for zero),
+ * with the keys written since the store was made, so a reader can tell what may have changed.
+ * Once `shared` (held by a snapshot) it is never written again: the state copies it first, and the
+ * copy names it as its `base`, so a reader that decoded the base re-reads only the copy's writes.
+ */
+export class SlotStore {
+  /** Slot keys written in this store, in order; repeats and writes later reverted included. */
+  readonly written: string[] = [];
+  /** Held by a snapshot: read-only from now on. */
+  shared = false;
+
+  constructor(
+    readonly slots: Map<string, Uint8Array>,
+    /** The shared store this one was copied from (its contents then are the base's final ones). */
+    readonly base: SlotStore | undefined,
+  ) {}
 }
 
 const EMPTY = new Uint8Array(0);

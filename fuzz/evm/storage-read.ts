@@ -1,7 +1,9 @@
 import { bytesToHex, hexToBytes } from '@ethereumjs/util';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import type { SlotRef } from './layout.ts';
-import type { JournaledState } from './state.ts';
+
+/** One account's slots (a store's `slots`), or undefined for an account without storage. */
+export type Slots = ReadonlyMap<string, Uint8Array> | undefined;
 
 /** The state's key for a slot: `0x` + 64 lowercase hex digits. */
 export function slotKey(slot: bigint): string {
@@ -27,14 +29,14 @@ export function arrayElementSlot(slot: bigint, index: bigint, elementSlots: bigi
 }
 
 /** The whole word at a slot key (0 for a slot never written). */
-export function readWord(state: JournaledState, address: string, key: string): bigint {
-  const value = state.peekStorage(address, key);
+export function readWord(slots: Slots, key: string): bigint {
+  const value = slots?.get(key);
   return value === undefined || value.length === 0 ? 0n : BigInt(bytesToHex(value));
 }
 
 /** The field `ref` of the struct (or variable) whose first slot is `base`. */
-export function readField(state: JournaledState, address: string, base: bigint, ref: SlotRef): bigint {
-  const word = readWord(state, address, slotKey(base + ref.slot));
+export function readField(slots: Slots, base: bigint, ref: SlotRef): bigint {
+  const word = readWord(slots, slotKey(base + ref.slot));
   if (ref.offset === 0 && ref.bytes === 32) return word;
   return (word >> BigInt(8 * ref.offset)) & ((1n << BigInt(8 * ref.bytes)) - 1n);
 }

@@ -19,12 +19,14 @@ export function trackEvents(host: EvmHost, events: readonly EventLog[]): void {
       const value = event.args.value as bigint;
       if (event.args.to === market) flow.paidIn += value;
       if (event.args.from === market) flow.paidOut += value;
+      tracked.observedFlows = undefined;
     } else if (event.name === 'SeriesCreated' && event.address === market) {
       tracked.series.push(event.args.seriesId as Bytes32);
       const slots = host.reader.tokenSlots(getArtifact(host.artifacts, 'ClaimToken'));
       for (const token of [event.args.pToken, event.args.nToken] as Address[]) {
         tracked.tokens.push(token);
         tracked.flows.set(token, { paidIn: 0n, paidOut: 0n });
+        tracked.observedFlows = undefined;
         host.tokenSlots.set(token, slots);
       }
     } else if (event.name === 'Proposed' && event.address === oracle.address) {

@@ -147,7 +147,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     deployer: DEPLOYER,
     registry: buildRegistry(Object.values(artifacts.contracts).map((c) => c.abi)),
     codecs,
-    reader: new WorldReader(chain.state, marketArtifact, oracleArtifact),
+    reader: new WorldReader(marketArtifact, oracleArtifact),
     observed: [...new Set<Address>([...actors, market, oracle])],
     oracleConfig: await readOracleConfig(chain, codecs, oracle),
     tokenSlots: new Map(),
