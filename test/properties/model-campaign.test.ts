@@ -24,7 +24,8 @@ const errors = new Map<string, number>();
 let probesRun = 0;
 
 /** Changes what the checks see after a step; the identity except in the self-test below. */
-type Tamper = (after: ObservedState, action: Action, outcome: Outcome) => void;
+/** Returns the state the checks see instead of `after` (observed states are frozen: it builds a changed copy). */
+type Tamper = (after: ObservedState, action: Action, outcome: Outcome) => ObservedState;
 
 /** Runs every probe due in the model's current state, each on a snapshot that is then restored. */
 function runProbes(world: World, state: ObservedState, armed: ReadonlySet<Address>): Violation[] {
@@ -69,8 +70,8 @@ function runSequence(words: Word[], tamper?: Tamper): { trail: Action[]; violati
     const action = interpret(state, word);
     trail.push(action);
     const outcome = execute(world, action);
-    const after = observe(world);
-    tamper?.(after, action, outcome);
+    const observed = observe(world);
+    const after = tamper === undefined ? observed : tamper(observed, action, outcome);
     record(action, outcome);
     if (action.kind === 'armCallback' && outcome.ok) {
       if (action.armed) armed.add(action.token);
@@ -108,12 +109,14 @@ it('model campaign: every state, transition and probe property holds after every
 
 it('model campaign self-test: a merge that leaks one unit of collateral is caught', () => {
   const leak: Tamper = (after, action, outcome) => {
-    if (action.kind !== 'merge' || !outcome.ok) return;
+    if (action.kind !== 'merge' || !outcome.ok) return after;
     const collateral = after.series[action.seriesId]?.collateral as Address;
-    const balances = after.tokens[collateral]?.balances;
-    if (balances === undefined) return;
+    const token = after.tokens[collateral];
+    if (token === undefined) return after;
+    const balances = { ...token.balances };
     balances[after.market] = (balances[after.market] ?? 0n) - 1n;
     balances[action.to] = (balances[action.to] ?? 0n) + 1n;
+    return { ...after, tokens: { ...after.tokens, [collateral]: { ...token, balances } } };
   };
   const result = fc.check(
     fc.property(sequences, (words) => runSequence(words, leak).violations.length === 0),

@@ -102,12 +102,29 @@ describe('observe', () => {
     expect(seen.flows[WETH]).toEqual({ paidIn: 42n, paidOut: 0n });
     expect(seen.tokens[WETH]?.balances[MARKET]).toBe(42n);
   });
-  test('the result is fresh data: mutating it does not touch the world', () => {
+  test('the result is an immutable value: it cannot be changed, nor the world through it', () => {
     const world = makeWorld();
     const seen = observe(world);
-    (seen.tokens[WETH]?.balances as Record<Address, bigint>)[ALICE] = 0n;
-    seen.flows[WETH] = { paidIn: 1n, paidOut: 1n };
-    expect(observe(world)).not.toEqual(seen);
+    const copy = structuredClone(seen);
+    expect(() => {
+      (seen.tokens[WETH]?.balances as Record<Address, bigint>)[ALICE] = 0n;
+    }).toThrow(TypeError);
+    expect(() => {
+      seen.flows[WETH] = { paidIn: 1n, paidOut: 1n };
+    }).toThrow(TypeError);
+    expect(seen).toEqual(copy);
+    expect(observe(world)).toEqual(copy);
+  });
+  test('an unchanged part is shared with the last observation; a changed one is rebuilt', () => {
+    const world = makeWorld();
+    const first = observe(world);
+    execute(world, { kind: 'transfer', caller: ALICE, token: WETH, to: BOB, amount: 1n });
+    const second = observe(world);
+    expect(second.tokens[WETH]).not.toBe(first.tokens[WETH]);
+    expect(second.tokens[WETH]?.balances[BOB]).toBe((first.tokens[WETH]?.balances[BOB] ?? 0n) + 1n);
+    for (const token of Object.keys(first.tokens) as Address[]) {
+      if (token !== WETH) expect(second.tokens[token]).toBe(first.tokens[token]);
+    }
   });
   test('after 500 mixed actions, for every token: balanceOf(market) == paidIn − paidOut', () => {
     const world = makeWorld();
