@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkD1 } from '../../properties/index.ts';
-import { ALICE, BOB, baseState, COLLATERAL, clone, ok, revert, setBalance } from './fixtures.ts';
+import { ALICE, BOB, baseState, COLLATERAL, clone, ok, revert, setAllowance, setBalance } from './fixtures.ts';
 
 const event = (value: bigint) => ({ address: COLLATERAL, name: 'Transfer', args: { from: ALICE, to: BOB, value } });
 
@@ -53,4 +53,39 @@ describe('D1 equivalence', () => {
     );
     expect(violation).toMatchObject({ path: 'outcome.returns[0]', expected: '1 (bigint)', actual: '1 (string)' });
   });
+
+  // Both sides share the unchanged, frozen parts of their states from step to step, and D1 skips a
+  // pair of frozen parts it found equal before. These prove the skip never hides a difference.
+  it('still finds a difference deep inside a part that replaced a frozen part compared equal before', () => {
+    const model = deepFreeze(baseState());
+    const evm = deepFreeze(clone(model));
+    expect(checkD1({ outcome: ok(), state: model }, { outcome: ok(), state: evm })).toEqual([]);
+    // The next EVM state: the same frozen parts except one token, rebuilt with one allowance changed.
+    const changed = clone(evm);
+    setAllowance(changed, COLLATERAL, BOB, ALICE, 5n);
+    const next = { ...evm, tokens: { ...evm.tokens, [COLLATERAL]: deepFreeze(changed.tokens[COLLATERAL]) } };
+    expect(checkD1({ outcome: ok(), state: model }, { outcome: ok(), state: next })).toMatchObject([
+      { path: `state.tokens.${COLLATERAL}.allowances.${BOB}.${ALICE}`, expected: '0', actual: '5' },
+    ]);
+    // And the unchanged pair is still equal.
+    expect(checkD1({ outcome: ok(), state: model }, { outcome: ok(), state: evm })).toEqual([]);
+  });
+
+  it('never skips parts that are not frozen: a value changed in place after a comparison is found', () => {
+    const model = baseState();
+    const evm = clone(model);
+    expect(checkD1({ outcome: ok(), state: model }, { outcome: ok(), state: evm })).toEqual([]);
+    setBalance(evm, COLLATERAL, ALICE, 1n);
+    expect(checkD1({ outcome: ok(), state: model }, { outcome: ok(), state: evm })[0]).toMatchObject({
+      path: `state.tokens.${COLLATERAL}.totalSupply`,
+    });
+  });
 });
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
