@@ -167,15 +167,23 @@ function isRunOf<P extends Probe>(run: ProbeRun, id: P['id']): run is ProbeRun<P
   return run.probe.id === id;
 }
 
-/** Every form of the given kind, with the property it belongs to. */
+/** Forms by kind, listed once: the runner asks for them after every step. */
+const FORMS_BY_KIND = new Map<PropertyKind, readonly { property: PropertyInfo; form: PropertyForm }[]>();
+
+/** Every form of the given kind, with the property it belongs to (the same frozen list on every call). */
 export function formsOfKind<K extends PropertyKind>(
   kind: K,
-): { property: PropertyInfo; form: Extract<PropertyForm, { kind: K }> }[] {
-  return PROPERTIES.flatMap((property) =>
-    property.forms
-      .filter((form): form is Extract<PropertyForm, { kind: K }> => form.kind === kind)
-      .map((form) => ({ property, form })),
-  );
+): readonly { property: PropertyInfo; form: Extract<PropertyForm, { kind: K }> }[] {
+  let forms = FORMS_BY_KIND.get(kind);
+  if (forms === undefined) {
+    forms = Object.freeze(
+      PROPERTIES.flatMap((property) =>
+        property.forms.filter((form) => form.kind === kind).map((form) => Object.freeze({ property, form })),
+      ),
+    );
+    FORMS_BY_KIND.set(kind, forms);
+  }
+  return forms as readonly { property: PropertyInfo; form: Extract<PropertyForm, { kind: K }> }[];
 }
 
 /** Options of the run-everything helpers. */
