@@ -35,9 +35,51 @@ export function functionCodec(abi: Abi, name: string): FunctionCodec {
 
 /** Calldata for `codec` with positional `args`. */
 export function encodeCall(codec: FunctionCodec, args: readonly unknown[]): Uint8Array {
-  const encoded = codec.inputs.length === 0 ? '' : encodeAbiParameters(codec.inputs, args as never).slice(2);
+  const encoded =
+    codec.inputs.length === 0
+      ? ''
+      : (encodeStaticWords(codec.inputs, args) ?? encodeAbiParameters(codec.inputs, args as never).slice(2));
   return hexToBytes(`${codec.selector}${encoded}`);
 }
+
+const LOWER_ADDRESS = /^0x[0-9a-f]{40}$/;
+const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
+const UINT_BITS = /^uint(\d*)$/;
+
+/**
+ * The encoding of the common case without viem: every parameter a `uint*`, `bool`, lowercase
+ * `address` or `bytes32` holding a value viem would accept as is, each one word. Anything else
+ * (another type, a value out of range, a checksummed address) gives undefined, and viem encodes
+ * it, or reports it as it always did. Same bytes as viem for every value it takes.
+ */
+function encodeStaticWords(params: readonly AbiParameter[], args: readonly unknown[]): string | undefined {
+  if (args.length !== params.length) return undefined;
+  let out = '';
+  for (let i = 0; i < params.length; i++) {
+    const type = (params[i] as AbiParameter).type;
+    const value = args[i];
+    if (type === 'address') {
+      if (typeof value !== 'string' || !LOWER_ADDRESS.test(value)) return undefined;
+      out += value.slice(2).padStart(64, '0');
+    } else if (type === 'bytes32') {
+      if (typeof value !== 'string' || !BYTES32.test(value)) return undefined;
+      out += value.slice(2).toLowerCase();
+    } else if (type === 'bool') {
+      if (typeof value !== 'boolean') return undefined;
+      out += value ? ONE_WORD : ZERO_WORD;
+    } else {
+      const bits = UINT_BITS.exec(type);
+      if (bits === null || typeof value !== 'bigint') return undefined;
+      const size = bits[1] === '' ? 256n : BigInt(bits[1] as string);
+      if (value < 0n || value >= 1n << size) return undefined;
+      out += value.toString(16).padStart(64, '0');
+    }
+  }
+  return out;
+}
+
+const ZERO_WORD = '0'.repeat(64);
+const ONE_WORD = `${'0'.repeat(63)}1`;
 
 /**
  * Return values, positional and normalised. Empty return data gives `[]` whatever the ABI
