@@ -6,7 +6,6 @@ import {
   modelPayoutMath,
   type PayoutMath,
   type Probe,
-  probeActions,
   probesFor,
   type Transition,
   type Violation,
@@ -182,21 +181,20 @@ export class Checks {
     }
     const saved = await evm.snapshot();
     const violations: Violation[] = [];
-    try {
-      for (const probe of chosen) {
-        const actions = probeActions(probe);
-        for (const warp of actions.slice(0, -1)) await evm.execute(warp);
+    for (const probe of chosen) {
+      let found: Violation[];
+      try {
+        for (const warp of probe.warps) await evm.execute(warp);
         const before = await evm.observe();
-        const outcome = await evm.execute(actions[actions.length - 1] as Action);
+        const outcome = await evm.execute(probe.action);
         const after = await evm.observe();
-        const found = checkProbe({ probe, before, outcome, after });
-        stats?.recordCheck(probe.id, found.length);
-        violations.push(...found);
-        await evm.restore(saved);
-        if (found.length > 0) break;
+        found = checkProbe({ probe, before, outcome, after });
+      } finally {
+        await evm.restore(saved); // each probe once, throw or not: the run continues from `state`
       }
-    } finally {
-      await evm.restore(saved);
+      stats?.recordCheck(probe.id, found.length);
+      violations.push(...found);
+      if (found.length > 0) break;
     }
     return violations;
   }
