@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
 import { parseShard, type Shard, shardLabel, WHOLE } from '../parallel/plan.ts';
+import { WorkerPool } from '../parallel/pool.ts';
 import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../parallel/summary-file.ts';
 import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
@@ -97,9 +98,18 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const shard = f.shard === undefined ? WHOLE : parseShard(f.shard as string);
   const sharded = shard.count > 1;
 
-  const artifacts = compileForCli(f.contracts as string | undefined, log);
+  // Worker threads load the harness (a second or two) while this one compiles and deploys.
+  const pool = workers > 1 ? WorkerPool.boot(workers - 1) : undefined;
   const world = { actors, approvals: true };
-  const env = await prepareEnvironment(artifacts, world, coverage?.deployOptions(artifacts));
+  let artifacts: ReturnType<typeof compileForCli>;
+  let env: Awaited<ReturnType<typeof prepareEnvironment>>;
+  try {
+    artifacts = compileForCli(f.contracts as string | undefined, log);
+    env = await prepareEnvironment(artifacts, world, coverage?.deployOptions(artifacts));
+  } catch (error) {
+    await pool?.terminate();
+    throw error;
+  }
   log(
     `fuzzing: seed ${seed}, ${Number.isFinite(runs) && runs < Number.MAX_SAFE_INTEGER ? `${runs} runs` : 'until the time budget'}, depth up to ${depth}, ${actors} actors` +
       `${sharded ? `, shard ${shardLabel(shard)}` : ''}${workers > 1 ? `, ${workers} workers` : ''}`,
@@ -117,6 +127,7 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
     shard,
     workers,
     deploy: { artifacts, world },
+    ...(pool === undefined ? {} : { pool }),
     ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
     onRun: (stats) => progress.update(stats, runs),
   });

@@ -9,8 +9,8 @@ import { type StatsData, statsFromData } from './stats-data.ts';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
-/** What every worker thread is given (structured-cloned; the board's buffer is shared). */
-export interface WorkerData {
+/** What a worker thread is sent to start (structured-cloned; the board's buffer is shared). */
+export interface WorkerPlan {
   artifacts: Artifacts;
   world: TraceWorld;
   options: RunOptions;
@@ -25,34 +25,49 @@ export type WorkerMessage =
   | { kind: 'run'; index: number; stats: StatsData; failed: boolean; length: number }
   | { kind: 'done'; interrupted: boolean };
 
-/** Worker threads to start on a campaign's board. */
+/** A campaign's part for the worker threads. */
 export interface PoolPlan {
   artifacts: Artifacts;
   world: TraceWorld;
   options: RunOptions;
   board: RunBoard;
-  threads: number;
   deadline: number | undefined;
   onRun: (report: RunReport) => void;
 }
 
-/** Running worker threads. */
-export interface Pool {
-  /** Resolves when every thread has stopped (true if the deadline stopped one); rejects if one failed. */
-  finished: Promise<boolean>;
-  terminate(): Promise<void>;
-}
-
 /**
- * Starts worker threads that each deploy their own world from the given artifacts (nothing is
- * compiled again) and claim runs from the shared board until none is left. Every run is reported
- * (on this thread) as it arrives. A thread that fails aborts the board, so every other stops
- * after its current run, and `finished` rejects with its error.
+ * Worker threads for one campaign. `boot` starts them at once: loading the harness takes a worker
+ * a second or two, which the caller can overlap with compiling and deploying its own world. `run`
+ * then sends each the campaign; each deploys its own world from the given artifacts (nothing is
+ * compiled again) and claims runs from the shared board until none is left.
  */
-export function startWorkers(plan: PoolPlan): Pool {
-  const threads: Worker[] = [];
-  const each = Array.from({ length: plan.threads }, (_, n) => {
-    const data: WorkerData = {
+export class WorkerPool {
+  private readonly threads: Worker[];
+  private started = false;
+
+  private constructor(count: number) {
+    this.threads = Array.from({ length: count }, () => new Worker(WORKER_URL));
+  }
+
+  /** Starts `count` worker threads loading the harness. */
+  static boot(count: number): WorkerPool {
+    return new WorkerPool(count);
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  /**
+   * Runs the campaign's part on every thread, reporting every run (on this thread) as it arrives.
+   * The promise resolves when all have stopped (true if the deadline stopped one); a thread that
+   * fails aborts the board, so every other stops after its current run, and the promise rejects.
+   * It is handled from the start: the caller may await it after its own runs.
+   */
+  run(plan: PoolPlan): Promise<boolean> {
+    if (this.started) throw new Error('internal: a worker pool runs one campaign');
+    this.started = true;
+    const message: WorkerPlan = {
       artifacts: plan.artifacts,
       world: plan.world,
       options: plan.options,
@@ -61,44 +76,45 @@ export function startWorkers(plan: PoolPlan): Pool {
       board: plan.board.buffer,
       deadline: plan.deadline,
     };
-    const thread = new Worker(WORKER_URL, { workerData: data });
-    threads.push(thread);
-    const name = `campaign worker thread ${n + 1} of ${plan.threads}`;
-    return new Promise<boolean>((resolve, reject) => {
-      let done = false;
-      thread.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'done') {
-          // A port keeps order: every run message came before this one.
-          done = true;
-          resolve(message.interrupted);
-          void thread.terminate();
-          return;
-        }
-        plan.onRun({
-          index: message.index,
-          stats: statsFromData(message.stats),
-          failed: message.failed,
-          length: message.length,
+    const each = this.threads.map((thread, n) => {
+      const name = `campaign worker thread ${n + 1} of ${this.threads.length}`;
+      const finished = new Promise<boolean>((resolve, reject) => {
+        let done = false;
+        thread.on('message', (message: WorkerMessage) => {
+          if (message.kind === 'done') {
+            // A port keeps order: every run message came before this one.
+            done = true;
+            resolve(message.interrupted);
+            void thread.terminate();
+            return;
+          }
+          plan.onRun({
+            index: message.index,
+            stats: statsFromData(message.stats),
+            failed: message.failed,
+            length: message.length,
+          });
+        });
+        thread.on('error', (error) => {
+          plan.board.abort();
+          reject(new Error(`${name} failed: ${error.stack ?? error.message}`));
+        });
+        thread.on('exit', (code) => {
+          if (done) return;
+          plan.board.abort();
+          reject(new Error(`${name} exited (code ${code}) before finishing its runs`));
         });
       });
-      thread.on('error', (error) => {
-        plan.board.abort();
-        reject(new Error(`${name} failed: ${error.stack ?? error.message}`));
-      });
-      thread.on('exit', (code) => {
-        if (done) return;
-        plan.board.abort();
-        reject(new Error(`${name} exited (code ${code}) before finishing its runs`));
-      });
+      thread.postMessage(message);
+      return finished;
     });
-  });
-  const finished = Promise.all(each).then((stopped) => stopped.some((interrupted) => interrupted));
-  // Awaited by the caller once its own runs are done; a failure before then must not be unhandled.
-  finished.catch(() => {});
-  return {
-    finished,
-    terminate: async () => {
-      await Promise.all(threads.map((thread) => thread.terminate()));
-    },
-  };
+    const finished = Promise.all(each).then((stopped) => stopped.some((interrupted) => interrupted));
+    finished.catch(() => {});
+    return finished;
+  }
+
+  /** Stops every thread (finished ones are already gone). */
+  async terminate(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
+  }
 }

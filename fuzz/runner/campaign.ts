@@ -5,7 +5,7 @@ import { interpretStep } from '../generate/interpret.ts';
 import { RunBoard } from '../parallel/board.ts';
 import { RunFold, type RunRanges, type RunReport } from '../parallel/fold.ts';
 import { type Shard, WHOLE } from '../parallel/plan.ts';
-import { startWorkers } from '../parallel/pool.ts';
+import { WorkerPool } from '../parallel/pool.ts';
 import { runWords } from '../parallel/run-seed.ts';
 import type { TraceWorld } from '../trace/format.ts';
 import { type Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
@@ -43,6 +43,11 @@ export interface CampaignOptions extends RunOptions {
   workers?: number;
   /** What each worker thread compiles nothing from and deploys its own world with. */
   deploy?: { artifacts: Artifacts; world: TraceWorld };
+  /**
+   * `workers - 1` threads booted early (to load while this thread compiles and deploys); booted
+   * here otherwise. The campaign terminates them when it ends.
+   */
+  pool?: WorkerPool;
   /** Called after every run of the campaign proper (not during shrinking) with every run so far. */
   onRun?: (stats: CampaignStats) => void;
 }
@@ -180,21 +185,16 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
     interrupted = await runClaimed(env, options, board, deadline, onRun);
   } else {
     if (options.deploy === undefined) throw new Error('internal: a campaign on worker threads needs `deploy`');
+    const pool = options.pool ?? WorkerPool.boot(workers - 1);
+    if (pool.size !== workers - 1) throw new Error(`internal: ${workers} workers need a pool of ${workers - 1}`);
     // This thread is one of the workers: it starts at once while the others load and deploy.
-    const others = startWorkers({
-      ...options.deploy,
-      options: runOptions(options),
-      board,
-      threads: workers - 1,
-      deadline,
-      onRun,
-    });
+    const others = pool.run({ ...options.deploy, options: runOptions(options), board, deadline, onRun });
     const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
     try {
       const mine = await runClaimed(env, options, board, deadline, onRun, yieldToMessages);
-      interrupted = (await others.finished) || mine;
+      interrupted = (await others) || mine;
     } finally {
-      await others.terminate();
+      await pool.terminate();
     }
   }
   const { stats, failure, ranges } = fold.finish();
