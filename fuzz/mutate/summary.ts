@@ -1,4 +1,4 @@
-import { cellCode, percent, tallyLine } from './markdown.ts';
+import { percent, tallyLine } from './markdown.ts';
 import type { MutationReport } from './report.ts';
 
 /** What `cliffless mutate` prints at the end: the tally, a table by operator and each survivor in one line. */
@@ -25,8 +25,14 @@ export function formatMutationSummary(report: MutationReport): string {
     lines.push('', `survivors (${survivors.length}):`);
     for (const m of survivors) {
       const cut = m.interrupted === true ? '  [time budget]' : '';
-      lines.push(`  ${m.id}  ${cellCode(m.original, 50)} → ${cellCode(m.replacement, 50)}${cut}`);
+      lines.push(`  ${m.id}  ${code(m.original)} → ${code(m.replacement)}${cut}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A snippet on one line, in backticks (unescaped: this is for a terminal, not a Markdown table). */
+function code(text: string, max = 50): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat === '' ? '(nothing)' : `\`${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}\``;
 }
