@@ -2,12 +2,15 @@ import { CliflessError } from '../errors.ts';
 import { helpText, parseArgs } from './args.ts';
 import { COMMANDS } from './commands.ts';
 
+/** Command names are padded to the longest one plus two spaces, so summaries line up. */
+const NAME_WIDTH = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
+
 const USAGE = `cliffless — differential fuzzing of split-claim contracts against their reference model
 
 Usage: cliffless <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.spec.name.padEnd(14)}${c.spec.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.spec.name.padEnd(NAME_WIDTH)}${c.spec.summary}`).join('\n')}
 
 Run \`cliffless <command> --help\` for a command's options.
 `;
