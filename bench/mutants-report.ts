@@ -35,6 +35,8 @@ export interface ToolSummary {
   kills: number;
   /** Median seconds-to-kill over the mutants this tool killed; undefined if it killed none. */
   medianSecondsToKill: number | undefined;
+  /** Median seconds-to-kill over the mutants BOTH tools killed: the like-for-like comparison. */
+  medianSecondsToKillBoth: number | undefined;
   /** Median compile seconds over every mutant this tool compiled. */
   medianCompileSeconds: number | undefined;
 }
@@ -64,14 +66,19 @@ export interface MutantBenchConfig {
 export function summarizeMutants(rows: readonly MutantRow[]): MutantSummary {
   const invalid = rows.filter((r) => r.forge.status === 'invalid' || r.harness.status === 'invalid');
   const compared = rows.filter((r) => !invalid.includes(r));
+  const both = compared.filter((r) => r.forge.status === 'killed' && r.harness.status === 'killed');
   const tool = (pick: (r: MutantRow) => ForgeOutcome | HarnessOutcome): ToolSummary => {
     const killed = compared.filter((r) => pick(r).status === 'killed');
-    const times = killed.map((r) => pick(r).secondsToKill).filter((t): t is number => t !== undefined);
+    const timesOf = (list: MutantRow[]) =>
+      list.map((r) => pick(r).secondsToKill).filter((t): t is number => t !== undefined);
+    const times = timesOf(killed);
+    const bothTimes = timesOf(both);
     const compiles = rows.filter((r) => pick(r).status !== 'invalid').map((r) => pick(r).compileSeconds);
     return {
       compared: compared.length,
       kills: killed.length,
       medianSecondsToKill: times.length === 0 ? undefined : median(times),
+      medianSecondsToKillBoth: bothTimes.length === 0 ? undefined : median(bothTimes),
       medianCompileSeconds: compiles.length === 0 ? undefined : median(compiles),
     };
   };
@@ -145,6 +152,11 @@ export function formatMutantReport(
     [
       ['kills', `${s.forge.kills}/${s.forge.compared}`, `${s.harness.kills}/${s.harness.compared}`],
       ['median time-to-kill', seconds(s.forge.medianSecondsToKill), seconds(s.harness.medianSecondsToKill)],
+      [
+        '  on mutants both killed',
+        seconds(s.forge.medianSecondsToKillBoth),
+        seconds(s.harness.medianSecondsToKillBoth),
+      ],
       ['median compile', seconds(s.forge.medianCompileSeconds), seconds(s.harness.medianCompileSeconds)],
     ],
   );

@@ -66,8 +66,20 @@ const CONFIG: MutantBenchConfig = { set: 'fixed', budget: 20, seed: 1, jobs: 1, 
 describe('bench:mutants: the summary', () => {
   it('counts kills over the mutants that compile, medians over the killed ones', () => {
     const s = summarizeMutants(ROWS);
-    expect(s.forge).toEqual({ compared: 5, kills: 3, medianSecondsToKill: 0.5, medianCompileSeconds: 30 });
-    expect(s.harness).toEqual({ compared: 5, kills: 3, medianSecondsToKill: 0.3, medianCompileSeconds: 4 });
+    expect(s.forge).toEqual({
+      compared: 5,
+      kills: 3,
+      medianSecondsToKill: 0.5,
+      medianSecondsToKillBoth: expect.closeTo(0.26, 9),
+      medianCompileSeconds: 30,
+    });
+    expect(s.harness).toEqual({
+      compared: 5,
+      kills: 3,
+      medianSecondsToKill: 0.3,
+      medianSecondsToKillBoth: expect.closeTo(0.4, 9),
+      medianCompileSeconds: 4,
+    });
     expect(s.harnessOnly).toEqual(['b']);
     expect(s.forgeOnly).toEqual(['d']);
     expect(s.neither).toEqual(['e']);
@@ -94,6 +106,7 @@ describe('bench:mutants: the summary', () => {
     );
     expect(text).toMatch(/^kills\s+3\/5\s+3\/5$/m);
     expect(text).toMatch(/^median time-to-kill\s+0\.50s\s+0\.30s$/m);
+    expect(text).toMatch(/^ {2}on mutants both killed\s+0\.26s\s+0\.40s$/m);
     expect(text).toMatch(/^median compile\s+30\.00s\s+4\.00s$/m);
     expect(text).toContain('killed by the harness, not forge: b\n');
     expect(text).toContain('killed by forge, not the harness: d\n');
