@@ -191,8 +191,7 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
   const workers = config.scale
     ? await measureWorkers(artifacts, scaleCampaign(config.workerRuns, config.workerRounds), log)
     : undefined;
-  if (config.forge)
-    log(`forge: compiling ${'the invariant suite'} in a temporary folder, then its campaign on one thread`);
+  if (config.forge) log('forge: the invariant suite in temporary folders (it compiles first), on one thread');
   const forge = config.forge ? measureForge(config.forgeRuns) : undefined;
 
   const harness = subject(rounds.harness, recorded.actions);

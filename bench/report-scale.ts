@@ -99,8 +99,8 @@ function forgeLines(forge: ForgeFigures, figures: BenchFigures): string[] {
     `forge invariant campaign: test/forge/invariant/ProtocolInvariants.t.sol, ${runs}, 1 thread (-j 1)`,
     `  ${forge.invariants} invariants, ${forge.runs} runs, ${forge.calls} handler calls (${forge.reverts} reverted) ` +
       `in ${forge.campaignSeconds.toFixed(1)} s of forge's test time: ${forge.callsPerSecond.toFixed(0)} calls/s`,
-    `  compile: ${forge.compileSeconds.toFixed(1)} s wall (solc-js through bin/solc, temporary FOUNDRY_OUT); ` +
-      `campaign process: ${forge.testWallSeconds.toFixed(1)} s wall`,
+    `  forge test process: ${forge.testWallSeconds.toFixed(1)} s wall, of which ${forge.compileSeconds.toFixed(1)} s ` +
+      'compiling (solc-js through bin/solc, fresh FOUNDRY_OUT) and starting up',
     `  the harness: ${harness.toFixed(0)} actions/s (${(harness / forge.callsPerSecond).toFixed(2)} x forge's calls/s); ` +
       'each harness action runs on the model and the EVM with D1 and every property after it,',
     '  each forge call is followed by one invariant (each invariant_* runs its own campaign)',
