@@ -6,9 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FORGE_BINARY } from '../bin/forge-native.mjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+// npm's forge wrapper always exits 0 (even when a --check fails): run the native binary.
+const forgeBin = FORGE_BINARY ?? bin('forge');
 const reportDir = join(root, '.cliffless', 'reports');
 mkdirSync(reportDir, { recursive: true });
 
@@ -35,13 +38,13 @@ const check = (label, command, args) => {
 
 check('lint (biome)', bin('biome'), ['check', '.']);
 check('types (tsc)', bin('tsc'), ['-p', '.']);
-check('solidity format (forge fmt)', bin('forge'), ['fmt', '--check']);
+check('solidity format (forge fmt)', forgeBin, ['fmt', '--check']);
 
 let passed = 0;
 let failed = 0;
 
 // forge: the summary line is the count; no summary at all (e.g. a compile error) is a failure.
-const forge = run('forge tests', bin('forge'), ['test'], { capture: true });
+const forge = run('forge tests', forgeBin, ['test'], { capture: true });
 const forgeSummary = forge.stdout.match(/(\d+) tests passed, (\d+) failed, (\d+) skipped/);
 if (forgeSummary) {
   passed += Number(forgeSummary[1]);
@@ -52,12 +55,7 @@ if (forgeSummary) {
 }
 if (!forge.ok && forgeSummary && Number(forgeSummary[2]) === 0) failedChecks.push('forge tests (exit code)');
 
-check('gas snapshot (forge snapshot --check)', bin('forge'), [
-  'snapshot',
-  '--check',
-  '--match-path',
-  'test/forge/unit/*',
-]);
+check('gas snapshot (forge snapshot --check)', forgeBin, ['snapshot', '--check', '--match-path', 'test/forge/unit/*']);
 
 // vitest: counted from its JSON report.
 const vitestReport = join(reportDir, 'vitest.json');
