@@ -4,8 +4,11 @@ import type { BenchFigures, Ratio, Subject } from './measure.ts';
 import { NESTED, type Profile, type Section } from './profile.ts';
 import { scaleJson, scaleLines } from './report-scale.ts';
 
-/** The speed target of issue 4: the harness at least half as fast as the bare EVM. */
-export const TARGET_RATIO = 0.5;
+/**
+ * The speed target of issue 7: the harness at 0.7 or more of the bare EVM's speed on the same work,
+ * i.e. against a bare EVM making every call the campaign made (the probes' calls are EVM work too).
+ */
+export const TARGET_RATIO = 0.7;
 
 const SECTION_LABELS: Record<Section, string> = {
   generation: 'generation (interpretStep)',
@@ -55,10 +58,11 @@ export function formatReport(figures: BenchFigures, start: MachineInfo, end: Mac
     subjectRow("bare EVM, actions' calls", figures.bare, figures.actions, undefined),
     subjectRow('bare EVM, all calls', figures.bareAll, figures.actions, ratio.bareAll),
     '',
-    `target: harness >= ${TARGET_RATIO} x bare EVM (wall, ${probesLabel}): ` +
-      `${ratio.probes.median.wallMs >= TARGET_RATIO ? 'MET' : 'NOT MET'} at ${ratio.probes.median.wallMs.toFixed(2)}`,
-    `  probes off: ${ratio.noProbes.median.wallMs.toFixed(2)}; ${probesLabel} against the bare EVM making all ` +
-      `of that campaign's calls (probes' too): ${ratio.probesVsAll.median.wallMs.toFixed(2)}`,
+    `target: harness >= ${TARGET_RATIO} x the bare EVM on the same work (all of the campaign's calls, the probes' too; wall, ${probesLabel}): ` +
+      `${ratio.probesVsAll.median.wallMs >= TARGET_RATIO ? 'MET' : 'NOT MET'} at ${ratio.probesVsAll.median.wallMs.toFixed(2)}`,
+    `  against the bare EVM replaying the actions' calls only: ${ratio.probes.median.wallMs.toFixed(2)} with ${probesLabel} ` +
+      `(the bare EVM itself makes the probes' calls at ${ratio.bareAll.median.wallMs.toFixed(2)} of that speed), ` +
+      `${ratio.noProbes.median.wallMs.toFixed(2)} with probes off`,
     ...BARE_DESCRIPTION,
     '',
     ...breakdown(figures),
@@ -162,7 +166,7 @@ export function reportJson(figures: BenchFigures, start: MachineInfo, end: Machi
       bareAll: ratio(figures.ratio.bareAll),
       probesVsAll: ratio(figures.ratio.probesVsAll),
       target: TARGET_RATIO,
-      met: figures.ratio.probes.median.wallMs >= TARGET_RATIO,
+      met: figures.ratio.probesVsAll.median.wallMs >= TARGET_RATIO,
     },
     breakdown: { probes: profile(figures.profile.probes), noProbes: profile(figures.profile.noProbes) },
     ...scaleJson(figures),
