@@ -19,7 +19,7 @@ export interface TargetResult {
   file: string;
   line: number;
   column: number;
-  /** The property: the assert line's trailing `// comment` if it has one, else the asserted code. */
+  /** The property: the `// comment` after the assert (on its last line) if it has one, else the asserted code. */
   property: string;
   /** solc's whole formatted message: location, and for BMC the counterexample's values. */
   message: string;
@@ -151,7 +151,8 @@ function toResult(message: SolcMessage, sources: Record<string, { content: strin
   const text = sources[location.file]?.content ?? '';
   const before = text.slice(0, location.start);
   const lineStart = before.lastIndexOf('\n') + 1;
-  const lineEnd = text.indexOf('\n', location.start);
+  // The label is the comment after the assert's end: forge fmt wraps a long assert over several lines.
+  const lineEnd = text.indexOf('\n', location.end);
   const rest = text.slice(location.end, lineEnd === -1 ? undefined : lineEnd);
   const comment = /\/\/\s*(.+?)\s*$/.exec(rest)?.[1];
   return {

@@ -9,6 +9,9 @@ contract Tiny {
         uint256 b = uint256(a) + 1;
         assert(b > a); // always true
         assert(b < 200); // false for a >= 199
+        assert(
+            b != 0
+        ); // wrapped by forge fmt: the label follows the last line
     }
 }
 `;
@@ -27,6 +30,7 @@ describe('runSmtChecker', () => {
       expect(run.results.map((r) => [r.engine, r.line, r.property, r.verdict])).toEqual([
         [engine, 7, 'always true', 'proved'],
         [engine, 8, 'false for a >= 199', 'counterexample'],
+        [engine, 9, 'wrapped by forge fmt: the label follows the last line', 'proved'],
       ]);
       const refuted = run.results[1]?.message ?? '';
       expect(refuted).toContain('Tiny.sol:8');
