@@ -31,14 +31,21 @@ forge's invariant campaign on the same contracts, and prints one table.
   --help           show this
 `;
 
+/** One command-line argument as a flag parser sees it. */
+export interface BenchFlag {
+  /** The flag's name, without any `=value`. */
+  name: string;
+  /** Its value: after `=`, or the next argument; a missing value is a {@link BenchUsageError}. */
+  value: () => string;
+  /** Fails when the flag was given a value (`--quick=1`). */
+  noValue: () => void;
+}
+
 /**
- * Parses the bench's flags strictly: an unknown flag, a missing value or a value that is not a
- * positive whole number is a {@link BenchUsageError} (the CLI exits 2), never a silent default.
+ * Walks argv as flags for both benches, so `--flag value`, `--flag=value`, a missing value and an
+ * unknown flag read and fail the same way; `handle` returns false for a flag it does not know.
  */
-export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const config: BenchConfig = { ...(argv.includes('--quick') ? QUICK_CONFIG : DEFAULT_CONFIG) };
-  let json: string | undefined;
-  let help = false;
+export function walkBenchFlags(argv: readonly string[], handle: (flag: BenchFlag) => boolean): void {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
@@ -50,39 +57,57 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       }
       return raw;
     };
+    const noValue = () => {
+      if (eq !== -1) throw new BenchUsageError(`${name} takes no value`);
+    };
+    if (!handle({ name, value, noValue })) {
+      throw new BenchUsageError(
+        arg.startsWith('-') ? `unknown flag ${name}` : `unexpected argument "${arg}" (the bench takes only flags)`,
+      );
+    }
+  }
+}
+
+/**
+ * Parses the bench's flags strictly: an unknown flag, a missing value or a value that is not a
+ * positive whole number is a {@link BenchUsageError} (the CLI exits 2), never a silent default.
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const config: BenchConfig = { ...(argv.includes('--quick') ? QUICK_CONFIG : DEFAULT_CONFIG) };
+  let json: string | undefined;
+  let help = false;
+  walkBenchFlags(argv, ({ name, value, noValue }) => {
     switch (name) {
       case '--help':
       case '-h':
         help = true;
-        break;
+        return true;
       case '--runs':
         config.runs = positive(name, value());
-        break;
+        return true;
       case '--rounds':
         config.rounds = positive(name, value());
-        break;
+        return true;
       case '--probes':
         config.probesPerStep = positive(name, value());
-        break;
+        return true;
       case '--worker-runs':
         config.workerRuns = positive(name, value());
-        break;
+        return true;
       case '--no-forge':
       case '--no-scale':
       case '--quick':
-        if (eq !== -1) throw new BenchUsageError(`${name} takes no value`);
+        noValue();
         if (name === '--no-forge') config.forge = false;
         if (name === '--no-scale') config.scale = false;
-        break;
+        return true;
       case '--json':
         json = value();
-        break;
+        return true;
       default:
-        throw new BenchUsageError(
-          arg.startsWith('-') ? `unknown flag ${name}` : `unexpected argument "${arg}" (the bench takes only flags)`,
-        );
+        return false;
     }
-  }
+  });
   return { config, json, help };
 }
 

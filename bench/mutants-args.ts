@@ -1,4 +1,4 @@
-import { BenchUsageError } from './args.ts';
+import { BenchUsageError, walkBenchFlags } from './args.ts';
 
 /** What `npm run bench:mutants` was asked to do. */
 export interface MutantBenchArgs {
@@ -48,63 +48,48 @@ export function parseMutantBenchArgs(argv: readonly string[]): MutantBenchArgs {
     force: false,
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const value = () => {
-      const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (raw === undefined || raw === '' || (eq === -1 && raw.startsWith('--'))) {
-        throw new BenchUsageError(`${name} needs a value`);
-      }
-      return raw;
-    };
-    const noValue = () => {
-      if (eq !== -1) throw new BenchUsageError(`${name} takes no value`);
-    };
+  walkBenchFlags(argv, ({ name, value, noValue }) => {
     switch (name) {
       case '--help':
       case '-h':
         noValue();
         args.help = true;
-        break;
+        return true;
       case '--budget':
         args.budget = whole(name, value(), 1);
-        break;
+        return true;
       case '--jobs': {
         const jobs = whole(name, value(), 1);
         if (jobs !== 1 && jobs !== 2) throw new BenchUsageError(`--jobs must be 1 or 2, got "${jobs}"`);
         args.jobs = jobs;
-        break;
+        return true;
       }
       case '--seed':
         args.seed = whole(name, value(), 0);
-        break;
+        return true;
       case '--all':
         noValue();
         args.all = true;
-        break;
+        return true;
       case '--only': {
         const ids = value()
           .split(',')
           .map((id) => id.trim());
         if (ids.some((id) => id === '')) throw new BenchUsageError('--only has an empty mutant id');
         args.only = [...(args.only ?? []), ...ids];
-        break;
+        return true;
       }
       case '--json':
         args.json = value();
-        break;
+        return true;
       case '--force':
         noValue();
         args.force = true;
-        break;
+        return true;
       default:
-        throw new BenchUsageError(
-          arg.startsWith('-') ? `unknown flag ${name}` : `unexpected argument "${arg}" (the bench takes only flags)`,
-        );
+        return false;
     }
-  }
+  });
   if (args.force && args.json === undefined) throw new BenchUsageError('--force only applies with --json FILE');
   return args;
 }
