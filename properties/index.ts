@@ -22,8 +22,15 @@ export { checkO2State, checkO2Transition } from './o2-finality.ts';
 export { checkO3State, checkO3Transition } from './o3-escalation.ts';
 export { checkO4State, checkO4Transition, openBonds, totalCredits } from './o4-bonds.ts';
 export { checkO5Probe, checkO5State, type O5Probe, probeO5 } from './o5-liveness.ts';
-export type { ObservedState, OracleState, QuestionState, SeriesState, TokenState } from './observed-state.ts';
-export { questionKey } from './observed-state.ts';
+export type {
+  ObservedState,
+  OracleState,
+  QuestionState,
+  SeriesState,
+  TokenMetadata,
+  TokenState,
+} from './observed-state.ts';
+export { questionKey, UNREADABLE_DECIMALS, UNREADABLE_NAME } from './observed-state.ts';
 export type { PayoutMath, PayoutPoint } from './payout-math.ts';
 export { type Probe, type ProbeOptions, type ProbeRun, probeActions } from './probe.ts';
 export {

@@ -12,6 +12,11 @@ export interface ObservedState {
   oracle: Address;
   /** Every ERC-20 in the world (collaterals, bond token, claim tokens), by address. */
   tokens: Record<Address, TokenState>;
+  /**
+   * `name()`, `symbol()` and `decimals()` of every token in `tokens` (same keys, same order). Fixed
+   * when a token is deployed; for a claim token they must follow the collateral (DESIGN §3).
+   */
+  metadata: Record<Address, TokenMetadata>;
   /** Every created series, by id. */
   series: Record<Bytes32, SeriesState>;
   oracleState: OracleState;
@@ -33,6 +38,23 @@ export interface TokenState {
   /** owner → spender → allowance, for observed owners and spenders. */
   allowances: Record<Address, Record<Address, bigint>>;
 }
+
+/**
+ * A token's ERC-20 metadata. The EVM reads these through the views, once per token; a view that
+ * reverts reads as {@link UNREADABLE_NAME} / {@link UNREADABLE_DECIMALS}, which no token has, so D1
+ * reports it.
+ */
+export interface TokenMetadata {
+  name: string;
+  symbol: string;
+  /** uint8. */
+  decimals: number;
+}
+
+/** What a `name()` or `symbol()` that reverted reads as. */
+export const UNREADABLE_NAME = '<view reverted>';
+/** What a `decimals()` that reverted reads as (outside uint8). */
+export const UNREADABLE_DECIMALS = -1;
 
 /** One series, as SplitMarket.series(id) reports it. */
 export interface SeriesState {

@@ -1,4 +1,10 @@
-import type { ObservedState, QuestionState, SeriesState, TokenState } from '../properties/observed-state.ts';
+import type {
+  ObservedState,
+  QuestionState,
+  SeriesState,
+  TokenMetadata,
+  TokenState,
+} from '../properties/observed-state.ts';
 import type { Address, Bytes32 } from './primitives.ts';
 import type { FlowRecord, QuestionRecord, SeriesRecord, TokenRecord } from './state.ts';
 import type { World } from './world.ts';
@@ -31,6 +37,11 @@ export function observe(world: World): ObservedState {
     market: config.market,
     oracle,
     tokens,
+    metadata: derived(cache.metadata, state.tokens, () => {
+      const metadata: Record<Address, TokenMetadata> = {};
+      for (const [address, token] of state.tokens) metadata[address] = tokenMetadata(cache, token);
+      return Object.freeze(metadata);
+    }),
     series: derived(cache.series, state.series, () => {
       const series: Record<Bytes32, SeriesState> = {};
       for (const [id, s] of state.series) series[id] = derived(cache.seriesRecords, s, () => Object.freeze({ ...s }));
@@ -63,6 +74,13 @@ export function observe(world: World): ObservedState {
 interface ObserveCache {
   accounts: readonly Address[];
   tokens: WeakMap<TokenRecord, TokenState>;
+  /** The metadata record, by the token map it lists (rebuilt when the map changes; cheap). */
+  metadata: WeakMap<ReadonlyMap<Address, TokenRecord>, Record<Address, TokenMetadata>>;
+  /**
+   * One frozen metadata value per distinct (name, symbol, decimals): a token record is copied
+   * whenever a balance changes, but its metadata never does, so D1 meets the same frozen pair.
+   */
+  metadataValues: Map<string, TokenMetadata>;
   /** Allowance rows (owner → spender → amount) by the model's row map. */
   rows: WeakMap<ReadonlyMap<Address, bigint>, Readonly<Record<Address, bigint>>>;
   /** The row of an owner that granted nothing. */
@@ -86,6 +104,8 @@ function cacheFor(accounts: readonly Address[]): ObserveCache {
     cache = {
       accounts,
       tokens: new WeakMap(),
+      metadata: new WeakMap(),
+      metadataValues: new Map(),
       rows: new WeakMap(),
       zeroRow: Object.freeze(zeroRow),
       series: new WeakMap(),
@@ -106,6 +126,16 @@ function derived<K extends object, V>(cache: WeakMap<K, V>, source: K, build: ()
   if (value === undefined) {
     value = build();
     cache.set(source, value);
+  }
+  return value;
+}
+
+function tokenMetadata(cache: ObserveCache, token: TokenRecord): TokenMetadata {
+  const key = `${token.decimals}\u0000${token.symbol}\u0000${token.name}`;
+  let value = cache.metadataValues.get(key);
+  if (value === undefined) {
+    value = Object.freeze({ name: token.name, symbol: token.symbol, decimals: token.decimals });
+    cache.metadataValues.set(key, value);
   }
   return value;
 }

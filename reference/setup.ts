@@ -16,6 +16,10 @@ export interface TokenSetup {
   address: Address;
   kind: TokenKind;
   decimals: number;
+  /** ERC-20 `name()`. */
+  name: string;
+  /** ERC-20 `symbol()`; claim tokens of a series on this collateral embed it in their names. */
+  symbol: string;
 }
 
 /** The SlowOracle's constructor arguments. */

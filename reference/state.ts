@@ -13,6 +13,8 @@ export type TokenBehaviour = TokenKind | 'claim';
 export interface TokenRecord {
   readonly kind: TokenBehaviour;
   readonly decimals: number;
+  readonly name: string;
+  readonly symbol: string;
   totalSupply: bigint;
   balances: Map<Address, bigint>;
   /**

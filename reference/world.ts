@@ -31,8 +31,8 @@ const KINDS: readonly TokenKind[] = ['plain', 'noReturn', 'feeOnTransfer', 'call
  * @example
  * const world = createWorld({
  *   timestamp: 1_000n, market, oracle: { address: oracle, bondToken: bond, minBond: 1n, liveness: 3600n,
- *   arbitrationTimeout: 86_400n, arbitrator: alice }, tokens: [{ address: weth, kind: 'plain', decimals: 18 },
- *   { address: bond, kind: 'plain', decimals: 18 }], actors: [alice, bob], balances: { [weth]: { [alice]: 10n ** 18n } },
+ *   arbitrationTimeout: 86_400n, arbitrator: alice }, tokens: [{ address: weth, kind: 'plain', decimals: 18,
+ *   name: 'Wrapped Ether', symbol: 'WETH' }, { address: bond, kind: 'plain', decimals: 18, name: 'Bond', symbol: 'BOND' }], actors: [alice, bob], balances: { [weth]: { [alice]: 10n ** 18n } },
  * });
  */
 export function createWorld(setup: WorldSetup): World {
@@ -54,10 +54,14 @@ export function createWorld(setup: WorldSetup): World {
     need(!tokens.has(token.address), `${at}.address`, 'appears twice');
     need(KINDS.includes(token.kind), `${at}.kind`, `must be one of ${KINDS.join(', ')}`);
     need(Number.isInteger(token.decimals) && token.decimals >= 0 && token.decimals <= 255, `${at}.decimals`, 'uint8');
-    const { kind, decimals } = token;
+    need(typeof token.name === 'string', `${at}.name`, 'must be a string');
+    need(typeof token.symbol === 'string', `${at}.symbol`, 'must be a string');
+    const { kind, decimals, name, symbol } = token;
     tokens.set(token.address, {
       kind,
       decimals,
+      name,
+      symbol,
       totalSupply: 0n,
       balances: new Map(),
       allowances: new Map(),

@@ -18,6 +18,14 @@ export interface Codecs {
   balanceOf: FunctionCodec;
   allowance: FunctionCodec;
   totalSupply: FunctionCodec;
+  name: FunctionCodec;
+  symbol: FunctionCodec;
+  decimals: FunctionCodec;
+  /** ClaimToken.market(). */
+  claimMarket: FunctionCodec;
+  /** ClaimToken.mint(to, amount) and burn(from, amount): onlyMarket. */
+  claimMint: FunctionCodec;
+  claimBurn: FunctionCodec;
   arm: FunctionCodec;
   disarm: FunctionCodec;
   propose: FunctionCodec;
@@ -44,6 +52,7 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
   const oracle = getArtifact(artifacts, 'SlowOracle').abi;
   const token = getArtifact(artifacts, 'MockERC20').abi;
   const callback = getArtifact(artifacts, 'CallbackToken').abi;
+  const claim = getArtifact(artifacts, 'ClaimToken').abi;
   const settle = functionCodec(market, 'settle');
   const zero = `0x${'00'.repeat(32)}`;
   const settleZero = encodeCall(settle, [zero]);
@@ -61,6 +70,12 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
     balanceOf: functionCodec(token, 'balanceOf'),
     allowance: functionCodec(token, 'allowance'),
     totalSupply: functionCodec(token, 'totalSupply'),
+    name: functionCodec(token, 'name'),
+    symbol: functionCodec(token, 'symbol'),
+    decimals: functionCodec(token, 'decimals'),
+    claimMarket: functionCodec(claim, 'market'),
+    claimMint: functionCodec(claim, 'mint'),
+    claimBurn: functionCodec(claim, 'burn'),
     arm: functionCodec(callback, 'arm'),
     disarm: functionCodec(callback, 'disarm'),
     propose: functionCodec(oracle, 'propose'),

@@ -6,6 +6,7 @@ import { decodeReturn, encodeCall, type FunctionCodec } from './codec.ts';
 import { decodeFailure, decodeLogs } from './decode.ts';
 import { encodeAction } from './encode-action.ts';
 import type { EvmHost } from './host.ts';
+import { readNewMetadata } from './metadata.ts';
 import { trackEvents } from './track.ts';
 
 /**
@@ -41,6 +42,7 @@ export async function executeAction(host: EvmHost, action: Action): Promise<Outc
   }
   const events = decodeLogs(host.registry, result.logs);
   trackEvents(host, events);
+  if (host.tracked.metadata.size < host.tracked.tokens.length) await readNewMetadata(host);
   return { ok: true, returns: safeDecodeReturn(encoded.codec, result.returnData), events };
 }
 

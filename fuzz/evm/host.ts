@@ -1,3 +1,4 @@
+import type { TokenMetadata } from '../../properties/observed-state.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { OracleSetup, WorldSetup } from '../../reference/setup.ts';
 import type { Artifacts } from '../compile/artifacts.ts';
@@ -29,6 +30,13 @@ export interface Tracked {
    * changes `flows` clears it.
    */
   observedFlows?: Readonly<Record<Address, { paidIn: bigint; paidOut: bigint }>> | undefined;
+  /**
+   * Per token of `tokens`: name, symbol and decimals, read through its views once, right after the
+   * token appears (fuzz/evm/metadata.ts). Frozen values; they never change after deployment.
+   */
+  metadata: Map<Address, TokenMetadata>;
+  /** `metadata` as `observe` reports it, or undefined until it next builds it (cleared on change). */
+  observedMetadata?: Readonly<Record<Address, TokenMetadata>> | undefined;
 }
 
 /**
@@ -66,5 +74,7 @@ export function copyTracked(tracked: Tracked): Tracked {
     questions: tracked.questions.map((q) => ({ ...q })),
     flows: new Map([...tracked.flows].map(([token, flow]) => [token, { ...flow }])),
     observedFlows: tracked.observedFlows, // frozen, and true of the copied flows
+    metadata: new Map(tracked.metadata), // values are frozen
+    observedMetadata: tracked.observedMetadata,
   };
 }

@@ -1,13 +1,21 @@
 import { decodeAbiParameters } from 'viem';
-import type { ObservedState, QuestionState, SeriesState, TokenState } from '../../properties/observed-state.ts';
+import type {
+  ObservedState,
+  QuestionState,
+  SeriesState,
+  TokenMetadata,
+  TokenState,
+} from '../../properties/observed-state.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { staticCall } from './chain.ts';
 import { encodeCall, type FunctionCodec } from './codec.ts';
 import type { EvmHost } from './host.ts';
+import { readMetadata } from './metadata.ts';
 
 /**
  * The same observed state as `observe`, but read through the contracts' public views
- * (`balanceOf`, `allowance`, `totalSupply`, `series`, `question`, `answerAt`, `credits`), one
+ * (`balanceOf`, `allowance`, `totalSupply`, `name`, `symbol`, `decimals`, `series`, `question`,
+ * `answerAt`, `credits`), one
  * read-only call each. Slow — hundreds of calls — and meant as the ground truth that the direct
  * storage reader is tested against, or for debugging a mutant whose layout changed.
  */
@@ -33,6 +41,8 @@ export async function observeViaCalls(host: EvmHost): Promise<ObservedState> {
     }
     tokens[token] = { totalSupply: await uint(token, codecs.totalSupply, []), balances, allowances };
   }
+  const metadata: Record<Address, TokenMetadata> = {};
+  for (const token of tracked.tokens) metadata[token] = await readMetadata(host, token);
 
   const series: Record<Bytes32, SeriesState> = {};
   for (const id of tracked.series) {
@@ -82,6 +92,7 @@ export async function observeViaCalls(host: EvmHost): Promise<ObservedState> {
     market: setup.market,
     oracle,
     tokens,
+    metadata,
     series,
     oracleState: { ...host.oracleConfig, questions, credits },
     flows,

@@ -1,6 +1,7 @@
 import type { ObservedState, QuestionState, SeriesState, TokenState } from '../../properties/observed-state.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { EvmHost, Tracked } from './host.ts';
+import { observedMetadata } from './metadata.ts';
 import type { SlotStore } from './state.ts';
 
 /**
@@ -139,6 +140,7 @@ export function observe(host: EvmHost): ObservedState {
     market: setup.market,
     oracle,
     tokens,
+    metadata: observedMetadata(tracked),
     series: series as Record<Bytes32, SeriesState>,
     oracleState: {
       ...host.oracleConfig,

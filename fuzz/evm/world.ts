@@ -8,6 +8,7 @@ import { buildCodecs } from './codecs.ts';
 import { buildRegistry, decodeFailure, decodeLogs } from './decode.ts';
 import { deployContract } from './deploy.ts';
 import type { EvmHost } from './host.ts';
+import { readNewMetadata } from './metadata.ts';
 import { emptyObserveCache } from './observe.ts';
 import { WorldReader } from './reader.ts';
 import { trackEvents } from './track.ts';
@@ -22,7 +23,7 @@ export function actorAddress(i: number): Address {
   return `0x${(0xac7001 + i).toString(16).padStart(40, '0')}`;
 }
 
-/** One token to deploy. `name`/`symbol` only feed the claim tokens' names, which nothing observes. */
+/** One token to deploy. `name`/`symbol` are observed, and a collateral's symbol names its claim tokens. */
 export interface TokenSpec {
   kind: TokenKind;
   decimals: number;
@@ -107,8 +108,9 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
   for (const [i, spec] of specs.entries()) {
     const artifact = getArtifact(artifacts, ARTIFACT_OF[spec.kind]);
     const name = spec.name ?? `Token ${i}`;
-    const { address } = await deployContract(chain, DEPLOYER, artifact, [name, spec.symbol ?? `TK${i}`, spec.decimals]);
-    tokens.push({ address, kind: spec.kind, decimals: spec.decimals });
+    const symbol = spec.symbol ?? `TK${i}`;
+    const { address } = await deployContract(chain, DEPLOYER, artifact, [name, symbol, spec.decimals]);
+    tokens.push({ address, kind: spec.kind, decimals: spec.decimals, name, symbol });
     tokenArtifacts.push(artifact);
   }
   const bond = tokens[bondIndex];
@@ -151,7 +153,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     observed: [...new Set<Address>([...actors, market, oracle])],
     oracleConfig: await readOracleConfig(chain, codecs, oracle),
     tokenSlots: new Map(),
-    tracked: { series: [], tokens: [], questions: [], flows: new Map() },
+    tracked: { series: [], tokens: [], questions: [], flows: new Map(), metadata: new Map() },
     observeCache: emptyObserveCache(),
     lastGas: undefined,
   };
@@ -160,6 +162,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     host.tracked.tokens.push(token.address);
     host.tracked.flows.set(token.address, { paidIn: 0n, paidOut: 0n });
   }
+  await readNewMetadata(host);
 
   const units = options.startingUnits ?? 1_000_000n;
   const balancesOf =
@@ -194,7 +197,7 @@ export async function deployWorldFromSetup(artifacts: Artifacts, setup: WorldSet
     timestamp: setup.timestamp,
     actors: [...setup.actors],
     arbitrator: setup.oracle.arbitrator,
-    tokens: setup.tokens.map(({ kind, decimals }) => ({ kind, decimals })),
+    tokens: setup.tokens.map(({ kind, decimals, name, symbol }) => ({ kind, decimals, name, symbol })),
     bondTokenIndex,
     minBond: setup.oracle.minBond,
     liveness: setup.oracle.liveness,

@@ -4,6 +4,7 @@ import { claimTokenAddresses, seriesIdOf } from '../ids.ts';
 import type { AbiValue } from '../outcome.ts';
 import type { Address, Bytes32 } from '../primitives.ts';
 import type { Tx } from '../tx.ts';
+import { claimNameAndSymbol, collateralSymbolForClaims } from './claim-naming.ts';
 import { nonReentrant } from './guard.ts';
 
 /** What createSeries is given. */
@@ -30,16 +31,23 @@ export function createSeries(tx: Tx, args: CreateSeriesArgs): AbiValue[] {
     const seriesId = seriesIdOf(collateral, oracle, indexId, strike, expiry);
     if (tx.series.has(seriesId)) revert('SeriesExists', seriesId);
 
-    // ClaimToken takes the collateral's decimals(), or 18 when that call fails (market, oracle).
-    const decimals = tx.tokens.get(collateral)?.decimals ?? 18;
+    // ClaimToken takes the collateral's decimals(), or 18 when that call fails (market, oracle), and
+    // names itself after the collateral's symbol, or COLL when it has none that fits.
+    const collateralToken = tx.tokens.get(collateral);
+    const decimals = collateralToken?.decimals ?? 18;
+    const collateralSymbol = collateralSymbolForClaims(collateralToken?.symbol);
     const { pToken, nToken } = claimTokenAddresses(tx.config.market, tx.series.size);
-    for (const token of [pToken, nToken]) {
+    for (const [side, token] of [
+      ['P', pToken],
+      ['N', nToken],
+    ] as const) {
       if (hasCode(tx.config, tx.tokens, token)) {
         throw new ModelUnsupportedError('CREATE address collision.', `The claim token address ${token} is taken.`);
       }
       tx.tokens.set(token, {
         kind: 'claim',
         decimals,
+        ...claimNameAndSymbol(side, collateralSymbol, strike, expiry),
         totalSupply: 0n,
         balances: new Map(),
         allowances: new Map(),

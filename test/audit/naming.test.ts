@@ -17,7 +17,7 @@ const setup = {
     arbitrationTimeout: 1n,
     arbitrator: ARBITRATOR,
   },
-  tokens: [{ address: weth, kind: 'plain', decimals: 18 }],
+  tokens: [{ address: weth, kind: 'plain', decimals: 18, name: 'Wrapped Ether', symbol: 'WETH' }],
   actors: [actorAddress(0), actorAddress(1), ARBITRATOR],
   balances: {},
 } as unknown as WorldSetup;

@@ -11,8 +11,8 @@ const setup: WorldSetup = {
   market: a(1),
   oracle: { address: a(2), bondToken: a(3), minBond: 1n, liveness: 1n, arbitrationTimeout: 1n, arbitrator: a(9) },
   tokens: [
-    { address: a(3), kind: 'plain', decimals: 18 },
-    { address: a(4), kind: 'plain', decimals: 18 },
+    { address: a(3), kind: 'plain', decimals: 18, name: 'Token', symbol: 'TK' },
+    { address: a(4), kind: 'plain', decimals: 18, name: 'Token', symbol: 'TK' },
   ],
   actors: [a(5), a(9)],
   balances: {},

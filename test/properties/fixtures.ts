@@ -56,6 +56,13 @@ export function baseState(): ObservedState {
       [P_TOKEN]: token({ [ALICE]: 60n, [BOB]: 40n }),
       [N_TOKEN]: token({ [ALICE]: 50n, [BOB]: 50n }),
     },
+    // No property reads metadata (D1 compares it); it is here so the state is complete.
+    metadata: {
+      [COLLATERAL]: { name: 'Wrapped Ether', symbol: 'WETH', decimals: 18 },
+      [BOND]: { name: 'Bond', symbol: 'BOND', decimals: 18 },
+      [P_TOKEN]: { name: 'cliffless P WETH strike 2000 expiry 1500', symbol: 'P-WETH-2000-1500', decimals: 18 },
+      [N_TOKEN]: { name: 'cliffless N WETH strike 2000 expiry 1500', symbol: 'N-WETH-2000-1500', decimals: 18 },
+    },
     series: {
       [SERIES]: {
         collateral: COLLATERAL,
