@@ -19,6 +19,15 @@ describe('M2 solvency', () => {
     expect(violations[0]).toMatchObject({ expected: '>= 100', actual: '99' });
   });
 
+  it('a collateral that is no observed token (the market itself) breaks M2 only once something is locked on it', () => {
+    const state = baseState();
+    series(state).collateral = MARKET;
+    series(state).locked = 0n;
+    expect(checkM2(state, specPayout)).toEqual([]);
+    series(state).locked = 1n;
+    expect(where(checkM2(state, specPayout))).toEqual([{ id: 'M2', account: MARKET, token: MARKET }]);
+  });
+
   it('holds after settlement while locked covers the outstanding claims at the price', () => {
     // 100 P pay 80 and 100 N pay 20 at x = 2500, S = 2000.
     expect(checkM2(settled(), specPayout)).toEqual([]);
