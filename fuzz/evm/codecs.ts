@@ -35,6 +35,9 @@ export interface Codecs {
   cancelArbitration: FunctionCodec;
   withdraw: FunctionCodec;
   question: FunctionCodec;
+  /** IPriceOracle.finalValue(indexId, timestamp) on the SlowOracle. */
+  finalValue: FunctionCodec;
+  seriesIdOf: FunctionCodec;
   answerAt: FunctionCodec;
   credits: FunctionCodec;
   bondToken: FunctionCodec;
@@ -85,6 +88,8 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
     cancelArbitration: functionCodec(oracle, 'cancelArbitration'),
     withdraw: functionCodec(oracle, 'withdraw'),
     question: functionCodec(oracle, 'question'),
+    finalValue: functionCodec(oracle, 'finalValue'),
+    seriesIdOf: functionCodec(market, 'seriesIdOf'),
     answerAt: functionCodec(oracle, 'answerAt'),
     credits: functionCodec(oracle, 'credits'),
     bondToken: functionCodec(oracle, 'bondToken'),

@@ -40,6 +40,11 @@ export interface ChecksOptions {
    * redeem also checks M3 and M4 on the contract's math at the series' strike and settled price.
    */
   contractMath?: (inputs: PayoutInput[]) => Promise<PayoutMath>;
+  /**
+   * The contracts' public views against an observed state (fuzz/evm/view-check.ts), sampling by
+   * `rotation` where a view has many arguments. When set, every run ends with it (D1).
+   */
+  views?: (state: ObservedState, rotation: number) => Promise<Violation[]>;
 }
 
 /**
@@ -118,13 +123,37 @@ export class Checks {
   }
 
   /**
-   * Probes a run's final state, whatever the cadence, so every run ends with M6 and O5 checked
-   * where the generator left it.
+   * A run's final state: the probes, whatever the cadence, so every run ends with M6 and O5 checked
+   * where the generator left it; then the views against the state (D1), sampled by the run's length.
    */
-  async atEnd(index: number, state: ObservedState, last: Action | undefined, evm: Side, stats?: CampaignStats) {
+  async atEnd(
+    index: number,
+    state: ObservedState,
+    last: Action | undefined,
+    evm: Side,
+    stats?: CampaignStats,
+  ): Promise<StepFailure | undefined> {
+    if (last === undefined) return undefined; // nothing ran
     const every = this.options.probeEvery ?? 1;
-    if (last === undefined || index % every === every - 1) return undefined; // just probed, or nothing ran
-    return this.failureOf(index, last, await this.runProbes(state, evm, stats));
+    if (index % every !== every - 1) {
+      const probed = this.failureOf(index, last, await this.runProbes(state, evm, stats));
+      if (probed !== undefined) return probed; // else: just probed after the last step
+    }
+    if (this.options.views === undefined) return undefined;
+    const violations = await this.options.views(state, index);
+    stats?.recordCheck('D1', violations.length);
+    const first = violations[0];
+    if (first === undefined) return undefined;
+    return {
+      step: index,
+      action: last,
+      kind: 'divergence',
+      id: 'D1',
+      message: first.message,
+      model: describeValue(first.expected),
+      evm: describeValue(first.actual),
+      violations,
+    };
   }
 
   private failureOf(index: number, action: Action, violations: Violation[]): StepFailure | undefined {

@@ -12,8 +12,8 @@ export interface Environment {
   evm: Side;
   modelStart: unknown;
   evmStart: unknown;
-  /** Checks that need the EVM beyond the Side interface (the contract's payout math). */
-  checkOptions?: Pick<ChecksOptions, 'contractMath'>;
+  /** Checks that need the EVM beyond the Side interface (the contract's payout math and views). */
+  checkOptions?: Pick<ChecksOptions, 'contractMath' | 'views'>;
 }
 
 /** Puts both sides back at the start of a run. */
@@ -24,7 +24,7 @@ export async function resetEnvironment(env: Environment): Promise<void> {
 
 /**
  * The checks for runs on this environment: its actors, its EVM-backed options (the contract's
- * payout math) and the given probe cadence.
+ * payout math, its views) and the given probe cadence.
  */
 export function checksFor(env: Environment, cadence: { probesPerStep: number; probeEvery?: number }): Checks {
   return new Checks({

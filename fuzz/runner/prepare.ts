@@ -4,6 +4,7 @@ import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { Artifacts } from '../compile/index.ts';
 import type { EvmHost, WorldOptions } from '../evm/index.ts';
 import { contractPayoutMath, deployWorld, evmSide } from '../evm/index.ts';
+import { checkViews } from '../evm/view-check.ts';
 import type { TraceWorld } from '../trace/format.ts';
 import { NameBook } from '../trace/names.ts';
 import { Checks } from './checks.ts';
@@ -62,7 +63,10 @@ export async function prepareEnvironment(
     host,
     modelStart: await model.snapshot(),
     evmStart: await evm.snapshot(),
-    checkOptions: { contractMath: (inputs) => contractPayoutMath(host, inputs) },
+    checkOptions: {
+      contractMath: (inputs) => contractPayoutMath(host, inputs),
+      views: (state, rotation) => checkViews(host, state, rotation),
+    },
   };
 }
 
