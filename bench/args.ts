@@ -10,11 +10,13 @@ export interface BenchArgs {
   config: BenchConfig;
   /** Also write the figures as JSON to this file. */
   json: string | undefined;
+  /** Overwrite an existing --json file. */
+  force: boolean;
   help: boolean;
 }
 
 export const BENCH_USAGE = `npm run bench -- [--quick] [--no-forge] [--no-scale] [--runs N] [--rounds N] [--probes N]
-                        [--worker-runs N] [--json FILE]
+                        [--worker-runs N] [--json FILE [--force]]
 
 Measures the differential campaign (with and without probes) against the bare EVM replaying the
 same calls, where each action's time goes, how it scales with actors and worker threads, and
@@ -27,7 +29,8 @@ forge's invariant campaign on the same contracts, and prints one table.
   --no-forge       skip forge's invariant campaign (it compiles the suite first: a minute or more)
   --no-scale       skip the actors and workers figures
   --quick          every figure from tiny campaigns (for a smoke test; the figures mean little)
-  --json FILE      also write the figures as JSON to FILE
+  --json FILE      also write the figures as JSON to FILE (refuses an existing FILE without --force)
+  --force          let --json overwrite FILE
   --help           show this
 `;
 
@@ -75,6 +78,7 @@ export function walkBenchFlags(argv: readonly string[], handle: (flag: BenchFlag
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const config: BenchConfig = { ...(argv.includes('--quick') ? QUICK_CONFIG : DEFAULT_CONFIG) };
   let json: string | undefined;
+  let force = false;
   let help = false;
   walkBenchFlags(argv, ({ name, value, noValue }) => {
     switch (name) {
@@ -94,6 +98,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--worker-runs':
         config.workerRuns = positive(name, value());
         return true;
+      case '--force':
+        noValue();
+        force = true;
+        return true;
       case '--no-forge':
       case '--no-scale':
       case '--quick':
@@ -108,7 +116,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         return false;
     }
   });
-  return { config, json, help };
+  if (force && json === undefined) throw new BenchUsageError('--force only applies with --json FILE');
+  return { config, json, force, help };
 }
 
 function positive(name: string, raw: string): number {

@@ -4,7 +4,7 @@
  * (and optionally JSON). Exit 0 after printing, 1 if a tool failed or killed the unmutated
  * contracts (no figure would mean anything), 2 for a bad flag or an unknown --only id.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
 import { FIXED_SET_EXPECTED, fixedMutantSet } from '../fuzz/mutate/fixed-set.ts';
@@ -25,6 +25,7 @@ import {
   type MutantRow,
   mutantReportJson,
 } from './mutants-report.ts';
+import { checkJsonTarget, writeJson } from './write-json.ts';
 
 /** The shipped suite's depth (foundry.toml) and `cliffless fuzz`'s: each tool at its own default. */
 const FORGE_DEPTH = 64;
@@ -95,13 +96,6 @@ async function runTools(
   });
 }
 
-/** Writes through a temporary file and a rename, so a failed write never leaves half a file. */
-function writeJson(path: string, value: unknown): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, path);
-}
-
 async function main(argv: string[]): Promise<number> {
   let args: MutantBenchArgs;
   let mutants: Mutant[];
@@ -111,9 +105,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Usage: ${MUTANTS_USAGE}`);
       return 0;
     }
-    if (args.json !== undefined && existsSync(args.json) && !args.force) {
-      throw new BenchUsageError(`--json: ${args.json} exists; pass --force to overwrite it`);
-    }
+    checkJsonTarget(args.json, args.force);
     mutants = selectMutants(args);
   } catch (error) {
     if (!(error instanceof BenchUsageError)) throw error;

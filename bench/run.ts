@@ -3,16 +3,17 @@
  * with the machine it ran on, as one table (and optionally JSON). Exit 0 after printing, 1 if a
  * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag.
  */
-import { writeFileSync } from 'node:fs';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './args.ts';
 import { machineInfo } from './machine.ts';
 import { runBench } from './measure.ts';
 import { formatReport, reportJson } from './report.ts';
+import { checkJsonTarget, writeJson } from './write-json.ts';
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseBenchArgs>;
   try {
     args = parseBenchArgs(argv);
+    checkJsonTarget(args.json, args.force);
   } catch (error) {
     if (!(error instanceof BenchUsageError)) throw error;
     process.stderr.write(`bench: ${error.message}\n\nUsage: ${BENCH_USAGE}`);
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const end = machineInfo();
   process.stdout.write(formatReport(figures, start, end));
   if (args.json !== undefined) {
-    writeFileSync(args.json, `${JSON.stringify(reportJson(figures, start, end), null, 2)}\n`);
+    writeJson(args.json, reportJson(figures, start, end));
     log(`figures written to ${args.json}`);
   }
   return 0;

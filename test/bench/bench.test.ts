@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BenchUsageError, parseBenchArgs } from '../../bench/args.ts';
@@ -206,6 +208,23 @@ describe('bench: flags', () => {
     expect(() => parseBenchArgs(['--runs'])).toThrow(/needs a value/);
     expect(() => parseBenchArgs(['--json', '--runs', '3'])).toThrow(/needs a value/);
     expect(() => parseBenchArgs(['7'])).toThrow(/unexpected argument/);
+    expect(parseBenchArgs(['--json', 'out.json', '--force']).force).toBe(true);
+    expect(() => parseBenchArgs(['--force'])).toThrow(/only applies with --json/);
+  });
+
+  it('refuses an existing --json file without --force, before measuring anything, and leaves it as it was', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const dir = mkdtempSync(join(tmpdir(), 'cliffless-bench-'));
+    const existing = join(dir, 'figures.json');
+    writeFileSync(existing, '{"earlier": true}\n');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--json', existing], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`--json: ${existing} exists; pass --force to overwrite it`);
+    expect(readFileSync(existing, 'utf8')).toBe('{"earlier": true}\n');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('exits 2 with a clear message on an unknown flag', () => {
