@@ -71,7 +71,8 @@ export async function replayBare(
     header.timestamp = recorded.timestamp;
     header.number = recorded.blockNumber;
     const request = { from: recorded.from, to: recorded.to, data: recorded.data };
-    const result = entry.purpose === 'payout' ? await staticCall(chain, request) : await call(chain, request);
+    const readOnly = entry.purpose === 'payout' || entry.purpose === 'view';
+    const result = readOnly ? await staticCall(chain, request) : await call(chain, request);
     if (
       verify &&
       (result.success !== recorded.success ||

@@ -17,7 +17,7 @@ export interface RecordedCall {
 }
 
 /** Why the harness made a call: an action, a probe (M6, O5), or a `payoutOf` read (M3, M4). */
-export type Purpose = 'main' | 'probe' | 'payout';
+export type Purpose = 'main' | 'probe' | 'payout' | 'view';
 
 /**
  * A campaign's EVM work in order: `reset` where a run started (the start snapshot restored), each

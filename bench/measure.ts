@@ -137,7 +137,7 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
   const { calls } = recorded;
   for (const [entries, expected] of [
     [main, calls.main],
-    [recorded.log, calls.main + calls.probe + calls.payout],
+    [recorded.log, calls.main + calls.probe + calls.payout + calls.view],
   ] as const) {
     const replayed = await replayBare(bareWorld, entries, true);
     if (replayed.calls !== expected) throw new Error(`bench: a replay made ${replayed.calls} calls, not ${expected}`);

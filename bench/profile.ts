@@ -18,6 +18,7 @@ export const SECTIONS = [
   'd1',
   'properties',
   'payouts',
+  'views',
   'probes',
   'probeExecute',
   'probeRunCall',
@@ -43,7 +44,7 @@ export interface Profile {
   /**
    * Wall milliseconds per section. `evm*` sections are the main line (the actions); a probe's
    * work is in `probes`, split into `probe*`; `evmRunCall` and `probeRunCall` are the time inside
-   * top-level `evm.runCall`; `properties` excludes `payouts` and `probes`, which it calls.
+   * top-level `evm.runCall`; `properties` excludes `payouts`, `probes` and `views`, which it calls.
    */
   ms: Record<Section, number>;
   /** Wall milliseconds of the whole `runCampaign`. */
@@ -60,7 +61,7 @@ type Method = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
  * Runs one campaign with timers around everything it does and returns the profile and the exact
- * EVM calls it made. The timers wrap the two `Side`s, `evm.runCall` of the host's EVM, and four
+ * EVM calls it made. The timers wrap the two `Side`s, `evm.runCall` of the host's EVM, and five
  * `Checks` methods (patched on the prototype for this campaign only, since the campaign builds its
  * own `Checks`; the bench fails loudly if one is renamed). Generation is the gap between the end
  * of a step's checks (or a run's first observation) and the next model step: `runSequence` calls
@@ -69,7 +70,7 @@ type Method = (this: unknown, ...args: unknown[]) => unknown;
  */
 export async function profileCampaign(env: PreparedEnvironment, options: CampaignOptions): Promise<Profile> {
   const ms = Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<Section, number>;
-  const calls: Record<Purpose, number> = { main: 0, probe: 0, payout: 0 };
+  const calls: Record<Purpose, number> = { main: 0, probe: 0, payout: 0, view: 0 };
   const log: CallLogEntry[] = [];
   let purpose: Purpose = 'main';
   /** End of the last main-line operation before the generator runs; undefined between runs. */
@@ -97,9 +98,21 @@ export async function profileCampaign(env: PreparedEnvironment, options: Campaig
       return timed('resets', () => env.model.restore(saved));
     },
   };
+  /**
+   * Top-level calls made so far by the action being executed: its own call is the first; any later
+   * one is the host reading a new token's metadata through its views, logged as a `view` read.
+   */
+  let callsInAction: number | undefined;
   const evm: Side = {
     name: env.evm.name,
-    execute: (action) => timed(purpose === 'main' ? 'evmExecute' : 'probeExecute', () => env.evm.execute(action)),
+    execute: async (action) => {
+      callsInAction = 0;
+      try {
+        return await timed(purpose === 'main' ? 'evmExecute' : 'probeExecute', () => env.evm.execute(action));
+      } finally {
+        callsInAction = undefined;
+      }
+    },
     observe: async () => {
       const state = await timed(purpose === 'main' ? 'evmObserve' : 'probeObserve', () => env.evm.observe());
       if (purpose === 'main') mark = performance.now();
@@ -127,14 +140,17 @@ export async function profileCampaign(env: PreparedEnvironment, options: Campaig
     if (opts.message !== undefined) return runCall.call(chainEvm, opts); // an inner frame
     if (opts.to === undefined || opts.caller === undefined) throw new Error('bench: a call without caller or target');
     const { timestamp, number } = env.host.chain.block.header;
+    const kind: Purpose = callsInAction !== undefined && callsInAction++ > 0 ? 'view' : purpose;
     const start = performance.now();
     const result = await runCall.call(chainEvm, opts);
-    if (purpose !== 'payout') ms[purpose === 'main' ? 'evmRunCall' : 'probeRunCall'] += performance.now() - start;
-    calls[purpose]++;
+    if (kind === 'main' || kind === 'probe') {
+      ms[kind === 'main' ? 'evmRunCall' : 'probeRunCall'] += performance.now() - start;
+    }
+    calls[kind]++;
     const exec = result.execResult;
     log.push({
       kind: 'call',
-      purpose,
+      purpose: kind,
       call: {
         from: opts.caller.toString() as Address,
         to: opts.to.toString() as Address,
@@ -193,6 +209,7 @@ export async function profileCampaign(env: PreparedEnvironment, options: Campaig
     };
   patch('checkPayouts', during('payouts', 'payout'));
   patch('runProbes', during('probes', 'probe'));
+  patch('runViews', during('views', 'view'));
 
   const instrumented: Environment = { ...env, model, evm };
   const start = performance.now();
@@ -200,8 +217,8 @@ export async function profileCampaign(env: PreparedEnvironment, options: Campaig
     const result = await runCampaign(instrumented, options);
     if (result.failure !== undefined) throw new Error(`bench: the campaign failed (${result.failure.failure.id})`);
     const totalMs = performance.now() - start;
-    // `properties` (with `atEnd`) encloses the payout checks and the probes: keep only its own work.
-    ms.properties -= ms.payouts + ms.probes;
+    // `properties` (with `atEnd`) encloses the payout checks, the probes and the views: keep only its own work.
+    ms.properties -= ms.payouts + ms.probes + ms.views;
     return { ms, totalMs, actions: result.stats.actions, calls, log };
   } finally {
     for (const [name, original] of originals) proto[name] = original;

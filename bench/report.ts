@@ -20,6 +20,7 @@ const SECTION_LABELS: Record<Section, string> = {
   d1: 'D1: outcome and whole observed state',
   properties: 'properties (state and transition)',
   payouts: 'M3/M4: payoutOf reads in the EVM',
+  views: 'D1 views: view calls at each run end',
   probes: 'probes (M6, O5)',
   probeExecute: '  of which executing probe actions',
   probeRunCall: '    of which inside evm.runCall',
@@ -34,7 +35,7 @@ const BARE_DESCRIPTION = [
   '  EVM, JournaledState and transaction semantics), restoring the start state where each run started;',
   '  no model, encoding, decoding, event tracking, observation or checks. "actions\' calls" replays the',
   '  actions only (the baseline); "all calls" adds the probes\' calls with their snapshot/restores and the',
-  '  payoutOf reads (staticCall). Both verified before timing: every call succeeded or failed as recorded',
+  '  payoutOf and view reads (staticCall). Both verified before timing: every call succeeded or failed as recorded',
   '  with the same execution gas and return data.',
 ];
 
@@ -48,7 +49,8 @@ export function formatReport(figures: BenchFigures, start: MachineInfo, end: Mac
     `campaign: runCampaign seed ${config.seed}, ${config.runs} runs, depth ${config.depth}, on the shipped contracts ` +
       '(4 actors + arbitrator, approvals)',
     `  ${figures.actions} actions (${figures.actions - calls.main} warps) in ${figures.runStarts} runs; ` +
-      `top-level EVM calls: ${calls.main} for actions, ${calls.probe} in probes, ${calls.payout} payoutOf reads`,
+      `top-level EVM calls: ${calls.main} for actions, ${calls.probe} in probes, ${calls.payout} payoutOf reads, ` +
+      `${calls.view} view reads`,
     `medians of ${config.rounds} interleaved rounds after a warm-up; [min-max over rounds]`,
     '',
     row(['', 'wall s', 'actions/s', '', 'actions/s', 'x bare', '', 'x bare']),

@@ -139,9 +139,7 @@ export class Checks {
       const probed = this.failureOf(index, last, await this.runProbes(state, evm, stats));
       if (probed !== undefined) return probed; // else: just probed after the last step
     }
-    if (this.options.views === undefined) return undefined;
-    const violations = await this.options.views(state, index);
-    stats?.recordCheck('D1', violations.length);
+    const violations = await this.runViews(state, index, stats);
     const first = violations[0];
     if (first === undefined) return undefined;
     return {
@@ -154,6 +152,14 @@ export class Checks {
       evm: describeValue(first.actual),
       violations,
     };
+  }
+
+  /** The views against the run's final state (D1), when the environment gave a view check. */
+  private async runViews(state: ObservedState, rotation: number, stats?: CampaignStats): Promise<Violation[]> {
+    if (this.options.views === undefined) return [];
+    const violations = await this.options.views(state, rotation);
+    stats?.recordCheck('D1', violations.length);
+    return violations;
   }
 
   private failureOf(index: number, action: Action, violations: Violation[]): StepFailure | undefined {

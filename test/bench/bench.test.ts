@@ -23,7 +23,7 @@ import { type PreparedEnvironment, prepareEnvironment } from '../../fuzz/runner/
  */
 const CAMPAIGN = { seed: 1, runs: 3, depth: 20, probesPerStep: 2 };
 
-const PATCHED = ['equivalence', 'properties', 'checkPayouts', 'runProbes'];
+const PATCHED = ['equivalence', 'properties', 'atEnd', 'checkPayouts', 'runProbes', 'runViews'];
 const proto = Checks.prototype as unknown as Record<string, unknown>;
 const originals = PATCHED.map((name) => proto[name]);
 
@@ -54,8 +54,11 @@ describe('bench: the instrumented campaign', () => {
     expect(warps).toBeGreaterThanOrEqual(0);
     expect(resetCount(profile.log)).toBe(CAMPAIGN.runs);
     expect(callCount(mainLine(profile.log))).toBe(profile.calls.main);
-    expect(callCount(profile.log)).toBe(profile.calls.main + profile.calls.probe + profile.calls.payout);
+    expect(callCount(profile.log)).toBe(
+      profile.calls.main + profile.calls.probe + profile.calls.payout + profile.calls.view,
+    );
     expect(profile.calls.probe).toBeGreaterThan(0);
+    expect(profile.calls.view).toBeGreaterThan(0);
     let saved = false;
     for (const entry of profile.log) {
       if (entry.kind === 'save') saved = true;
@@ -66,7 +69,15 @@ describe('bench: the instrumented campaign', () => {
 
   it('times every section, and the sections add up to no more than the total', () => {
     for (const section of SECTIONS) expect(profile.ms[section], section).toBeGreaterThanOrEqual(0);
-    for (const section of ['modelExecute', 'evmExecute', 'evmRunCall', 'evmObserve', 'd1', 'probes'] as const) {
+    for (const section of [
+      'modelExecute',
+      'evmExecute',
+      'evmRunCall',
+      'evmObserve',
+      'd1',
+      'probes',
+      'views',
+    ] as const) {
       expect(profile.ms[section], section).toBeGreaterThan(0);
     }
     expect(profile.ms.evmRunCall).toBeLessThanOrEqual(profile.ms.evmExecute);
@@ -80,7 +91,7 @@ describe('bench: the bare replay', () => {
     const main = await replayBare(bare, mainLine(profile.log), true);
     expect(main).toEqual({ calls: profile.calls.main, resets: CAMPAIGN.runs });
     const all = await replayBare(bare, profile.log, true);
-    expect(all.calls).toBe(profile.calls.main + profile.calls.probe + profile.calls.payout);
+    expect(all.calls).toBe(profile.calls.main + profile.calls.probe + profile.calls.payout + profile.calls.view);
   });
 
   it('notices a replay that runs something else', async () => {
