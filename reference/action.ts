@@ -6,6 +6,8 @@ import type { Address, Bytes32 } from './primitives.ts';
  * The model executes these directly; the harness encodes them as transactions from `caller`.
  * Donations of collateral to the market are plain `transfer`s with `to` = the market.
  * `warp` moves block time forward by `seconds` and is the only action without a caller.
+ * Callers are accounts without code, except `mintClaim` / `burnClaim`, which may name the market:
+ * the one contract whose calls to a claim token the model describes.
  */
 export type Action =
   | CreateSeriesAction
@@ -16,6 +18,8 @@ export type Action =
   | TransferAction
   | ApproveAction
   | TransferFromAction
+  | MintClaimAction
+  | BurnClaimAction
   | ProposeAction
   | FinalizeAction
   | RequestArbitrationAction
@@ -92,6 +96,29 @@ export interface TransferFromAction {
   token: Address;
   from: Address;
   to: Address;
+  amount: bigint;
+}
+/**
+ * ClaimToken.mint(to, amount) called directly, not through the market: only the token's market may
+ * mint, so any other caller reverts `OnlyMarket(caller)`. The market itself as `caller` (only a
+ * hand-written trace names it) mints with OpenZeppelin's `_mint` semantics.
+ */
+export interface MintClaimAction {
+  kind: 'mintClaim';
+  caller: Address;
+  token: Address;
+  to: Address;
+  amount: bigint;
+}
+/**
+ * ClaimToken.burn(from, amount) called directly: as mintClaim, `OnlyMarket(caller)` for anyone but
+ * the market; the market burns with OpenZeppelin's `_burn` semantics (no allowance).
+ */
+export interface BurnClaimAction {
+  kind: 'burnClaim';
+  caller: Address;
+  token: Address;
+  from: Address;
   amount: bigint;
 }
 /** SlowOracle.propose */

@@ -12,6 +12,7 @@ import { withdraw } from './oracle/withdraw.ts';
 import type { AbiValue, Outcome } from './outcome.ts';
 import type { TokenRecord } from './state.ts';
 import { approve, transfer, transferFrom } from './tokens/calls.ts';
+import { burnClaim, mintClaim } from './tokens/claim-mint.ts';
 import { Tx } from './tx.ts';
 import { validateAction } from './validate.ts';
 import type { World } from './world.ts';
@@ -62,6 +63,10 @@ function run(tx: Tx, action: Exclude<Action, { kind: 'warp' }>): AbiValue[] {
       return approve(tx, a.token, a.caller, a.spender, a.amount);
     case 'transferFrom':
       return transferFrom(tx, a.token, a.caller, a.from, a.to, a.amount);
+    case 'mintClaim':
+      return mintClaim(tx, a.caller, a.token, a.to, a.amount);
+    case 'burnClaim':
+      return burnClaim(tx, a.caller, a.token, a.from, a.amount);
     case 'propose':
       return propose(tx, a.caller, a.indexId, a.timestamp, a.value, a.bond);
     case 'finalize':

@@ -16,7 +16,8 @@ export type CallAction = Exclude<Action, { kind: 'warp' }>;
 
 /**
  * Maps an action to its call. Token actions go to `action.token` with the ERC-20 ABI whatever is
- * there (a claim token, a collateral, or anything else the generator names); `armCallback` calls
+ * there (a claim token, a collateral, or anything else the generator names); `mintClaim` and
+ * `burnClaim` call ClaimToken's `mint` / `burn` on `action.token`; `armCallback` calls
  * `arm(market, abi.encodeCall(settle, (bytes32(0))))` or `disarm()` on the token.
  */
 export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
@@ -50,6 +51,10 @@ export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
       return { caller, to: action.token, codec: codecs.approve, args: [action.spender, action.amount] };
     case 'transferFrom':
       return { caller, to: action.token, codec: codecs.transferFrom, args: [action.from, action.to, action.amount] };
+    case 'mintClaim':
+      return { caller, to: action.token, codec: codecs.claimMint, args: [action.to, action.amount] };
+    case 'burnClaim':
+      return { caller, to: action.token, codec: codecs.claimBurn, args: [action.from, action.amount] };
     case 'propose': {
       const { indexId, timestamp, value, bond } = action;
       return { caller, to: oracle, codec: codecs.propose, args: [indexId, timestamp, value, bond] };

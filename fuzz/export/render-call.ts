@@ -11,7 +11,8 @@ export interface SolidityCall {
 
 /**
  * The calldata of an action, with the same function and arguments as the harness's encodeAction:
- * token actions use the ERC-20 ABI on whatever address the action names, and `armCallback` arms
+ * token actions use the ERC-20 ABI on whatever address the action names, `mintClaim` / `burnClaim`
+ * call ClaimToken's `mint` / `burn` on the claim token, and `armCallback` arms
  * the token with `(market, settle(bytes32(0)))`. Every call is low-level so that a token that
  * returns no data (NoReturnToken) and a revert are both observed, not decoded by Solidity.
  */
@@ -54,6 +55,10 @@ export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: Sol
       return call(a(action.token), 'IERC20.approve', [a(action.spender), u(action.amount)]);
     case 'transferFrom':
       return call(a(action.token), 'IERC20.transferFrom', [a(action.from), a(action.to), u(action.amount)]);
+    case 'mintClaim':
+      return call(a(action.token), 'ClaimToken.mint', [a(action.to), u(action.amount)]);
+    case 'burnClaim':
+      return call(a(action.token), 'ClaimToken.burn', [a(action.from), u(action.amount)]);
     case 'propose':
       return call(oracle, 'ISlowOracle.propose', [
         b(action.indexId),

@@ -46,6 +46,10 @@ export function renderForgeTest(input: ForgeTestInput): string {
   line(`import {SlowOracle} from "${c}/SlowOracle.sol";`);
   line(`import {ISplitMarket} from "${c}/interfaces/ISplitMarket.sol";`);
   line(`import {ISlowOracle} from "${c}/interfaces/ISlowOracle.sol";`);
+  // A direct call to a claim token's mint or burn is written `abi.encodeCall(ClaimToken.mint, …)`.
+  if (input.steps.some((s) => s.action.kind === 'mintClaim' || s.action.kind === 'burnClaim')) {
+    line(`import {ClaimToken} from "${c}/ClaimToken.sol";`);
+  }
   for (const kind of ['CallbackToken', 'FeeOnTransferToken', 'MockERC20', 'NoReturnToken']) {
     if (kind === 'MockERC20' || kind === 'CallbackToken' || kinds.includes(kind as never)) {
       line(`import {${kind}} from "${c}/test-mocks/${kind}.sol";`);

@@ -4,6 +4,7 @@ import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
 import { ACTION_FIELDS } from '../trace/fields.ts';
 import { Chooser } from './chooser.ts';
+import * as claim from './claim-actions.ts';
 import * as market from './market-actions.ts';
 import * as oracle from './oracle-actions.ts';
 import { warp } from './time-actions.ts';
@@ -21,6 +22,8 @@ const BUILDERS: Record<ActionKind, Builder> = {
   transfer: token.transfer,
   approve: token.approve,
   transferFrom: token.transferFrom,
+  mintClaim: claim.mintClaim,
+  burnClaim: claim.burnClaim,
   propose: oracle.propose,
   finalize: oracle.finalize,
   requestArbitration: oracle.requestArbitration,
@@ -64,6 +67,10 @@ function weights(view: WorldView): [number, ActionKind][] {
     [6, 'transfer'],
     [2, 'approve'],
     [3, 'transferFrom'],
+    // An outsider's direct mint or burn of claims: always OnlyMarket on correct contracts, so a
+    // small share suffices; none before a series exists, since there is no claim token to aim at.
+    [view.series.length > 0 ? 1 : 0, 'mintClaim'],
+    [view.series.length > 0 ? 1 : 0, 'burnClaim'],
     [when(proposable, 12), 'propose'],
     // A question frozen for arbitration draws some early finalize and cancel attempts, to compare
     // ArbitrationPending and ArbitrationTimeoutNotElapsed.

@@ -27,6 +27,8 @@ export const ACTION_FIELDS: Record<ActionKind, Record<string, FieldType>> = {
   transfer: { caller: 'address', token: 'address', to: 'address', amount: 'uint' },
   approve: { caller: 'address', token: 'address', spender: 'address', amount: 'uint' },
   transferFrom: { caller: 'address', token: 'address', from: 'address', to: 'address', amount: 'uint' },
+  mintClaim: { caller: 'address', token: 'address', to: 'address', amount: 'uint' },
+  burnClaim: { caller: 'address', token: 'address', from: 'address', amount: 'uint' },
   propose: { caller: 'address', indexId: 'indexId', timestamp: 'uint', value: 'uint', bond: 'uint' },
   finalize: { caller: 'address', indexId: 'indexId', timestamp: 'uint' },
   requestArbitration: { caller: 'address', indexId: 'indexId', timestamp: 'uint' },

@@ -28,12 +28,14 @@ const PASSING = [
   'market-redeem-merge-rejections',
   'transfer-from-allowance',
   'settle-above-strike',
+  'claim-mint-burn',
 ];
 
-// Two broken copies of the contracts, each with a trace that the harness shows diverging:
+// Three broken copies of the contracts, each with a trace that the harness shows diverging:
 // - P rounds up instead of down (as test/fuzz/broken-variant.test.ts): settle-above-strike redeems
 //   1 P at a price above the strike, which pays 0 and, on the variant, 1 (a return value differs);
-// - split locks 1 wei more than it receives: no return value or event differs, only the state.
+// - split locks 1 wei more than it receives: no return value or event differs, only the state;
+// - ClaimToken's onlyMarket guard deleted: claim-mint-burn's first outsider mint succeeds.
 const BROKEN = [
   {
     name: 'round-p-up',
@@ -52,6 +54,15 @@ const BROKEN = [
     trace: 'merge-after-settlement',
     harness: { step: 1, kind: 'divergence', id: 'D1', model: '10000000000000000000', evm: '10000000000000000001' },
     forge: 'final: locked in seriesIds[0]: 1 != 0',
+  },
+  {
+    name: 'claim-unguarded',
+    unit: 'ClaimToken.sol',
+    find: 'if (msg.sender != market) revert OnlyMarket(msg.sender);',
+    replace: '',
+    trace: 'claim-mint-burn',
+    harness: { step: 2, kind: 'divergence', id: 'D1', model: 'false', evm: 'true' },
+    forge: 'step 2 (mintClaim): expected a revert',
   },
 ] as const;
 

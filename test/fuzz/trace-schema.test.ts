@@ -51,6 +51,8 @@ const SAMPLE: Record<string, Doc> = {
   transfer: { caller: 'alice', token: 'P#0', to: 'market', amount: 'max' },
   approve: { caller: 'alice', token: 'USDC', spender: 'bob', amount: '5' },
   transferFrom: { caller: 'bob', token: 'USDC', from: 'alice', to: 'carol', amount: '5' },
+  mintClaim: { caller: 'bob', token: 'P#0', to: 'bob', amount: '1' },
+  burnClaim: { caller: 'market', token: 'N#3', from: 'alice', amount: 'max' },
   propose: { caller: 'dave', indexId: 'ETH/USD', timestamp: '1700086400', value: '0', bond: '1000000000000000000' },
   finalize: { caller: 'carol', indexId: 'ETH/USD', timestamp: '1700086400' },
   requestArbitration: { caller: 'carol', indexId: 'ETH/USD', timestamp: '1700086400' },
