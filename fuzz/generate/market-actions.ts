@@ -3,6 +3,7 @@ import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256, WAD } from '../../reference/primitives.ts';
 import type { Chooser } from './chooser.ts';
 import { edgeAmount } from './edges.ts';
+import { onEdge, pickOnEdge } from './edges-in-time.ts';
 import type { SeriesEntry, WorldView } from './world-view.ts';
 import { INDEX_IDS } from './world-view.ts';
 
@@ -36,7 +37,8 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
       [1, () => (collateral = c.pick(view.actors))],
       [1, () => (oracle = c.pick(view.actors))],
       [1, () => (strike = 0n)],
-      [1, () => (expiry = view.now - c.upTo(view.now < 10n ? view.now : 10n))],
+      // Half of these exactly now, the first second ExpiryNotInFuture rejects.
+      [1, () => (expiry = c.chance(1, 2) ? view.now : view.now - c.upTo(view.now < 10n ? view.now : 10n))],
       [1, () => {}], // an exact duplicate when the draw repeats an existing series below
     ])();
     const existing = view.series[0];
@@ -96,9 +98,11 @@ export function merge(c: Chooser, view: WorldView, invalid: boolean): Action {
   return { kind: 'merge', caller: a, seriesId: s.id, amount: edgeAmount(c, both), to: recipient(c, view, a) };
 }
 
-/** settle, mostly of expired unsettled series. */
+/** settle, mostly of expired unsettled series; half the time one expires now or in a second, that one. */
 export function settle(c: Chooser, view: WorldView, invalid: boolean): Action {
   const caller = c.pick(view.setup.actors);
+  const edge = pickOnEdge(c, view.series, (s) => !s.settled && onEdge(view.now, s.expiry));
+  if (edge !== undefined) return { kind: 'settle', caller, seriesId: edge.id };
   const ready = view.series.filter((s) => !s.settled && view.now >= s.expiry);
   const pool = ready.length > 0 && !invalid ? ready : view.series;
   const seriesId = pool.length > 0 && !(invalid && c.chance(1, 4)) ? c.pick(pool).id : unknownSeries(c);

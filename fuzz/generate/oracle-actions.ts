@@ -4,6 +4,7 @@ import type { Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { Chooser } from './chooser.ts';
 import { edgePrice } from './edges.ts';
+import { closesAt, livenessOnEdge, onEdge, pickOnEdge, timeoutOnEdge } from './edges-in-time.ts';
 import type { WorldView } from './world-view.ts';
 import { INDEX_IDS } from './world-view.ts';
 
@@ -27,11 +28,22 @@ function targets(view: WorldView, c: Chooser): Target[] {
   return [{ indexId, timestamp: view.now, strike: 2500n * 10n ** 18n, q: view.question(indexId, view.now) }];
 }
 
-/** propose on an open question with the exact minimum bond (or a bit more); invalid: too low, same value, too early. */
+/**
+ * propose on an open question with the exact minimum bond (or a bit more); invalid: too low, same
+ * value, too early. Half the time a question sits on a time edge (it opens in a second or just
+ * opened, or its liveness ends in a second or now), the proposal goes there, well formed, so only
+ * the clock decides: the last second of liveness accepts it and the first second after rejects it.
+ */
 export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
   const all = targets(view, c);
   const open = all.filter((t) => view.isOpen(t.q, t.timestamp));
-  const t = open.length > 0 && !invalid ? c.pick(open) : c.pick(all);
+  const edge = (t: Target) => onEdge(view.now, t.timestamp) || (t.q !== undefined && livenessOnEdge(view, t.q));
+  const aimed = pickOnEdge(c, all, edge);
+  if (aimed !== undefined) return proposal(c, view, aimed, false);
+  return proposal(c, view, open.length > 0 && !invalid ? c.pick(open) : c.pick(all), invalid);
+}
+
+function proposal(c: Chooser, view: WorldView, t: Target, invalid: boolean): Action {
   const last = t.q?.answers[t.q.answers.length - 1];
   const minimum =
     last === undefined ? view.state.oracleState.minBond : last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
@@ -67,9 +79,13 @@ function somePhase(
 /**
  * finalize, mostly once liveness has passed; invalid, or when no question is ready: one that is
  * already final, frozen for arbitration or still live (no question yet: any target, unanswered).
+ * Half the time a question's liveness ends now or in a second, that one.
  */
 export function finalize(c: Chooser, view: WorldView, invalid: boolean): Action {
-  const closed = (q: QuestionState) => view.now >= q.lastAnswerAt + view.state.oracleState.liveness;
+  const caller = c.pick(view.setup.actors);
+  const edge = pickOnEdge(c, view.questions(), (q) => livenessOnEdge(view, q));
+  if (edge !== undefined) return { kind: 'finalize', caller, indexId: edge.indexId, timestamp: edge.timestamp };
+  const closed = (q: QuestionState) => view.now >= closesAt(view, q);
   const ready = (q: QuestionState) => !q.finalized && !q.arbitrationPending && closed(q);
   const q = question(
     c,
@@ -82,14 +98,19 @@ export function finalize(c: Chooser, view: WorldView, invalid: boolean): Action 
         ])
       : ready,
   );
-  return { kind: 'finalize', caller: c.pick(view.setup.actors), indexId: q.indexId, timestamp: q.timestamp };
+  return { kind: 'finalize', caller, indexId: q.indexId, timestamp: q.timestamp };
 }
 
 /**
  * requestArbitration on an open, answered question that never had one; invalid: one that is
- * final, already had its arbitration, or whose liveness has passed.
+ * final, already had its arbitration, or whose liveness has passed. Half the time one that never
+ * had one has its liveness end now or in a second, that one: the last second accepts the request.
  */
 export function requestArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const caller = c.pick(view.actors);
+  const edge = pickOnEdge(c, view.questions(), (q) => livenessOnEdge(view, q) && !q.arbitrationUsed);
+  if (edge !== undefined)
+    return { kind: 'requestArbitration', caller, indexId: edge.indexId, timestamp: edge.timestamp };
   const q = question(
     c,
     view,
@@ -101,7 +122,7 @@ export function requestArbitration(c: Chooser, view: WorldView, invalid: boolean
         ])
       : (q) => view.isOpen(q, q.timestamp) && !q.arbitrationUsed,
   );
-  return { kind: 'requestArbitration', caller: c.pick(view.actors), indexId: q.indexId, timestamp: q.timestamp };
+  return { kind: 'requestArbitration', caller, indexId: q.indexId, timestamp: q.timestamp };
 }
 
 /** arbitrate a pending question as the arbitrator (invalid: as someone else). */
@@ -114,9 +135,14 @@ export function arbitrate(c: Chooser, view: WorldView, invalid: boolean): Action
 
 /**
  * cancelArbitration once the timeout has passed; invalid, or when none can be cancelled yet: one
- * still inside its timeout, one not frozen, or one already final.
+ * still inside its timeout, one not frozen, or one already final. Half the time a timeout ends now
+ * or in a second, that question.
  */
 export function cancelArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const caller = c.pick(view.setup.actors);
+  const edge = pickOnEdge(c, view.questions(), (q) => timeoutOnEdge(view, q));
+  if (edge !== undefined)
+    return { kind: 'cancelArbitration', caller, indexId: edge.indexId, timestamp: edge.timestamp };
   const timeout = view.state.oracleState.arbitrationTimeout;
   const due = (q: QuestionState) => q.arbitrationPending && view.now >= q.arbitrationRequestedAt + timeout;
   const q = question(
@@ -130,7 +156,7 @@ export function cancelArbitration(c: Chooser, view: WorldView, invalid: boolean)
         ])
       : due,
   );
-  return { kind: 'cancelArbitration', caller: c.pick(view.setup.actors), indexId: q.indexId, timestamp: q.timestamp };
+  return { kind: 'cancelArbitration', caller, indexId: q.indexId, timestamp: q.timestamp };
 }
 
 /** withdraw by an account with credit (invalid: by one without). */

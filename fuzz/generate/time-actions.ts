@@ -4,7 +4,8 @@ import type { WorldView } from './world-view.ts';
 
 /**
  * A time warp that lands on a boundary: a series' expiry (and one second before), a question's end
- * of liveness (and one second before), an arbitration's timeout; otherwise a short or long hop.
+ * of liveness (and one second before), an arbitration's timeout (and one second before); otherwise
+ * a short or long hop.
  */
 export function warp(c: Chooser, view: WorldView): Action {
   const { liveness, arbitrationTimeout } = view.state.oracleState;
@@ -13,7 +14,9 @@ export function warp(c: Chooser, view: WorldView): Action {
   for (const q of view.questions()) {
     if (q.finalized) continue;
     marks.push(q.lastAnswerAt + liveness - 1n, q.lastAnswerAt + liveness);
-    if (q.arbitrationPending) marks.push(q.arbitrationRequestedAt + arbitrationTimeout);
+    if (q.arbitrationPending) {
+      marks.push(q.arbitrationRequestedAt + arbitrationTimeout - 1n, q.arbitrationRequestedAt + arbitrationTimeout);
+    }
   }
   const ahead = marks.filter((t) => t > view.now);
   const seconds =
