@@ -42,6 +42,7 @@ export function renderForgeTest(input: ForgeTestInput): string {
   line();
   line('import {Test, Vm} from "forge-std/Test.sol";');
   line('import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";');
+  line('import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";');
   line(`import {SplitMarket} from "${c}/SplitMarket.sol";`);
   line(`import {SlowOracle} from "${c}/SlowOracle.sol";`);
   line(`import {ISplitMarket} from "${c}/interfaces/ISplitMarket.sol";`);
@@ -184,7 +185,7 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
   line('        vm.warp(START);');
   for (const token of names.tokens) {
     line(
-      `        ${token.variable} = new ${token.contract}(${stringLiteral(token.label)}, ${stringLiteral(token.label)}, ${token.decimals});`,
+      `        ${token.variable} = new ${token.contract}(${stringLiteral(token.name)}, ${stringLiteral(token.symbol)}, ${token.decimals});`,
     );
   }
   const bond = names.address(o.bondToken);
@@ -223,19 +224,34 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
 }
 
 /**
- * The model's state after the last action: every token's supply and every observed account's
- * balance (zeros included), each series' locked collateral and settlement, and every bond credit,
- * so a divergence that shows only in state (no return value or event differs) still fails.
+ * The model's state after the last action: every token's supply, metadata and every observed
+ * account's balance (zeros included), each series' locked collateral and settlement, every answered
+ * question as `question()`, `finalValue()` and `answerAt` report it, and every bond credit, so a
+ * divergence that shows only in state or in a view (no return value or event differs) still fails.
  */
 function renderFinalState(state: ObservedState, names: SolidityNames, line: (text?: string) => void): void {
   const label = (expression: string) => expression.replace(/^address\((.+)\)$/, '$1');
   line("    /// @dev The reference model's observed state after the last step.");
   line('    function _assertFinalState() internal view {');
+  if (Object.keys(state.oracleState.questions).length > 0) {
+    line('        ISlowOracle.QuestionInfo memory info;');
+    line('        ISlowOracle.AnswerInfo memory answer;');
+    line('        bool isFinal;');
+    line('        uint256 value;');
+  }
   for (const [token, info] of Object.entries(state.tokens)) {
     const t = names.address(token as Address);
     line(
       `        assertEq(IERC20(${t}).totalSupply(), ${uintLiteral(info.totalSupply, false)}, "final: totalSupply of ${label(t)}");`,
     );
+    const meta = state.metadata[token as Address];
+    if (meta !== undefined) {
+      line(`        assertEq(IERC20Metadata(${t}).decimals(), ${meta.decimals}, "final: decimals of ${label(t)}");`);
+      line(`        assertEq(IERC20Metadata(${t}).name(), ${stringLiteral(meta.name)}, "final: name of ${label(t)}");`);
+      line(
+        `        assertEq(IERC20Metadata(${t}).symbol(), ${stringLiteral(meta.symbol)}, "final: symbol of ${label(t)}");`,
+      );
+    }
     for (const [account, balance] of Object.entries(info.balances)) {
       const a = names.address(account as Address);
       line(
@@ -252,6 +268,38 @@ function renderFinalState(state: ObservedState, names: SolidityNames, line: (tex
     line(
       `        assertEq(market.series(${s}).settlementPrice, ${uintLiteral(series.settlementPrice, false)}, "final: settlement price of ${s}");`,
     );
+  }
+  let q = 0;
+  for (const question of Object.values(state.oracleState.questions)) {
+    const at = `${names.bytes32(question.indexId)}, ${uintLiteral(question.timestamp, false)}`;
+    const what = `question ${q}`;
+    const last = question.answers[question.answers.length - 1];
+    line(`        info = oracle.question(${at});`);
+    const fields: [string, string][] = [
+      ['answerCount', uintLiteral(BigInt(question.answers.length), false)],
+      ['lastAnswerer', last === undefined ? 'address(0)' : names.address(last.answerer)],
+      ['lastValue', uintLiteral(last?.value ?? 0n, false)],
+      ['lastBond', uintLiteral(last?.bond ?? 0n, false)],
+      ['lastAnswerAt', uintLiteral(question.lastAnswerAt, false)],
+      ['arbitrationPending', String(question.arbitrationPending)],
+      ['arbitrationUsed', String(question.arbitrationUsed)],
+      ['arbitrationRequestedAt', uintLiteral(question.arbitrationRequestedAt, false)],
+      ['finalized', String(question.finalized)],
+      ['finalValue', uintLiteral(question.finalValue, false)],
+    ];
+    for (const [field, value] of fields) line(`        assertEq(info.${field}, ${value}, "final: ${what} ${field}");`);
+    line(`        (isFinal, value) = oracle.finalValue(${at});`);
+    line(`        assertEq(isFinal, ${question.finalized}, "final: ${what} finalValue() isFinal");`);
+    line(`        assertEq(value, ${uintLiteral(question.finalValue, false)}, "final: ${what} finalValue() value");`);
+    for (const [i, answer] of question.answers.entries()) {
+      line(`        answer = oracle.answerAt(${at}, ${i});`);
+      line(
+        `        assertEq(answer.answerer, ${names.address(answer.answerer)}, "final: ${what} answer ${i} answerer");`,
+      );
+      line(`        assertEq(answer.value, ${uintLiteral(answer.value, false)}, "final: ${what} answer ${i} value");`);
+      line(`        assertEq(answer.bond, ${uintLiteral(answer.bond, false)}, "final: ${what} answer ${i} bond");`);
+    }
+    q++;
   }
   for (const [account, credit] of Object.entries(state.oracleState.credits)) {
     const a = names.address(account as Address);

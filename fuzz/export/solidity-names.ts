@@ -19,6 +19,9 @@ export interface SolidityToken {
   variable: string;
   contract: (typeof TOKEN_CONTRACT)[keyof typeof TOKEN_CONTRACT];
   label: string;
+  /** The world's `name()` and `symbol()` (a collateral's symbol names its claim tokens). */
+  name: string;
+  symbol: string;
   decimals: number;
   address: Address;
 }
@@ -52,6 +55,8 @@ export class SolidityNames {
         variable: label.toLowerCase(),
         contract: TOKEN_CONTRACT[t.kind],
         label,
+        name: t.name,
+        symbol: t.symbol,
         decimals: t.decimals,
         address: t.address,
       };

@@ -31,11 +31,13 @@ const PASSING = [
   'claim-mint-burn',
 ];
 
-// Three broken copies of the contracts, each with a trace that the harness shows diverging:
+// Four broken copies of the contracts, each with a trace that the harness shows diverging:
 // - P rounds up instead of down (as test/fuzz/broken-variant.test.ts): settle-above-strike redeems
 //   1 P at a price above the strike, which pays 0 and, on the variant, 1 (a return value differs);
 // - split locks 1 wei more than it receives: no return value or event differs, only the state;
-// - ClaimToken's onlyMarket guard deleted: claim-mint-burn's first outsider mint succeeds.
+// - ClaimToken's onlyMarket guard deleted: claim-mint-burn's first outsider mint succeeds;
+// - question() forgets the last value: only a view differs, which the harness's run-end view check
+//   and the export's final-state assertions both read.
 const BROKEN = [
   {
     name: 'round-p-up',
@@ -63,6 +65,15 @@ const BROKEN = [
     trace: 'claim-mint-burn',
     harness: { step: 2, kind: 'divergence', id: 'D1', model: 'false', evm: 'true' },
     forge: 'step 2 (mintClaim): expected a revert',
+  },
+  {
+    name: 'question-view-lies',
+    unit: 'SlowOracle.sol',
+    find: 'info.lastValue = last.value;',
+    replace: '',
+    trace: 'oracle-escalation-arbitration',
+    harness: { step: 19, kind: 'divergence', id: 'D1', model: '2500000000000000000000', evm: '0' },
+    forge: 'final: question 0 lastValue: 0 != 2500000000000000000000',
   },
 ] as const;
 
