@@ -24,6 +24,11 @@ export function livenessOnEdge(view: WorldView, q: QuestionState): boolean {
   return !q.finalized && !q.arbitrationPending && onEdge(view.now, closesAt(view, q));
 }
 
+/** An answered, live question whose liveness ends exactly now: the first second it is closed. */
+export function livenessEndsNow(view: WorldView, q: QuestionState): boolean {
+  return !q.finalized && !q.arbitrationPending && view.now === closesAt(view, q);
+}
+
 /** A pending arbitration whose timeout ends now or in one second. */
 export function timeoutOnEdge(view: WorldView, q: QuestionState): boolean {
   return q.arbitrationPending && onEdge(view.now, q.arbitrationRequestedAt + view.state.oracleState.arbitrationTimeout);

@@ -5,7 +5,7 @@ import type { WorldSetup } from '../../reference/setup.ts';
 import { ACTION_FIELDS } from '../trace/fields.ts';
 import { Chooser } from './chooser.ts';
 import * as claim from './claim-actions.ts';
-import { livenessOnEdge, onEdge, timeoutOnEdge } from './edges-in-time.ts';
+import { livenessEndsNow, livenessOnEdge, onEdge, timeoutOnEdge } from './edges-in-time.ts';
 import * as market from './market-actions.ts';
 import * as oracle from './oracle-actions.ts';
 import { warp } from './time-actions.ts';
@@ -59,8 +59,12 @@ function weights(view: WorldView): [number, ActionKind][] {
   const cancellable = pending.some((q) => now >= q.arbitrationRequestedAt + arbitrationTimeout);
   const owed = Object.values(view.state.oracleState.credits).some((c) => c > 0n);
   // Time stands still between warps: while a deadline is now or a second away, the actions whose
-  // checks flip there get drawn more, and their builders aim at it (edges-in-time.ts).
+  // checks flip there get drawn more, and their builders aim at it (edges-in-time.ts). Propose and
+  // requestArbitration get more only in the first second after liveness, where they must revert:
+  // drawn more in the last second before it, they would freeze or prolong questions and runs would
+  // reach finalization and settlement less often.
   const livenessEdge = questions.some((q) => livenessOnEdge(view, q));
+  const livenessEnded = questions.some((q) => livenessEndsNow(view, q));
   const timeoutEdge = pending.some((q) => timeoutOnEdge(view, q));
   const expiryEdge = live.some((s) => onEdge(now, s.expiry));
   const when = (possible: boolean, weight: number): number => (possible ? weight : 1);
@@ -68,7 +72,7 @@ function weights(view: WorldView): [number, ActionKind][] {
     [view.series.length < 2 ? 40 : 3, 'createSeries'],
     [when(live.length > 0, 14), 'split'],
     [when(holdsBoth, 8), 'merge'],
-    [settleable ? 12 : expiryEdge ? 4 : 1, 'settle'],
+    [settleable ? 12 : expiryEdge ? 2 : 1, 'settle'],
     [when(redeemable, 14), 'redeem'],
     [6, 'transfer'],
     [2, 'approve'],
@@ -77,11 +81,11 @@ function weights(view: WorldView): [number, ActionKind][] {
     // small share suffices; none before a series exists, since there is no claim token to aim at.
     [view.series.length > 0 ? 1 : 0, 'mintClaim'],
     [view.series.length > 0 ? 1 : 0, 'burnClaim'],
-    [proposable || livenessEdge ? 12 : expiryEdge ? 6 : 1, 'propose'],
+    [proposable || livenessEnded ? 12 : expiryEdge ? 6 : 1, 'propose'],
     // A question frozen for arbitration draws some early finalize and cancel attempts, to compare
     // ArbitrationPending and ArbitrationTimeoutNotElapsed.
     [finalizable ? 10 : pending.length > 0 || livenessEdge ? 3 : 1, 'finalize'],
-    [livenessEdge ? 6 : when(disputable, 3), 'requestArbitration'],
+    [livenessEnded ? 6 : when(disputable, 3), 'requestArbitration'],
     [when(pending.length > 0, 6), 'arbitrate'],
     [cancellable || timeoutEdge ? 12 : pending.length > 0 ? 3 : 1, 'cancelArbitration'],
     [when(owed, 4), 'withdraw'],

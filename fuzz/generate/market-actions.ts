@@ -98,12 +98,18 @@ export function merge(c: Chooser, view: WorldView, invalid: boolean): Action {
   return { kind: 'merge', caller: a, seriesId: s.id, amount: edgeAmount(c, both), to: recipient(c, view, a) };
 }
 
-/** settle, mostly of expired unsettled series; half the time one expires now or in a second, that one. */
+/**
+ * settle, mostly of expired unsettled series; when none can settle and one expires now or in a
+ * second, half the time that one.
+ */
 export function settle(c: Chooser, view: WorldView, invalid: boolean): Action {
   const caller = c.pick(view.setup.actors);
-  const edge = pickOnEdge(c, view.series, (s) => !s.settled && onEdge(view.now, s.expiry));
-  if (edge !== undefined) return { kind: 'settle', caller, seriesId: edge.id };
   const ready = view.series.filter((s) => !s.settled && view.now >= s.expiry);
+  // Aim at an expiry edge only when no series can settle: otherwise the aimed settle would take the
+  // place of one that succeeds, and runs would reach redemption less often.
+  const settleable = ready.some((s) => view.seriesQuestion(s)?.finalized);
+  const edge = settleable ? undefined : pickOnEdge(c, view.series, (s) => !s.settled && onEdge(view.now, s.expiry));
+  if (edge !== undefined) return { kind: 'settle', caller, seriesId: edge.id };
   const pool = ready.length > 0 && !invalid ? ready : view.series;
   const seriesId = pool.length > 0 && !(invalid && c.chance(1, 4)) ? c.pick(pool).id : unknownSeries(c);
   return { kind: 'settle', caller, seriesId };

@@ -79,14 +79,16 @@ function somePhase(
 /**
  * finalize, mostly once liveness has passed; invalid, or when no question is ready: one that is
  * already final, frozen for arbitration or still live (no question yet: any target, unanswered).
- * Half the time a question's liveness ends now or in a second, that one.
+ * Half the time a question's liveness ends now or in a second, that one, unless another could finalize.
  */
 export function finalize(c: Chooser, view: WorldView, invalid: boolean): Action {
   const caller = c.pick(view.setup.actors);
-  const edge = pickOnEdge(c, view.questions(), (q) => livenessOnEdge(view, q));
-  if (edge !== undefined) return { kind: 'finalize', caller, indexId: edge.indexId, timestamp: edge.timestamp };
   const closed = (q: QuestionState) => view.now >= closesAt(view, q);
   const ready = (q: QuestionState) => !q.finalized && !q.arbitrationPending && closed(q);
+  // As settle: aim at a liveness edge only when no question off the edge could finalize instead.
+  const offEdgeReady = view.questions().some((q) => ready(q) && !livenessOnEdge(view, q));
+  const edge = offEdgeReady ? undefined : pickOnEdge(c, view.questions(), (q) => livenessOnEdge(view, q));
+  if (edge !== undefined) return { kind: 'finalize', caller, indexId: edge.indexId, timestamp: edge.timestamp };
   const q = question(
     c,
     view,

@@ -4,7 +4,7 @@ import type { MutantBudget } from './run-mutant.ts';
 
 /**
  * The budget under which {@link FIXED_SET_EXPECTED} holds: seed 1, depth 100 (as `cliffless fuzz`),
- * and 10 runs. Every expected kill happens within the first four runs; with the same seed and
+ * and 10 runs. Every expected kill happens within the first five runs; with the same seed and
  * depth, more runs never lose a kill (fast-check draws run i the same way whatever the run count),
  * and the expected survivors are equivalent to the original, so no budget kills them.
  */
