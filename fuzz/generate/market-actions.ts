@@ -53,14 +53,17 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
  * Collateral for a new series, weighted toward the tokens a series can actually use: a fee-on-
  * transfer series only ever rejects splits, and an armed callback token rejects every transfer.
  * Rarely a claim token of an earlier series: a nested series, and with a long strike a symbol too
- * long to go into the new claims' names (ClaimTokenNaming then writes COLL).
+ * long to go into the new claims' names (ClaimTokenNaming then writes COLL). Rarer still a contract
+ * that is no token (the market or the oracle): createSeries accepts any contract, and falls back to
+ * 18 decimals and the symbol COLL when the collateral has neither; every split of it reverts.
  */
 function pickCollateral(c: Chooser, view: WorldView): Address {
-  const weight = { plain: 4, noReturn: 2, callback: 1, feeOnTransfer: 1 } as const;
+  const weight = { plain: 8, noReturn: 4, callback: 2, feeOnTransfer: 2 } as const;
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   return c.weighted<() => Address>([
     ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
-    [claims.length > 0 ? 1 : 0, () => c.pick(claims)],
+    [claims.length > 0 ? 2 : 0, () => c.pick(claims)],
+    [1, () => c.pick([view.state.market, view.state.oracle])],
   ])();
 }
 
@@ -68,12 +71,22 @@ function pickParams(s: SeriesEntry) {
   return { collateral: s.collateral, oracle: s.oracle, indexId: s.indexId, strike: s.strike, expiry: s.expiry };
 }
 
-/** split of a live series, up to what the caller holds. */
+/**
+ * split of a live series, up to what the caller holds; invalid: a zero, unpayable or overflowing
+ * amount, an unknown series, or a well-formed split of a settled series (AlreadySettled alone
+ * rejects it).
+ */
 export function split(c: Chooser, view: WorldView, invalid: boolean): Action {
   const live = view.series.filter((s) => !s.settled);
   const s = live.length > 0 && !(invalid && c.chance(1, 3)) ? c.pick(live) : undefined;
   const caller = c.pick(view.actors);
   if (s === undefined) {
+    const settled = view.series.filter((x) => x.settled);
+    if (settled.length > 0 && c.chance(1, 2)) {
+      const target = c.pick(settled);
+      const amount = edgeAmount(c, view.balance(target.collateral, caller));
+      return { kind: 'split', caller, seriesId: target.id, amount: amount === 0n ? 1n : amount, to: caller };
+    }
     const any = view.series.length > 0 && c.chance(1, 2) ? c.pick(view.series).id : unknownSeries(c);
     return { kind: 'split', caller, seriesId: any, amount: 1n + c.upTo(1000n), to: caller };
   }

@@ -30,9 +30,11 @@ function targets(view: WorldView, c: Chooser): Target[] {
 
 /**
  * propose on an open question with the exact minimum bond (or a bit more); invalid: too low, same
- * value, too early. Half the time a question sits on a time edge (it opens in a second or just
- * opened, or its liveness ends in a second or now), the proposal goes there, well formed, so only
- * the clock decides: the last second of liveness accepts it and the first second after rejects it.
+ * value, too early, or (half the time) a well-formed proposal to a question in a phase that rejects
+ * any: frozen for arbitration, final, or past its liveness, so only the phase decides. Half the
+ * time a question sits on a time edge (it opens in a second or just opened, or its liveness ends in
+ * a second or now), the proposal goes there, well formed, so only the clock decides: the last
+ * second of liveness accepts it and the first second after rejects it.
  */
 export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
   const all = targets(view, c);
@@ -40,6 +42,12 @@ export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
   const edge = (t: Target) => onEdge(view.now, t.timestamp) || (t.q !== undefined && livenessOnEdge(view, t.q));
   const aimed = pickOnEdge(c, all, edge);
   if (aimed !== undefined) return proposal(c, view, aimed, false);
+  if (invalid && c.chance(1, 2)) {
+    const closed = (q: QuestionState) => q.answers.length > 0 && view.now >= closesAt(view, q);
+    const phase = somePhase(c, view, [(q) => q.arbitrationPending, (q) => q.finalized, closed]);
+    const rejecting = all.filter((t) => t.q !== undefined && phase(t.q));
+    if (rejecting.length > 0) return proposal(c, view, c.pick(rejecting), false);
+  }
   return proposal(c, view, open.length > 0 && !invalid ? c.pick(open) : c.pick(all), invalid);
 }
 

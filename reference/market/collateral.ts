@@ -1,4 +1,4 @@
-import { ModelUnsupportedError } from '../errors.ts';
+import { ModelUnsupportedError, revert } from '../errors.ts';
 import type { Address } from '../primitives.ts';
 import { transfer, transferFrom } from '../tokens/calls.ts';
 import { balanceOf } from '../tokens/erc20.ts';
@@ -28,13 +28,15 @@ export function pushCollateral(tx: Tx, collateral: Address, to: Address, amount:
 }
 
 /**
- * A series may name as collateral any address with code. When that is the market or the oracle,
- * the EVM reverts with empty data at the first token call, which the model does not represent.
+ * A series may name as collateral any address with code. The world's other contracts (the market,
+ * the oracle) have no ERC-20 functions and no fallback: the first token call reverts with empty
+ * data, which the market's high-level call bubbles up unchanged (decoded as `UnknownRevert("0x")`).
  */
 function requireErc20(tx: Tx, collateral: Address): void {
   if (tx.tokens.has(collateral)) return;
+  if (collateral === tx.config.market || collateral === tx.config.oracle.address) revert('UnknownRevert', '0x');
   throw new ModelUnsupportedError(
     'Collateral is not an ERC-20 of the world.',
-    `The series' collateral ${collateral} has code but is not a token; the EVM would revert with empty data here.`,
+    `The series' collateral ${collateral} has code but is no contract the model knows.`,
   );
 }
