@@ -30,8 +30,12 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
   const caller = c.pick(view.actors);
   let collateral = pickCollateral(c, view);
   let oracle = view.setup.oracle.address;
-  let strike = c.chance(1, 4) ? 1n + c.upTo(5000n * WAD) : c.pick(STRIKES);
   let expiry = view.now + (c.chance(1, 4) ? 1n + c.upTo(30n * 24n * HOUR) : c.pick(EXPIRIES));
+  let strike = c.weighted<() => bigint>([
+    [6, () => c.pick(STRIKES)],
+    [2, () => 1n + c.upTo(5000n * WAD)],
+    [1, () => symbolEdgeStrike(c, view, collateral, expiry)],
+  ])();
   if (invalid) {
     c.weighted<() => void>([
       [1, () => (collateral = c.pick(view.actors))],
@@ -60,11 +64,33 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
 function pickCollateral(c: Chooser, view: WorldView): Address {
   const weight = { plain: 8, noReturn: 4, callback: 2, feeOnTransfer: 2 } as const;
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
+  // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.
+  const onEdge = claims.filter((t) => {
+    const bytes = new TextEncoder().encode(view.state.metadata[t]?.symbol ?? '').length;
+    return bytes === MAX_EMBEDDED_SYMBOL || bytes === MAX_EMBEDDED_SYMBOL + 1;
+  });
   return c.weighted<() => Address>([
     ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
-    [claims.length > 0 ? 2 : 0, () => c.pick(claims)],
+    [claims.length > 0 ? 2 : 0, () => c.pick(onEdge.length > 0 && c.chance(1, 2) ? onEdge : claims)],
     [1, () => c.pick([view.state.market, view.state.oracle])],
   ])();
+}
+
+/** Claim token symbols longer than this many bytes are not embedded in nested claims' names. */
+const MAX_EMBEDDED_SYMBOL = 32;
+
+/**
+ * A whole-number strike whose claim symbols (`P-<collateral symbol>-<strike>-<expiry>`) come out
+ * exactly 32 or 33 bytes long: the longest symbol a nested series' claims still embed, and the
+ * shortest they replace with COLL (ClaimTokenNaming's `length > 32`). Any strike when no length fits.
+ */
+function symbolEdgeStrike(c: Chooser, view: WorldView, collateral: Address, expiry: bigint): bigint {
+  const symbol = view.state.metadata[collateral]?.symbol ?? 'COLL';
+  const embedded = new TextEncoder().encode(symbol).length;
+  const base = 2 + (embedded === 0 || embedded > MAX_EMBEDDED_SYMBOL ? 4 : embedded) + 1 + 1 + `${expiry}`.length;
+  const digits = MAX_EMBEDDED_SYMBOL + (c.chance(1, 2) ? 0 : 1) - base;
+  if (digits < 1 || digits > 59) return 1n + c.upTo(5000n * WAD);
+  return 10n ** BigInt(digits - 1) * WAD; // `1` then digits − 1 zeros, printed without a fraction
 }
 
 function pickParams(s: SeriesEntry) {

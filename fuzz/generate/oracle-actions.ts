@@ -60,7 +60,7 @@ function proposal(c: Chooser, view: WorldView, t: Target, invalid: boolean): Act
   let bond = c.chance(1, 3) ? minimum + c.upTo(minimum) : minimum;
   if (invalid) {
     c.weighted<() => void>([
-      [2, () => (bond = minimum - 1n)],
+      [1, () => (bond = minimum - 1n)],
       [1, () => (value = last?.value ?? value)],
     ])();
   }

@@ -16,14 +16,23 @@ function heldToken(c: Chooser, view: WorldView): { token: Address; holder: Addre
   return held.length > 0 ? c.pick(held) : { token: c.pick(tokens(view)), holder: c.pick(view.actors) };
 }
 
-/** transfer between actors, or to the market (a donation of collateral, or stray claims). */
+/**
+ * transfer between actors, or to the market: stray claims, or a donation, mostly of a collateral
+ * some series uses (a donation changes what the market's balance checks see: M2 allows the
+ * surplus, and split must still count only what it received).
+ */
 export function transfer(c: Chooser, view: WorldView, invalid: boolean): Action {
-  const { token, holder } = heldToken(c, view);
+  let { token, holder } = heldToken(c, view);
   const to = c.weighted<Address>([
     [6, c.pick(view.actors)],
     [3, view.state.market],
     [1, invalid ? '0x0000000000000000000000000000000000000000' : view.state.oracle],
   ]);
+  if (to === view.state.market && c.chance(2, 3)) {
+    const inUse = [...new Set(view.series.map((s) => s.collateral))];
+    const donors = inUse.flatMap((t) => view.holders(t).map((h) => ({ token: t, holder: h })));
+    if (donors.length > 0) ({ token, holder } = c.pick(donors));
+  }
   const amount = invalid ? view.balance(token, holder) + 1n : edgeAmount(c, view.balance(token, holder));
   return { kind: 'transfer', caller: holder, token, to, amount };
 }

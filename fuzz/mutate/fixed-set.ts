@@ -4,11 +4,14 @@ import type { MutantBudget } from './run-mutant.ts';
 
 /**
  * The budget under which {@link FIXED_SET_EXPECTED} holds: seed 1, depth 100 (as `cliffless fuzz`),
- * and 10 runs. Every expected kill happens within the first five runs; with the same seed and
- * depth, more runs never lose a kill (fast-check draws run i the same way whatever the run count),
- * and the expected survivors are equivalent to the original, so no budget kills them.
+ * and 30 runs. The last expected kill (PayoutMath.sol:14:relational:0, which needs a redeem of P
+ * away from the strike) comes after about 900 actions, in run 22 or so with this generator; with
+ * the same seed and depth, more runs never lose a kill (run i is drawn the same way whatever the
+ * run count), and the expected survivors are equivalent to the original, so no budget kills them.
+ * A generator change that moves a kill past run 30 fails test/mutate/fixed-set.test.ts: look at
+ * why before raising the budget.
  */
-export const FIXED_SET_BUDGET: MutantBudget = { seed: 1, runs: 10, depth: 100 };
+export const FIXED_SET_BUDGET: MutantBudget = { seed: 1, runs: 30, depth: 100 };
 
 /**
  * A small fixed set of generated mutants with known outcomes under {@link FIXED_SET_BUDGET}, picked
