@@ -75,10 +75,22 @@ describe('createWorld: setups the contracts could not be deployed with throw Mod
     expect(broken((s) => (s.oracle = { ...s.oracle, bondToken: ALICE }))).toThrow(/bondToken/);
   });
   test('tokens: distinct, not the market or oracle, a known kind, uint8 decimals', () => {
-    expect(broken((s) => s.tokens.push({ address: WETH, kind: 'plain', decimals: 18, name: 'Wrapped Ether', symbol: 'WETH' }))).toThrow(/appears twice/);
-    expect(broken((s) => s.tokens.push({ address: MARKET, kind: 'plain', decimals: 18, name: 'Token', symbol: 'TK' }))).toThrow(/market or oracle/);
-    expect(broken((s) => s.tokens.push({ address: ALICE, kind: 'rebasing' as never, decimals: 18, name: 'Token', symbol: 'TK' }))).toThrow(/kind/);
-    expect(broken((s) => s.tokens.push({ address: ALICE, kind: 'plain', decimals: 256, name: 'Token', symbol: 'TK' }))).toThrow(/decimals/);
+    expect(
+      broken((s) =>
+        s.tokens.push({ address: WETH, kind: 'plain', decimals: 18, name: 'Wrapped Ether', symbol: 'WETH' }),
+      ),
+    ).toThrow(/appears twice/);
+    expect(
+      broken((s) => s.tokens.push({ address: MARKET, kind: 'plain', decimals: 18, name: 'Token', symbol: 'TK' })),
+    ).toThrow(/market or oracle/);
+    expect(
+      broken((s) =>
+        s.tokens.push({ address: ALICE, kind: 'rebasing' as never, decimals: 18, name: 'Token', symbol: 'TK' }),
+      ),
+    ).toThrow(/kind/);
+    expect(
+      broken((s) => s.tokens.push({ address: ALICE, kind: 'plain', decimals: 256, name: 'Token', symbol: 'TK' })),
+    ).toThrow(/decimals/);
   });
   test('balances: known tokens, non-zero holders, total supply within uint256', () => {
     expect(broken((s) => (s.balances[ALICE] = { [ALICE]: 1n }))).toThrow(/not one of setup.tokens/);
