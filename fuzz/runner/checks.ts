@@ -76,18 +76,7 @@ export class Checks {
   ): StepFailure | undefined {
     const violations = checkD1({ outcome: modelOutcome, state: modelState }, { outcome: evmOutcome, state: evmState });
     stats?.recordCheck('D1', violations.length);
-    const first = violations[0];
-    if (first === undefined) return undefined;
-    return {
-      step: index,
-      action,
-      kind: 'divergence',
-      id: 'D1',
-      message: first.message,
-      model: describeValue(first.expected),
-      evm: describeValue(first.actual),
-      violations,
-    };
+    return this.divergenceOf(index, action, violations);
   }
 
   /** Every state and transition property on the EVM's step, then the probes. */
@@ -139,19 +128,7 @@ export class Checks {
       const probed = this.failureOf(index, last, await this.runProbes(state, evm, stats));
       if (probed !== undefined) return probed; // else: just probed after the last step
     }
-    const violations = await this.runViews(state, index, stats);
-    const first = violations[0];
-    if (first === undefined) return undefined;
-    return {
-      step: index,
-      action: last,
-      kind: 'divergence',
-      id: 'D1',
-      message: first.message,
-      model: describeValue(first.expected),
-      evm: describeValue(first.actual),
-      violations,
-    };
+    return this.divergenceOf(index, last, await this.runViews(state, index, stats));
   }
 
   /** The views against the run's final state (D1), when the environment gave a view check. */
@@ -160,6 +137,22 @@ export class Checks {
     const violations = await this.options.views(state, rotation);
     stats?.recordCheck('D1', violations.length);
     return violations;
+  }
+
+  /** A D1 failure at `index`: the first violation, with each side's value rendered. */
+  private divergenceOf(index: number, action: Action, violations: Violation[]): StepFailure | undefined {
+    const first = violations[0];
+    if (first === undefined) return undefined;
+    return {
+      step: index,
+      action,
+      kind: 'divergence',
+      id: 'D1',
+      message: first.message,
+      model: describeValue(first.expected),
+      evm: describeValue(first.actual),
+      violations,
+    };
   }
 
   private failureOf(index: number, action: Action, violations: Violation[]): StepFailure | undefined {
