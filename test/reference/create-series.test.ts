@@ -1,6 +1,5 @@
 import { getContractAddress } from 'viem';
 import { describe, expect, test } from 'vitest';
-import { ModelUnsupportedError } from '../../reference/errors.ts';
 import { execute } from '../../reference/execute.ts';
 import { seriesIdOf } from '../../reference/ids.ts';
 import type { Address } from '../../reference/primitives.ts';
@@ -126,13 +125,15 @@ describe('createSeries', () => {
     ok(world, create({ strike: STRIKE + 1n }));
     ok(world, create({ expiry: MAX_UINT256 }));
   });
-  test('the market or oracle as collateral is created (decimals 18) but the model refuses to simulate its use', () => {
+  test('the market or oracle as collateral is created (decimals 18, symbol COLL) and every split of it reverts with empty data', () => {
     const world = makeWorld();
     const { id, p } = newSeries(world, MARKET);
-    expect(world.state.tokens.get(p)?.decimals).toBe(18);
+    expect(world.state.tokens.get(p)).toMatchObject({ decimals: 18 });
+    expect(world.state.tokens.get(p)?.symbol).toMatch(/^P-COLL-/);
     approveMarket(world, ALICE, WETH, 1n);
-    expect(() => execute(world, { kind: 'split', caller: ALICE, seriesId: id, amount: 1n, to: ALICE })).toThrow(
-      ModelUnsupportedError,
-    );
+    const before = world.state;
+    const outcome = execute(world, { kind: 'split', caller: ALICE, seriesId: id, amount: 1n, to: ALICE });
+    expect(outcome).toEqual({ ok: false, error: { name: 'UnknownRevert', args: ['0x'] } });
+    expect(world.state).toBe(before);
   });
 });
