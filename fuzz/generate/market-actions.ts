@@ -1,4 +1,5 @@
 import type { Action } from '../../reference/action.ts';
+import { byteLength, collateralSymbolForClaims, MAX_SYMBOL_BYTES } from '../../reference/market/claim-naming.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256, WAD } from '../../reference/primitives.ts';
 import type { Chooser } from './chooser.ts';
@@ -66,8 +67,8 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.
   const onEdge = claims.filter((t) => {
-    const bytes = new TextEncoder().encode(view.state.metadata[t]?.symbol ?? '').length;
-    return bytes === MAX_EMBEDDED_SYMBOL || bytes === MAX_EMBEDDED_SYMBOL + 1;
+    const bytes = byteLength(view.state.metadata[t]?.symbol ?? '');
+    return bytes === MAX_SYMBOL_BYTES || bytes === MAX_SYMBOL_BYTES + 1;
   });
   return c.weighted<() => Address>([
     ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
@@ -76,19 +77,16 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
   ])();
 }
 
-/** Claim token symbols longer than this many bytes are not embedded in nested claims' names. */
-const MAX_EMBEDDED_SYMBOL = 32;
-
 /**
  * A whole-number strike whose claim symbols (`P-<collateral symbol>-<strike>-<expiry>`) come out
  * exactly 32 or 33 bytes long: the longest symbol a nested series' claims still embed, and the
  * shortest they replace with COLL (ClaimTokenNaming's `length > 32`). Any strike when no length fits.
  */
 function symbolEdgeStrike(c: Chooser, view: WorldView, collateral: Address, expiry: bigint): bigint {
-  const symbol = view.state.metadata[collateral]?.symbol ?? 'COLL';
-  const embedded = new TextEncoder().encode(symbol).length;
-  const base = 2 + (embedded === 0 || embedded > MAX_EMBEDDED_SYMBOL ? 4 : embedded) + 1 + 1 + `${expiry}`.length;
-  const digits = MAX_EMBEDDED_SYMBOL + (c.chance(1, 2) ? 0 : 1) - base;
+  // The symbol is `<side>-<embedded>-<strike>-<expiry>`: all but the strike's digits are fixed here.
+  const embedded = byteLength(collateralSymbolForClaims(view.state.metadata[collateral]?.symbol));
+  const base = 2 + embedded + 1 + 1 + `${expiry}`.length;
+  const digits = MAX_SYMBOL_BYTES + (c.chance(1, 2) ? 0 : 1) - base;
   if (digits < 1 || digits > 59) return 1n + c.upTo(5000n * WAD);
   return 10n ** BigInt(digits - 1) * WAD; // `1` then digits − 1 zeros, printed without a fraction
 }

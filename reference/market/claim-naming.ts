@@ -11,7 +11,12 @@ import { WAD } from '../primitives.ts';
 export const FALLBACK_SYMBOL = 'COLL';
 
 /** Longest collateral symbol (in bytes) a claim's name embeds. */
-const MAX_SYMBOL_BYTES = 32;
+export const MAX_SYMBOL_BYTES = 32;
+
+/** A string's length in bytes (UTF-8), as Solidity's `bytes(s).length` counts it. */
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
 
 /**
  * The collateral symbol a claim's name uses: the collateral's own symbol when it has one of 1 to 32
@@ -20,7 +25,7 @@ const MAX_SYMBOL_BYTES = 32;
  */
 export function collateralSymbolForClaims(symbol: string | undefined): string {
   if (symbol === undefined) return FALLBACK_SYMBOL;
-  const bytes = new TextEncoder().encode(symbol).length;
+  const bytes = byteLength(symbol);
   return bytes === 0 || bytes > MAX_SYMBOL_BYTES ? FALLBACK_SYMBOL : symbol;
 }
 
