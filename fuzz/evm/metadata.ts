@@ -1,9 +1,8 @@
-import { decodeAbiParameters } from 'viem';
 import { type TokenMetadata, UNREADABLE_DECIMALS, UNREADABLE_NAME } from '../../properties/observed-state.ts';
 import type { Address } from '../../reference/primitives.ts';
-import { staticCall } from './chain.ts';
-import { encodeCall, type FunctionCodec } from './codec.ts';
+import type { FunctionCodec } from './codec.ts';
 import type { EvmHost, Tracked } from './host.ts';
+import { callView } from './view-call.ts';
 
 /**
  * A token's `name()`, `symbol()` and `decimals()`, read through its views. These live in storage
@@ -14,13 +13,8 @@ import type { EvmHost, Tracked } from './host.ts';
 export async function readMetadata(host: EvmHost, token: Address): Promise<TokenMetadata> {
   const { codecs } = host;
   const read = async (codec: FunctionCodec): Promise<unknown> => {
-    const result = await staticCall(host.chain, { from: host.deployer, to: token, data: encodeCall(codec, []) });
-    if (!result.success) return undefined;
-    try {
-      return decodeAbiParameters(codec.outputs, result.returnData)[0];
-    } catch {
-      return undefined;
-    }
+    const result = await callView(host, token, codec, []);
+    return result.kind === 'returned' ? result.values[0] : undefined;
   };
   const name = await read(codecs.name);
   const symbol = await read(codecs.symbol);

@@ -1,4 +1,3 @@
-import { decodeAbiParameters } from 'viem';
 import type {
   ObservedState,
   QuestionState,
@@ -7,10 +6,10 @@ import type {
   TokenState,
 } from '../../properties/observed-state.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
-import { staticCall } from './chain.ts';
-import { encodeCall, type FunctionCodec } from './codec.ts';
+import type { FunctionCodec } from './codec.ts';
 import type { EvmHost } from './host.ts';
 import { readMetadata } from './metadata.ts';
+import { callView } from './view-call.ts';
 
 /**
  * The same observed state as `observe`, but read through the contracts' public views
@@ -22,9 +21,10 @@ import { readMetadata } from './metadata.ts';
 export async function observeViaCalls(host: EvmHost): Promise<ObservedState> {
   const { codecs, observed, tracked, setup } = host;
   const view = async (to: Address, codec: FunctionCodec, args: readonly unknown[]) => {
-    const result = await staticCall(host.chain, { from: host.deployer, to, data: encodeCall(codec, args) });
-    if (!result.success) throw new Error(`view ${codec.name} on ${to} failed: ${result.exception}`);
-    return decodeAbiParameters(codec.outputs, result.returnData) as readonly unknown[];
+    const result = await callView(host, to, codec, args);
+    if (result.kind === 'returned') return result.values;
+    const why = result.kind === 'reverted' ? result.error : `undecodable return data ${result.data}`;
+    throw new Error(`view ${codec.name} on ${to} failed: ${why}`);
   };
   const uint = async (to: Address, codec: FunctionCodec, args: readonly unknown[]) =>
     (await view(to, codec, args))[0] as bigint;

@@ -1,11 +1,9 @@
-import { decodeAbiParameters } from 'viem';
 import type { ObservedState, QuestionState } from '../../properties/observed-state.ts';
 import type { Violation } from '../../properties/violation.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
-import { staticCall } from './chain.ts';
-import { encodeCall, type FunctionCodec } from './codec.ts';
-import { decodeFailure } from './decode.ts';
+import type { FunctionCodec } from './codec.ts';
 import type { EvmHost } from './host.ts';
+import { callView } from './view-call.ts';
 
 /**
  * View conformance: the contracts' public views must report the state the harness observed from
@@ -122,8 +120,8 @@ async function checkQuestion(
     }
   }
   // One past the last answer is out of bounds: Panic(0x32), as the interface documents.
-  const past = await views.raw(oracle, codecs.answerAt, [indexId, timestamp, BigInt(answers.length)]);
-  const outcome = past.success ? 'returned' : `${past.error.name}(${past.error.args.join(', ')})`;
+  const past = await callView(host, oracle, codecs.answerAt, [indexId, timestamp, BigInt(answers.length)]);
+  const outcome = past.kind === 'reverted' ? past.error : 'returned';
   views.expect(`answerAt(${key}, ${answers.length})`, 'Panic(50)', outcome, { question: key });
 }
 
@@ -133,27 +131,14 @@ class ViewReader {
 
   constructor(private readonly host: EvmHost) {}
 
-  async raw(to: Address, codec: FunctionCodec, args: readonly unknown[]) {
-    const { chain, deployer, registry } = this.host;
-    const result = await staticCall(chain, { from: deployer, to, data: encodeCall(codec, args) });
-    if (result.success) return { success: true as const, data: result.returnData };
-    return { success: false as const, error: decodeFailure(registry, result.exception ?? 'revert', result.returnData) };
-  }
-
   /** The decoded results of a view; a revert or undecodable data is a violation and reads as []. */
   async call(to: Address, codec: FunctionCodec, args: readonly unknown[]): Promise<readonly unknown[]> {
-    const result = await this.raw(to, codec, args);
+    const result = await callView(this.host, to, codec, args);
+    if (result.kind === 'returned') return result.values;
     const what = `${codec.name}(${args.map(String).join(', ')}) on ${to}`;
-    if (!result.success) {
-      this.fail(what, 'a value', `${result.error.name}(${result.error.args.join(', ')})`, {});
-      return [];
-    }
-    try {
-      return decodeAbiParameters(codec.outputs, result.data) as readonly unknown[];
-    } catch {
-      this.fail(what, 'ABI-encoded return data', result.data, {});
-      return [];
-    }
+    if (result.kind === 'reverted') this.fail(what, 'a value', result.error, {});
+    else this.fail(what, 'ABI-encoded return data', result.data, {});
+    return [];
   }
 
   expect(path: string, expected: unknown, actual: unknown, where: Partial<Violation>): void {
