@@ -1,4 +1,4 @@
-import type { ObservedState, QuestionState } from '../../properties/observed-state.ts';
+import { type ObservedState, type QuestionState, questionKey } from '../../properties/observed-state.ts';
 import type { Violation } from '../../properties/violation.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { FunctionCodec } from './codec.ts';
@@ -38,14 +38,13 @@ export async function checkViews(host: EvmHost, state: ObservedState, rotation: 
       views.expect(`${claim}.market()`, market, normal(owner), { token: claim });
     }
     // A question nobody answered yet reads as all zeros (the branch of question() with no answers).
-    const key = `${series.indexId}@${series.expiry}`;
-    if (state.oracleState.questions[key] === undefined) {
+    if (state.oracleState.questions[questionKey(series.indexId, series.expiry)] === undefined) {
       await checkQuestion(views, host, oracle, series.indexId, series.expiry, undefined);
     }
   }
 
-  for (const [key, question] of Object.entries(state.oracleState.questions)) {
-    await checkQuestion(views, host, oracle, question.indexId, question.timestamp, question, key);
+  for (const question of Object.values(state.oracleState.questions)) {
+    await checkQuestion(views, host, oracle, question.indexId, question.timestamp, question);
   }
 
   const accounts = Object.keys(state.oracleState.credits) as Address[];
@@ -86,9 +85,9 @@ async function checkQuestion(
   indexId: Bytes32,
   timestamp: bigint,
   question: QuestionState | undefined,
-  key = `${indexId}@${timestamp}`,
 ): Promise<void> {
   const { codecs } = host;
+  const key = questionKey(indexId, timestamp);
   const answers = question?.answers ?? [];
   const last = answers[answers.length - 1];
   const [info = {}] = (await views.call(oracle, codecs.question, [indexId, timestamp])) as [Record<string, unknown>?];
