@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
+import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
 import { FIXED_SET_EXPECTED, fixedMutantSet } from '../fuzz/mutate/fixed-set.ts';
 import { generateMutants } from '../fuzz/mutate/generate.ts';
 import type { Mutant } from '../fuzz/mutate/mutant.ts';
@@ -25,7 +26,6 @@ import {
   type MutantRow,
   mutantReportJson,
 } from './mutants-report.ts';
-import { checkJsonTarget, writeJson } from './write-json.ts';
 
 /** The shipped suite's depth (foundry.toml) and `cliffless fuzz`'s: each tool at its own default. */
 const FORGE_DEPTH = 64;
@@ -99,16 +99,17 @@ async function runTools(
 async function main(argv: string[]): Promise<number> {
   let args: MutantBenchArgs;
   let mutants: Mutant[];
+  let json: OutputClaim | undefined;
   try {
     args = parseMutantBenchArgs(argv);
     if (args.help) {
       process.stdout.write(`Usage: ${MUTANTS_USAGE}`);
       return 0;
     }
-    checkJsonTarget(args.json, args.force);
+    json = args.json === undefined ? undefined : claimOutput('json', args.json, { force: args.force });
     mutants = selectMutants(args);
   } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
+    if (!(error instanceof BenchUsageError || error instanceof OutputPathError)) throw error;
     process.stderr.write(`bench:mutants: ${error.message}\n\nUsage: ${MUTANTS_USAGE}`);
     return 2;
   }
@@ -150,9 +151,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const end = machineInfo();
   process.stdout.write(formatMutantReport(rows, config, start, end, baseline));
-  if (args.json !== undefined) {
-    writeJson(args.json, mutantReportJson(rows, config, start, end, baseline));
-    log(`figures written to ${args.json}`);
+  if (json !== undefined) {
+    const report = mutantReportJson(rows, config, start, end, baseline);
+    const delivered = deliverOutput(json, `${JSON.stringify(report, null, 2)}\n`, 'BENCH JSON');
+    if (delivered.lost !== undefined) return EXIT_OUTPUT_LOST;
+    log(`figures written to ${json.path}`);
   }
   return 0;
 }

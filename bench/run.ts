@@ -3,19 +3,21 @@
  * with the machine it ran on, as one table (and optionally JSON). Exit 0 after printing, 1 if a
  * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag.
  */
+
+import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './args.ts';
 import { machineInfo } from './machine.ts';
 import { runBench } from './measure.ts';
 import { formatReport, reportJson } from './report.ts';
-import { checkJsonTarget, writeJson } from './write-json.ts';
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseBenchArgs>;
+  let json: OutputClaim | undefined;
   try {
     args = parseBenchArgs(argv);
-    checkJsonTarget(args.json, args.force);
+    json = args.json === undefined ? undefined : claimOutput('json', args.json, { force: args.force });
   } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
+    if (!(error instanceof BenchUsageError || error instanceof OutputPathError)) throw error;
     process.stderr.write(`bench: ${error.message}\n\nUsage: ${BENCH_USAGE}`);
     return 2;
   }
@@ -29,9 +31,14 @@ async function main(argv: string[]): Promise<number> {
   const figures = await runBench(args.config, log);
   const end = machineInfo();
   process.stdout.write(formatReport(figures, start, end));
-  if (args.json !== undefined) {
-    writeJson(args.json, reportJson(figures, start, end));
-    log(`figures written to ${args.json}`);
+  if (json !== undefined) {
+    const delivered = deliverOutput(
+      json,
+      `${JSON.stringify(reportJson(figures, start, end), null, 2)}\n`,
+      'BENCH JSON',
+    );
+    if (delivered.lost !== undefined) return EXIT_OUTPUT_LOST;
+    log(`figures written to ${json.path}`);
   }
   return 0;
 }

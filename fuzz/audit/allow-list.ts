@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { CliflessError } from '../errors.ts';
+import { parseJsonStrict, readInputFile } from '../io/input.ts';
 import { ACTION_KINDS } from '../trace/fields.ts';
 
 /** One intended difference: an action kind (or `*`) and a path pattern, with the reason it is intended. */
@@ -24,16 +24,7 @@ const DETAILS =
  * file and the field, e.g. `allow.json: allow[1].action: "splt" is not an action kind`.
  */
 export function readAllowList(file: string): AllowList {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliflessError(`--allow ${file}: cannot read the allow-list (${code ?? (error as Error).message})`, {
-      details: DETAILS,
-    });
-  }
-  return parseAllowList(text, file);
+  return parseAllowList(readInputFile(file, 'allow-list', 'allow'), file);
 }
 
 /** Parses allow-list text; see {@link readAllowList}. */
@@ -41,12 +32,7 @@ export function parseAllowList(text: string, file: string): AllowList {
   const fail = (field: string, problem: string): never => {
     throw new CliflessError(`${file}: ${field}: ${problem}`, { details: DETAILS });
   };
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    return fail('(file)', `not valid JSON: ${(error as Error).message}`);
-  }
+  const root = parseJsonStrict(text, fail);
   if (!isObject(root)) return fail('(file)', 'expected a JSON object with an "allow" array');
   for (const key of Object.keys(root)) if (key !== 'allow') fail(key, 'unknown field (the only field is "allow")');
   if (!Array.isArray(root.allow)) return fail('allow', 'expected an array of entries');

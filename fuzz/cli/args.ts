@@ -10,8 +10,12 @@ export interface FlagSpec {
   description: string;
   /** Shown in --help; absent means "no default" (the flag is optional and undefined when not given). */
   default?: string;
-  /** For `int`: the smallest accepted value. */
+  /** For `int`: the smallest accepted value. For `duration`: seconds, default 1 (a budget of 0s runs nothing). */
   min?: number;
+  /** The flag means something only with one of these flags given (e.g. `--prelude` with `--exhaustive`). */
+  needs?: readonly string[];
+  /** The flag means nothing with any of these flags given (e.g. `--workers` with `--exhaustive`). */
+  conflicts?: readonly string[];
 }
 
 /** A command's flags and positional arguments, for parsing and for --help. */
@@ -67,6 +71,8 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
         spec.name,
       );
     }
+    // The last of two would silently win: `--seed 1 --seed 2` is a mistake to report, not to guess.
+    if (name in flags) throw new UsageError(`--${name} is given twice; give it once`, spec.name);
     if (flag.type === 'boolean') {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`, spec.name);
       flags[name] = true;
@@ -89,7 +95,23 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
       spec.name,
     );
   }
+  if (!help) checkApplies(spec, flags);
   return { flags, positionals, help };
+}
+
+/** Refuses a flag given where it means nothing (its `needs` absent, or a `conflicts` flag given). */
+function checkApplies(spec: CommandSpec, flags: ParsedArgs['flags']): void {
+  for (const flag of spec.flags) {
+    if (flags[flag.name] === undefined) continue;
+    const conflict = flag.conflicts?.find((other) => flags[other] !== undefined);
+    if (conflict !== undefined) {
+      throw new UsageError(`--${flag.name} does not apply with --${conflict}: drop one of them`, spec.name);
+    }
+    if (flag.needs !== undefined && !flag.needs.some((other) => flags[other] !== undefined)) {
+      const wanted = flag.needs.map((other) => `--${other}`).join(' or ');
+      throw new UsageError(`--${flag.name} applies only with ${wanted}`, spec.name);
+    }
+  }
 }
 
 function parseValue(command: string, flag: FlagSpec, raw: string): string | number {
@@ -105,8 +127,12 @@ function parseValue(command: string, flag: FlagSpec, raw: string): string | numb
       }
       return value;
     }
-    case 'duration':
-      return parseDuration(command, flag.name, raw);
+    case 'duration': {
+      const seconds = parseDuration(command, flag.name, raw);
+      const min = flag.min ?? 1;
+      if (seconds < min) throw new UsageError(`--${flag.name} must be at least ${min}s, got "${raw}"`, command);
+      return seconds;
+    }
     default:
       throw new UsageError(`--${flag.name}: unsupported flag type`, command);
   }
@@ -114,7 +140,7 @@ function parseValue(command: string, flag: FlagSpec, raw: string): string | numb
 
 /** `90`, `90s`, `15m`, `2h` → seconds. */
 export function parseDuration(command: string, name: string, raw: string): number {
-  const match = /^(\d+)(s|m|h)?$/.exec(raw);
+  const match = /^(\d{1,9})(s|m|h)?$/.exec(raw);
   if (match === null) throw new UsageError(`--${name} must be a duration like 90s, 15m or 2h, got "${raw}"`, command);
   const unit = match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1;
   return Number(match[1]) * unit;

@@ -1,4 +1,3 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readAllowList } from '../audit/allow-list.ts';
 import { runAudit } from '../audit/audit.ts';
@@ -8,7 +7,9 @@ import { auditMarkdown, type ReportContext } from '../audit/markdown.ts';
 import { compileVersion, prepareAudit } from '../audit/sides.ts';
 import { auditJson, auditSummary } from '../audit/terminal.ts';
 import { writeDifferenceTraces } from '../audit/write-traces.ts';
-import { CliflessError, UsageError } from '../errors.ts';
+import { checkContractsFolder } from '../compile/contracts-folder.ts';
+import { UsageError } from '../errors.ts';
+import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 
 export const auditSpec: CommandSpec = {
@@ -41,7 +42,12 @@ export const auditSpec: CommandSpec = {
     },
     { name: 'markdown', type: 'string', description: 'Write the report as Markdown (a pull-request comment) here' },
     { name: 'summary-json', type: 'string', description: 'Also write the report as JSON here' },
-    { name: 'force', type: 'boolean', description: 'Overwrite --markdown and --summary-json if they exist' },
+    {
+      name: 'force',
+      needs: ['markdown', 'summary-json'],
+      type: 'boolean',
+      description: 'Overwrite --markdown and --summary-json if they exist',
+    },
   ],
   examples: [
     'npx cliffless audit --base main                          # this branch’s contracts/ against main’s',
@@ -62,18 +68,19 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     throw new UsageError('--base is required: a git ref or a folder of base contracts', 'audit');
   const actors = (f.actors as number | undefined) ?? 4;
   if (actors > 16) throw new UsageError('--actors must be at most 16', 'audit');
-  const outputs = [f.markdown, f['summary-json']].filter((p): p is string => typeof p === 'string');
-  for (const path of outputs) {
-    if (existsSync(path) && f.force !== true) {
-      throw new CliflessError(`${path} already exists`, {
-        details: 'Pass --force to overwrite it, or choose another file.',
-      });
-    }
-  }
+  // Every output is claimed, and every input checked, before any work.
+  const force = f.force === true;
+  const markdown = typeof f.markdown === 'string' ? claimOutput('markdown', f.markdown, { force }) : undefined;
+  const summary =
+    typeof f['summary-json'] === 'string' ? claimOutput('summary-json', f['summary-json'], { force }) : undefined;
+  requireDistinct([markdown, summary]);
+  const out = claimOutput('out', (f.out as string | undefined) ?? 'audit', { kind: 'folder' });
   const allow = f.allow === undefined ? undefined : readAllowList(f.allow as string);
   const newDir = (f.contracts as string | undefined) ?? 'contracts';
+  checkContractsFolder(resolve(newDir), `--contracts ${newDir}`);
   const base = resolveBase(f.base as string, newDir, process.cwd());
   try {
+    checkContractsFolder(base.dir, `--base ${String(f.base)}`);
     const labels = { base: base.label, new: newDir };
     const artifacts = {
       base: compileVersion('base', base.dir, base.label, log),
@@ -95,10 +102,11 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
         log(`runs ${done}/${runs}, ${differences} difference(s) so far`);
       },
     });
-    const traces = writeDifferenceTraces(env, result.groups, (f.out as string | undefined) ?? 'audit', seed, {
+    const { written: traces, lost: tracesLost } = writeDifferenceTraces(env, result.groups, out, seed, {
       base: base.label,
       next: newDir,
     });
+    let lost = tracesLost ? EXIT_OUTPUT_LOST : 0;
     const findings = findingsOf(env, result.groups, traces, allow);
     const context: ReportContext = {
       base: { label: base.label, replay: base.replay },
@@ -108,22 +116,17 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       ...(allow === undefined ? {} : { allowFile: allow.file, unusedAllowEntries: unusedEntries(allow, findings) }),
     };
     process.stdout.write(`${auditSummary(result, findings, context)}\n`);
-    if (typeof f.markdown === 'string') {
-      writeAtomically(f.markdown, auditMarkdown(result, findings, context));
-      process.stdout.write(`markdown report written to ${f.markdown}\n`);
+    if (markdown !== undefined) {
+      const delivered = deliverOutput(markdown, auditMarkdown(result, findings, context), 'MARKDOWN REPORT');
+      if (delivered.lost !== undefined) lost = EXIT_OUTPUT_LOST;
+      else process.stdout.write(`markdown report written to ${markdown.path}\n`);
     }
-    if (typeof f['summary-json'] === 'string') {
-      writeAtomically(f['summary-json'], `${JSON.stringify(auditJson(result, findings, context), null, 2)}\n`);
+    if (summary !== undefined) {
+      const json = `${JSON.stringify(auditJson(result, findings, context), null, 2)}\n`;
+      if (deliverOutput(summary, json, 'JSON REPORT').lost !== undefined) lost = EXIT_OUTPUT_LOST;
     }
-    return findings.some((finding) => finding.allowedBy === undefined) ? 1 : 0;
+    return (findings.some((finding) => finding.allowedBy === undefined) ? 1 : 0) | lost;
   } finally {
     base.cleanup();
   }
-}
-
-/** Writes through a temporary file and a rename, so a crash never leaves half a report. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text, { flag: 'wx' });
-  renameSync(temporary, path);
 }

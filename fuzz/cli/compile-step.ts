@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Artifacts, CompileError, compileContracts } from '../compile/index.ts';
+import { join, resolve } from 'node:path';
+import { checkContractsFolder } from '../compile/contracts-folder.ts';
+import { type Artifacts, CompileError, compileContracts, PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
 
 /**
@@ -9,15 +9,9 @@ import { CliflessError } from '../errors.ts';
  */
 export function compileForCli(contractsDir: string | undefined, log: (line: string) => void): Artifacts {
   const options: Parameters<typeof compileContracts>[0] = {};
-  if (contractsDir !== undefined) {
-    const dir = resolve(contractsDir);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new CliflessError(`--contracts ${contractsDir}: no such folder`, {
-        details: 'Pass the folder that holds SplitMarket.sol, SlowOracle.sol and test-mocks/.',
-      });
-    }
-    options.contractsDir = dir;
-  }
+  const dir = resolve(contractsDir ?? join(PROJECT_ROOT, 'contracts'));
+  checkContractsFolder(dir, contractsDir === undefined ? dir : `--contracts ${contractsDir}`);
+  if (contractsDir !== undefined) options.contractsDir = dir;
   try {
     const { artifacts, cached, elapsedMs } = compileContracts(options);
     log(`compiled contracts (${cached ? 'cached' : 'solc'}, ${(elapsedMs / 1000).toFixed(1)}s)`);

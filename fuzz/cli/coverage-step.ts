@@ -1,13 +1,14 @@
-import { join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Artifacts } from '../compile/index.ts';
 import { PROJECT_ROOT } from '../compile/index.ts';
-import { renderLcov } from '../coverage/lcov.ts';
-import { checkCoverageOut, writeAtomically } from '../coverage/output.ts';
+import { LCOV_TEST_NAME, renderLcov } from '../coverage/lcov.ts';
 import { type CoverageRecorder, recordCoverage } from '../coverage/recorder.ts';
 import { buildCoverageReport } from '../coverage/report.ts';
 import { formatCoverageSummary } from '../coverage/summary.ts';
 import { UsageError } from '../errors.ts';
 import type { Chain } from '../evm/index.ts';
+import { claimOutput, type Delivery, deliverOutput, type OutputClaim } from '../io/output.ts';
 import type { FlagSpec, ParsedArgs } from './args.ts';
 
 /** Where `--coverage` writes lcov unless `--coverage-out` says otherwise. */
@@ -18,16 +19,19 @@ export const COVERAGE_FLAGS: FlagSpec[] = [
   {
     name: 'coverage',
     type: 'boolean',
+    conflicts: ['exhaustive'],
     description: 'Record which lines and branches of the contracts ran; write lcov and print a summary',
   },
   {
     name: 'coverage-out',
+    needs: ['coverage'],
     type: 'string',
     default: DEFAULT_COVERAGE_OUT,
     description: 'With --coverage: the lcov file (only a file cliffless wrote is overwritten)',
   },
   {
     name: 'coverage-include-libs',
+    needs: ['coverage'],
     type: 'boolean',
     description: 'With --coverage: also report the OpenZeppelin code inlined into the contracts',
   },
@@ -35,10 +39,12 @@ export const COVERAGE_FLAGS: FlagSpec[] = [
 
 /** Coverage for one fuzz command: attach before deployment, finish after the campaign. */
 export interface CoverageStep {
+  /** The lcov output, claimed before any work. */
+  claim: OutputClaim;
   /** Options for prepareEnvironment: the recorder attaches to the chain before anything is deployed. */
   deployOptions(artifacts: Artifacts): { onChain: (chain: Chain) => void };
-  /** Writes the lcov file and returns the terminal summary. */
-  finish(artifacts: Artifacts, contractsDir: string | undefined): string;
+  /** Writes the lcov file (or prints it, should the write fail: see `deliverOutput`); returns the terminal summary. */
+  finish(artifacts: Artifacts, contractsDir: string | undefined): { summary: string; delivery: Delivery };
 }
 
 /**
@@ -46,20 +52,16 @@ export interface CoverageStep {
  * EVM runs unhooked). Checks the output path before any work, so a bad one fails at once (exit 2).
  */
 export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefined {
-  if (flags.coverage !== true) {
-    for (const name of ['coverage-out', 'coverage-include-libs']) {
-      if (flags[name] !== undefined) throw new UsageError(`--${name} needs --coverage`, 'fuzz');
-    }
-    return undefined;
-  }
-  if (flags.exhaustive === true) throw new UsageError('--coverage is not available with --exhaustive', 'fuzz');
+  // --coverage-out without --coverage, or --coverage with --exhaustive, the parser refuses.
+  if (flags.coverage !== true) return undefined;
   if (((flags.workers as number | undefined) ?? 1) > 1) {
     throw new UsageError('--coverage records in one thread: drop --workers (or use --shard per process)', 'fuzz');
   }
   const out = (flags['coverage-out'] as string | undefined) ?? DEFAULT_COVERAGE_OUT;
-  checkCoverageOut(out, '--coverage-out');
+  const claim = claimCoverageOut(out, flags.force === true);
   let recorder: CoverageRecorder | undefined;
   return {
+    claim,
     deployOptions: (artifacts) => ({
       onChain: (chain) => {
         recorder = recordCoverage(chain.evm, artifacts);
@@ -76,9 +78,38 @@ export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefin
           process.cwd(),
           unit.startsWith('contracts/') ? join(contracts, unit.slice('contracts/'.length)) : join(PROJECT_ROOT, unit),
         );
-      checkCoverageOut(out, '--coverage-out');
-      writeAtomically(out, renderLcov(files, pathOf));
-      return `\ncoverage (lcov written to ${out}):\n\n${formatCoverageSummary(files)}\n`;
+      const delivery = deliverOutput(claim, renderLcov(files, pathOf), 'LCOV', basename(out));
+      const where = delivery.written === undefined ? 'not written: printed above' : `written to ${out}`;
+      return { summary: `\ncoverage (lcov ${where}):\n\n${formatCoverageSummary(files)}\n`, delivery };
     },
   };
+}
+
+/**
+ * Claims the lcov file under the output policy, with two allowances for the default
+ * `coverage/lcov.info`: a missing folder is created (one level, when the lcov is written), and an
+ * existing lcov file cliffless wrote (first line `TN:cliffless`) is regenerated without --force;
+ * any other existing file is the user's and is refused.
+ */
+function claimCoverageOut(out: string, force: boolean): OutputClaim {
+  if (out.endsWith('/')) return claimOutput('coverage-out', out); // refused: names a folder
+  if (!existsSync(dirname(resolve(out)))) return claimOutput('coverage-out', dirname(out), { kind: 'folder' });
+  const ours = existsSync(out) && startsWith(out, `TN:${LCOV_TEST_NAME}\n`);
+  return claimOutput('coverage-out', out, { force: force || ours });
+}
+
+function startsWith(path: string, prefix: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false; // not readable: the claim reports what is wrong with it
+  }
+  try {
+    const buffer = Buffer.alloc(prefix.length);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8') === prefix;
+  } finally {
+    closeSync(fd);
+  }
 }

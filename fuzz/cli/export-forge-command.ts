@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { CliflessError } from '../errors.ts';
-import { defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
+import { checkExportTarget, defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
+import { claimOutput } from '../io/output.ts';
 import { readTraceFile } from '../trace/io.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
@@ -34,12 +33,10 @@ export const exportForgeSpec: CommandSpec = {
 export async function exportForgeCommand(args: ParsedArgs): Promise<number> {
   const file = args.positionals[0] as string;
   const trace = readTraceFile(file);
-  const out = (args.flags.out as string | undefined) ?? defaultOutPath(file);
-  if (existsSync(out) && args.flags.force !== true) {
-    throw new CliflessError(`${out} already exists`, {
-      details: 'Pass --force to overwrite it, or --out to write elsewhere.',
-    });
-  }
+  const contractName = (args.flags['contract-name'] as string | undefined) ?? defaultContractName(file);
+  const outPath = (args.flags.out as string | undefined) ?? defaultOutPath(file);
+  checkExportTarget(outPath, contractName);
+  const out = claimOutput('out', outPath, { force: args.flags.force === true });
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const contractsDir = args.flags.contracts as string | undefined;
   const artifacts = compileForCli(contractsDir, log);
@@ -48,9 +45,8 @@ export async function exportForgeCommand(args: ParsedArgs): Promise<number> {
     traceFile: file,
     artifacts,
     out,
-    contractName: (args.flags['contract-name'] as string | undefined) ?? defaultContractName(file),
+    contractName,
     ...(contractsDir === undefined ? {} : { contractsDir }),
-    force: args.flags.force === true,
   });
   const shown = relative(process.cwd(), result.out);
   if (!result.formatted) log('warning: `forge fmt` could not format the file; it is still valid Solidity');

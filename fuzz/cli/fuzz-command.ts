@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
-import { parseShard, type Shard, shardLabel, WHOLE } from '../parallel/plan.ts';
+import { claimOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
+import { parseShard, type Shard, shardLabel, shardRunCount, WHOLE } from '../parallel/plan.ts';
 import { WorkerPool } from '../parallel/pool.ts';
 import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../parallel/summary-file.ts';
 import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
@@ -9,13 +11,15 @@ import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
 import { buildTrace } from '../trace/build.ts';
-import { writeTraceFile } from '../trace/io.ts';
+import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
 import { Progress } from './progress.ts';
+import { rerunLine, shownPath } from './rerun.ts';
+import { EXIT_INTERRUPTED, interruptOnSigint } from './sigint.ts';
 import { formatSummary } from './summary.ts';
 
 export const fuzzSpec: CommandSpec = {
@@ -24,16 +28,37 @@ export const fuzzSpec: CommandSpec = {
   usage: 'cliffless fuzz [--runs N] [--depth N] [--seed N] [--time 10m] [--out DIR] [--workers N] [--shard i/n]',
   positionals: [],
   flags: [
-    { name: 'runs', type: 'int', min: 1, default: '100', description: 'Action sequences to run' },
+    {
+      name: 'runs',
+      conflicts: ['exhaustive'],
+      type: 'int',
+      min: 1,
+      default: '100',
+      description: 'Action sequences to run',
+    },
     { name: 'depth', type: 'int', min: 1, default: '100', description: 'Most actions per sequence' },
-    { name: 'seed', type: 'int', min: 0, default: '1', description: 'Seed: same seed and contracts, same result' },
+    {
+      name: 'seed',
+      conflicts: ['exhaustive'],
+      type: 'int',
+      min: 0,
+      default: '1',
+      description: 'Seed: same seed and contracts, same result',
+    },
     {
       name: 'time',
       type: 'duration',
       description: 'Stop after this long (e.g. 90s, 15m); the result then depends on speed',
     },
     { name: 'out', type: 'string', default: 'traces', description: 'Folder a counterexample trace is written to' },
-    { name: 'actors', type: 'int', min: 1, default: '4', description: 'Actors besides the arbitrator (1 to 16)' },
+    {
+      name: 'actors',
+      conflicts: ['exhaustive'],
+      type: 'int',
+      min: 1,
+      default: '4',
+      description: 'Actors besides the arbitrator (1 to 16)',
+    },
     {
       name: 'probes',
       type: 'int',
@@ -48,9 +73,15 @@ export const fuzzSpec: CommandSpec = {
       description: `Probe after every N-th step and at each run's end (default ${DEFAULT_PROBE_EVERY}; 1 with --exhaustive)`,
     },
     { name: 'contracts', type: 'string', description: 'Contracts folder to fuzz instead of ./contracts' },
-    { name: 'summary-json', type: 'string', description: 'Also write the summary as JSON to this file' },
+    {
+      name: 'summary-json',
+      conflicts: ['exhaustive'],
+      type: 'string',
+      description: 'Also write the summary as JSON to this file',
+    },
     {
       name: 'workers',
+      conflicts: ['exhaustive'],
       type: 'int',
       min: 1,
       default: '1',
@@ -58,6 +89,7 @@ export const fuzzSpec: CommandSpec = {
     },
     {
       name: 'shard',
+      conflicts: ['exhaustive'],
       type: 'string',
       description: 'Run only runs i mod n of the campaign (a CI matrix); add up with cliffless merge-summaries',
     },
@@ -67,7 +99,18 @@ export const fuzzSpec: CommandSpec = {
       description:
         'Run every action sequence up to --depth (default 3) over a small domain instead (docs: fuzz/exhaustive/domain.ts)',
     },
-    { name: 'prelude', type: 'string', description: "With --exhaustive: start after 'created' (default) or 'settled'" },
+    {
+      name: 'prelude',
+      needs: ['exhaustive'],
+      type: 'string',
+      description: "With --exhaustive: start after 'created' (default) or 'settled'",
+    },
+    {
+      name: 'force',
+      needs: ['summary-json', 'coverage-out'],
+      type: 'boolean',
+      description: 'Let --summary-json (and --coverage-out) replace an existing file',
+    },
     ...COVERAGE_FLAGS,
   ],
   examples: [
@@ -81,7 +124,17 @@ export const fuzzSpec: CommandSpec = {
   ],
 };
 
-/** `cliffless fuzz`: exit 0 when every run passed, 1 with a written trace on a failure. */
+/** The flags that change what a campaign runs: a rerun or replay hint repeats every one given. */
+const CAMPAIGN_FLAGS = ['seed', 'runs', 'depth', 'time', 'actors', 'probes', 'probe-every', 'contracts', 'shard'];
+
+/** More worker threads than this many per core only add memory and contention (docs/errors.md). */
+export const WORKERS_PER_CORE = 4;
+
+/**
+ * `cliffless fuzz`: exit 0 when every run passed, 1 with a written trace on a failure, 130 when
+ * Ctrl-C stopped it (the summary so far is printed), plus 4 when an output could not be written
+ * after the work (what it would have held is printed instead; see docs/errors.md).
+ */
 export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
   const coverage = coverageStep(f);
@@ -91,12 +144,19 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const runs = (f.runs as number | undefined) ?? (f.time === undefined ? 100 : Number.MAX_SAFE_INTEGER);
   const depth = (f.depth as number | undefined) ?? 100;
   const actors = (f.actors as number | undefined) ?? 4;
-  const out = (f.out as string | undefined) ?? 'traces';
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (actors > 16) throw new UsageError('--actors must be at most 16', 'fuzz');
   const workers = (f.workers as number | undefined) ?? 1;
   const shard = f.shard === undefined ? WHOLE : parseShard(f.shard as string);
   const sharded = shard.count > 1;
+  checkWorkers(workers, shardRunCount(runs, shard), f.shard !== undefined);
+  // Every output is claimed before any work: a bad path fails now, not after the campaign.
+  const out = claimOutput('out', (f.out as string | undefined) ?? 'traces', { kind: 'folder' });
+  const summaryClaim =
+    f['summary-json'] === undefined
+      ? undefined
+      : claimOutput('summary-json', f['summary-json'] as string, { force: f.force === true });
+  requireDistinct([summaryClaim, coverage?.claim]);
 
   // Worker threads load the harness (a second or two) while this one compiles and deploys.
   const pool = workers > 1 ? WorkerPool.boot(workers - 1) : undefined;
@@ -118,75 +178,161 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const progress = new Progress();
   const probes = (f.probes as number | undefined) ?? 2;
   const probeEvery = (f['probe-every'] as number | undefined) ?? DEFAULT_PROBE_EVERY;
-  const result = await runCampaign(env, {
-    seed,
-    runs,
-    depth,
-    probesPerStep: probes,
-    probeEvery,
-    shard,
-    workers,
-    deploy: { artifacts, world },
-    ...(pool === undefined ? {} : { pool }),
-    ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
-    onRun: (stats) => progress.update(stats, runs),
-  });
-  progress.done();
-  const seconds = progress.elapsed();
-  process.stdout.write(`${formatSummary(result.stats, seconds, seed)}\n`);
-  if (coverage !== undefined) process.stdout.write(coverage.finish(artifacts, f.contracts as string | undefined));
-  if (sharded) process.stdout.write(`${shardLine(result, shard, runs)}\n`);
-  const start = new NameBook(env.setup);
-  const written =
-    result.failure === undefined
-      ? undefined
-      : writeTraceFile(
-          out,
-          `fuzz-seed${seed}${sharded ? `-shard${shard.index}of${shard.count}` : ''}`,
-          buildTrace({ world, book: start, steps: result.failure.steps, failure: result.failure.failure, seed }),
-        );
-  if (f['summary-json'] !== undefined) {
-    const record: CampaignRecord = {
+  const stop = interruptOnSigint(log);
+  let result: CampaignResult;
+  try {
+    result = await runCampaign(env, {
       seed,
       runs,
       depth,
-      actors,
-      probes,
+      probesPerStep: probes,
       probeEvery,
-      contracts: artifacts.key,
-      timeSeconds: (f.time as number | undefined) ?? null,
-      shard: shardLabel(shard),
-      counted: result.ranges,
-      complete: result.failure === undefined && !result.interrupted,
-      failure:
-        result.failure === undefined || written === undefined
-          ? null
-          : {
-              run: result.failure.run,
-              kind: result.failure.failure.kind,
-              id: result.failure.failure.id,
-              step: result.failure.failure.step,
-              message: result.failure.failure.message,
-              shrunkFrom: result.failure.originalLength,
-              actions: result.failure.steps.length,
-              trace: basename(written),
-            },
-    };
-    writeSummaryFile(f['summary-json'] as string, summaryDocument(result.stats, record));
+      shard,
+      workers,
+      deploy: { artifacts, world },
+      ...(pool === undefined ? {} : { pool }),
+      ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
+      onRun: (stats) => progress.update(stats, runs),
+      signal: stop.signal,
+    });
+  } finally {
+    stop.dispose();
   }
-  if (result.failure === undefined || written === undefined) {
+  progress.done();
+  const interrupted = stop.signal.aborted;
+  const rerun = rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed });
+  process.stdout.write(`${formatSummary(result.stats, result.seconds, rerun)}\n`);
+  let lost = 0;
+  if (coverage !== undefined) {
+    const covered = coverage.finish(artifacts, f.contracts as string | undefined);
+    process.stdout.write(covered.summary);
+    if (covered.delivery.lost !== undefined) lost = EXIT_OUTPUT_LOST;
+  }
+  if (sharded) process.stdout.write(`${shardLine(result, shard, runs)}\n`);
+  const start = new NameBook(env.setup);
+  const failure = result.failure;
+  let written: string | undefined;
+  if (failure !== undefined) {
+    const book = bookAfter(start, failure.steps.slice(0, -1));
+    const shrunk = interrupted
+      ? `not shrunk: interrupted; ${failure.steps.length} actions`
+      : `shrunk from ${failure.originalLength} to ${failure.steps.length} actions`;
+    // The report first, in full: should the trace then fail to write, nothing of the result is lost.
+    process.stdout.write(`\nFAILURE (${shrunk})\n${describeFailure(failure.failure, book)}\n\n`);
+    const trace = buildTrace({ world, book: start, steps: failure.steps, failure: failure.failure, seed });
+    const prefix = `fuzz-seed${seed}${sharded ? `-shard${shard.index}of${shard.count}` : ''}`;
+    const delivered = deliverTraceFile(out, prefix, trace);
+    if (delivered.written !== undefined) {
+      written = delivered.written;
+      const shown = shownPath(written);
+      const replayFlags = { contracts: f.contracts, probes: f.probes };
+      process.stdout.write(
+        `trace written to ${shown}\n` +
+          `replay with: ${rerunLine('replay', { positionals: [shown], flags: replayFlags }, ['contracts', 'probes'])}\n`,
+      );
+    } else {
+      lost = EXIT_OUTPUT_LOST;
+      process.stdout.write('the trace above was not written: save it to a file to replay it\n');
+    }
+    // Runs 0..run of the seed, and no time budget: exactly the runs up to the failing one.
+    const again = rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed, runs: failure.run + 1, time: undefined });
+    process.stdout.write(
+      `(run ${failure.run} of seed ${seed}: the failing run with the smallest index)\nrerun the campaign up to it with: ${again}\n`,
+    );
+  }
+  if (summaryClaim !== undefined) {
+    const document = summaryDocument(
+      result.stats,
+      campaignRecord(result, written, {
+        seed,
+        runs,
+        depth,
+        actors,
+        probes,
+        probeEvery,
+        shard,
+        time: f.time as number | undefined,
+        contracts: artifacts.key,
+      }),
+    );
+    if (writeSummaryFile(summaryClaim, document).lost !== undefined) lost = EXIT_OUTPUT_LOST;
+  }
+  if (interrupted) {
+    process.stdout.write(
+      `interrupted by Ctrl-C after ${result.stats.runs} runs: the counts above are the runs so far\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
+  if (failure === undefined) {
     process.stdout.write(result.interrupted ? 'stopped by the time budget: no failure found\n' : 'no failure found\n');
-    return 0;
+    return lost;
   }
-  const path = written;
-  const book = bookAfter(start, result.failure.steps.slice(0, -1));
-  process.stdout.write(
-    `\nFAILURE (shrunk from ${result.failure.originalLength} to ${result.failure.steps.length} actions)\n` +
-      `${describeFailure(result.failure.failure, book)}\n\ntrace written to ${path}\n` +
-      `replay with: npx cliffless replay ${path}\n` +
-      `(run ${result.failure.run} of seed ${seed}: the failing run with the smallest index)\n`,
-  );
-  return 1;
+  return 1 | lost;
+}
+
+/**
+ * Refuses a `--workers` the campaign cannot use: more threads than runs (the extra ones would only
+ * load and idle) or more than {@link WORKERS_PER_CORE} per core (each holds a whole EVM world: 999
+ * of them exhaust memory long before they help).
+ */
+function checkWorkers(workers: number, runs: number, sharded: boolean): void {
+  const cores = availableParallelism();
+  if (runs === 0) throw new UsageError("--shard: this shard has none of the campaign's runs", 'fuzz');
+  if (workers > WORKERS_PER_CORE * cores) {
+    throw new UsageError(
+      `--workers ${workers} is more than ${WORKERS_PER_CORE} per core (${cores} cores here: at most ${WORKERS_PER_CORE * cores})`,
+      'fuzz',
+    );
+  }
+  if (workers > runs) {
+    const what = sharded ? `this shard's ${runs} runs` : `the ${runs} runs`;
+    throw new UsageError(`--workers ${workers} is more than ${what}: at most one worker per run`, 'fuzz');
+  }
+}
+
+/** The summary JSON's campaign record. */
+function campaignRecord(
+  result: CampaignResult,
+  written: string | undefined,
+  c: {
+    seed: number;
+    runs: number;
+    depth: number;
+    actors: number;
+    probes: number;
+    probeEvery: number;
+    shard: Shard;
+    time: number | undefined;
+    contracts: string;
+  },
+): CampaignRecord {
+  const failure = result.failure;
+  return {
+    seed: c.seed,
+    runs: c.runs,
+    depth: c.depth,
+    actors: c.actors,
+    probes: c.probes,
+    probeEvery: c.probeEvery,
+    contracts: c.contracts,
+    timeSeconds: c.time ?? null,
+    shard: shardLabel(c.shard),
+    counted: result.ranges,
+    complete: failure === undefined && !result.interrupted,
+    failure:
+      failure === undefined || written === undefined
+        ? null
+        : {
+            run: failure.run,
+            kind: failure.failure.kind,
+            id: failure.failure.id,
+            step: failure.failure.step,
+            message: failure.failure.message,
+            shrunkFrom: failure.originalLength,
+            actions: failure.steps.length,
+            trace: basename(written),
+          },
+  };
 }
 
 /** Which runs of the campaign this shard counted, for the summary. */

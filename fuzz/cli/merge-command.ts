@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { CliflessError } from '../errors.ts';
+import { claimOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
 import { type Merged, mergeSummaries } from '../parallel/merge.ts';
 import { readSummaryFile, writeSummaryFile } from '../parallel/summary-file.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
@@ -13,7 +12,7 @@ export const mergeSummariesSpec: CommandSpec = {
   variadic: true,
   flags: [
     { name: 'out', type: 'string', description: 'Also write the merged summary as JSON to this file (must not exist)' },
-    { name: 'force', type: 'boolean', description: 'Let --out replace an existing file' },
+    { name: 'force', needs: ['out'], type: 'boolean', description: 'Let --out replace an existing file' },
     {
       name: 'allow-missing',
       type: 'boolean',
@@ -32,14 +31,15 @@ export const mergeSummariesSpec: CommandSpec = {
  * not distinct shards of one campaign, or a shard is missing (without --allow-missing).
  */
 export async function mergeSummariesCommand(args: ParsedArgs): Promise<number> {
-  const out = args.flags.out as string | undefined;
-  if (out !== undefined && existsSync(out) && args.flags.force !== true) {
-    throw new CliflessError(`--out ${out} exists`, { details: 'Pass another path, or --force to replace it.' });
-  }
+  const out =
+    args.flags.out === undefined
+      ? undefined
+      : claimOutput('out', args.flags.out as string, { force: args.flags.force === true });
   const merged = mergeSummaries(args.positionals.map(readSummaryFile));
   process.stdout.write(`${formatMerged(merged)}\n`);
-  if (out !== undefined) writeSummaryFile(out, mergedDocument(merged), args.flags.force === true);
-  if (merged.failure !== undefined) return 1;
+  const lost =
+    out !== undefined && writeSummaryFile(out, mergedDocument(merged)).lost !== undefined ? EXIT_OUTPUT_LOST : 0;
+  if (merged.failure !== undefined) return 1 | lost;
   if (merged.missing.length > 0 && args.flags['allow-missing'] !== true) {
     process.stderr.write(
       `cliffless merge-summaries: missing ${merged.missing.map((i) => `${i}/${merged.count}`).join(', ')}; ` +
@@ -47,7 +47,7 @@ export async function mergeSummariesCommand(args: ParsedArgs): Promise<number> {
     );
     return 2;
   }
-  return 0;
+  return lost;
 }
 
 /** The merged summary as text: the campaign, its shards, the counts, the failure. */

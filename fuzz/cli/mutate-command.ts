@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { checkContractsFolder } from '../compile/contracts-folder.ts';
 import { CompileError, PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError, UsageError } from '../errors.ts';
+import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { generateMutants } from '../mutate/generate.ts';
 import { renderMarkdown } from '../mutate/markdown.ts';
-import { checkOutputPath, writeOutputFile } from '../mutate/output-file.ts';
 import { runMutantPool } from '../mutate/pool.ts';
 import { buildReport } from '../mutate/report.ts';
 import type { MutantBudget } from '../mutate/run-mutant.ts';
@@ -20,6 +21,7 @@ export const mutateSpec: CommandSpec = {
   flags: [
     {
       name: 'seed',
+      conflicts: ['list'],
       type: 'int',
       min: 0,
       default: '1',
@@ -27,19 +29,29 @@ export const mutateSpec: CommandSpec = {
     },
     {
       name: 'runs',
+      conflicts: ['list'],
       type: 'int',
       min: 1,
       default: '100',
       description: 'Action sequences per mutant, at most (a failure stops early)',
     },
-    { name: 'depth', type: 'int', min: 1, default: '100', description: 'Most actions per sequence' },
+    {
+      name: 'depth',
+      conflicts: ['list'],
+      type: 'int',
+      min: 1,
+      default: '100',
+      description: 'Most actions per sequence',
+    },
     {
       name: 'time-per-mutant',
+      conflicts: ['list'],
       type: 'duration',
       description: 'Also stop each campaign after this long (e.g. 20s); outcomes then depend on speed',
     },
     {
       name: 'jobs',
+      conflicts: ['list'],
       type: 'int',
       min: 1,
       default: '2',
@@ -53,15 +65,28 @@ export const mutateSpec: CommandSpec = {
     { name: 'max', type: 'int', min: 1, description: 'Run only the first N mutants (after --only)' },
     {
       name: 'markdown',
+      conflicts: ['list'],
       type: 'string',
       description: 'Write the full report (kill matrix, survivor diffs) as Markdown',
     },
-    { name: 'json', type: 'string', description: 'Write the full report as JSON' },
-    { name: 'force', type: 'boolean', description: 'Overwrite --markdown / --json files that exist' },
-    { name: 'min-score', type: 'int', min: 0, description: 'Exit 1 when the mutation score (percent) is below this' },
+    { name: 'json', conflicts: ['list'], type: 'string', description: 'Write the full report as JSON' },
+    {
+      name: 'force',
+      needs: ['markdown', 'json'],
+      type: 'boolean',
+      description: 'Overwrite --markdown / --json files that exist',
+    },
+    {
+      name: 'min-score',
+      conflicts: ['list'],
+      type: 'int',
+      min: 0,
+      description: 'Exit 1 when the mutation score (percent) is below this',
+    },
     { name: 'contracts', type: 'string', description: 'Contracts folder to mutate instead of ./contracts' },
     {
       name: 'no-cache',
+      conflicts: ['list'],
       type: 'boolean',
       description: 'Compile every mutant afresh (default: reuse .cliffless/mutant-cache)',
     },
@@ -88,16 +113,11 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   if (minScore !== undefined && minScore > 100) throw new UsageError('--min-score is a percentage: 0 to 100', 'mutate');
   const jobs = (f.jobs as number | undefined) ?? 2;
   if (jobs > 16) throw new UsageError('--jobs must be at most 16', 'mutate');
-  for (const flag of ['markdown', 'json'] as const) {
-    const path = f[flag] as string | undefined;
-    if (path !== undefined) checkOutputPath(flag, path, force);
-  }
+  const markdown = f.markdown === undefined ? undefined : claimOutput('markdown', f.markdown as string, { force });
+  const json = f.json === undefined ? undefined : claimOutput('json', f.json as string, { force });
+  requireDistinct([markdown, json]);
   const contractsDir = resolve((f.contracts as string | undefined) ?? join(PROJECT_ROOT, 'contracts'));
-  if (!existsSync(contractsDir) || !statSync(contractsDir).isDirectory()) {
-    throw new CliflessError(`--contracts ${String(f.contracts)}: no such folder`, {
-      details: 'Pass the folder that holds SplitMarket.sol, SlowOracle.sol and test-mocks/.',
-    });
-  }
+  checkContractsFolder(contractsDir, f.contracts === undefined ? contractsDir : `--contracts ${String(f.contracts)}`);
 
   let all: ReturnType<typeof generateMutants>;
   try {
@@ -167,19 +187,21 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
     seconds: (performance.now() - started) / 1000,
   });
   process.stdout.write(`\n${formatMutationSummary(report)}`);
-  if (f.markdown !== undefined) {
-    writeOutputFile('markdown', f.markdown as string, renderMarkdown(report), force);
-    log(`report written to ${f.markdown as string}`);
-  }
-  if (f.json !== undefined) {
-    writeOutputFile('json', f.json as string, `${JSON.stringify(report, null, 2)}\n`, force);
-    log(`report written to ${f.json as string}`);
+  let lost = 0;
+  for (const [claim, text, what] of [
+    [markdown, () => renderMarkdown(report), 'MARKDOWN REPORT'],
+    [json, () => `${JSON.stringify(report, null, 2)}\n`, 'JSON REPORT'],
+  ] as const) {
+    if (claim === undefined) continue;
+    const delivered = deliverOutput(claim, text(), what);
+    if (delivered.lost !== undefined) lost = EXIT_OUTPUT_LOST;
+    else log(`report written to ${claim.path}`);
   }
   if (minScore !== undefined && report.total.score !== null && report.total.score * 100 < minScore) {
     process.stdout.write(`mutation score ${(report.total.score * 100).toFixed(1)}% is below --min-score ${minScore}\n`);
-    return 1;
+    return 1 | lost;
   }
-  return 0;
+  return lost;
 }
 
 function oneLine(text: string): string {

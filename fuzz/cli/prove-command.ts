@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CliflessError, UsageError } from '../errors.ts';
+import { readInputFile } from '../io/input.ts';
+import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
 import { runSmtChecker, type TargetResult } from '../prove/smtchecker.ts';
 import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../prove/suite.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
@@ -35,18 +36,33 @@ export const proveSpec: CommandSpec = {
       description: 'Check this file instead of contracts/SlowOracle.sol (a variant)',
     },
     { name: 'json', type: 'string', description: 'Also write every result as JSON to this file' },
+    { name: 'force', needs: ['json'], type: 'boolean', description: 'Let --json replace an existing file' },
+    {
+      name: 'fail-on',
+      type: 'string',
+      default: 'counterexample',
+      description: 'Exit 1 on a counterexample (default), or also on an unknown result: counterexample or unknown',
+    },
   ],
   examples: [
     'npx cliffless prove                        # every suite, BMC',
     'npx cliffless prove --suite slow-oracle    # O1, O2, O3, O5 on the oracle',
     'npx cliffless prove --engine all --timeout 30s',
     'npx cliffless prove --payout-math my/PayoutMath.sol  # check an edited copy',
+    'npx cliffless prove --fail-on unknown      # a CI job that also fails when z3 could not decide',
   ],
 };
 
-/** `cliffless prove`: exit 1 when the checker found a counterexample, 0 when none (proved or unknown). */
+/**
+ * `cliffless prove`: exit 1 when the checker found a counterexample (or, with `--fail-on unknown`,
+ * could not decide an assert), 0 otherwise.
+ */
 export async function proveCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
+  const failOn = (f['fail-on'] as string | undefined) ?? 'counterexample';
+  if (failOn !== 'counterexample' && failOn !== 'unknown') {
+    throw new UsageError(`--fail-on must be counterexample or unknown, got "${failOn}"`, 'prove');
+  }
   const engine = (f.engine as string | undefined) ?? 'bmc';
   if (engine !== 'bmc' && engine !== 'chc' && engine !== 'all') {
     throw new UsageError(`--engine must be bmc, chc or all, got "${engine}"`, 'prove');
@@ -57,6 +73,13 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   if (suite !== 'all' && !(SUITES as readonly string[]).includes(suite)) {
     throw new UsageError(`--suite must be ${SUITES.join(', ')} or all, got "${suite}"`, 'prove');
   }
+  if (f['payout-math'] !== undefined && suite === 'slow-oracle') {
+    throw new UsageError('--payout-math does not apply with --suite slow-oracle', 'prove');
+  }
+  if (f['slow-oracle'] !== undefined && suite === 'payout-math') {
+    throw new UsageError('--slow-oracle does not apply with --suite payout-math', 'prove');
+  }
+  const json = f.json === undefined ? undefined : claimOutput('json', f.json as string, { force: f.force === true });
   const payoutMath = readVariant(f['payout-math'], 'payout-math');
   const slowOracle = readVariant(f['slow-oracle'], 'slow-oracle');
   const jobs: ProofJob[] = [
@@ -96,17 +119,22 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   process.stdout.write(
     `\n${count('proved')} proved, ${counterexamples} counterexample${counterexamples === 1 ? '' : 's'}, ${count('unknown')} unknown\n`,
   );
-  if (f.json !== undefined) {
-    writeFileSync(f.json as string, `${JSON.stringify({ timeoutSeconds, jobs: report }, null, 2)}\n`);
-  }
-  return counterexamples > 0 ? 1 : 0;
+  const lost =
+    json !== undefined &&
+    deliverOutput(json, `${JSON.stringify({ timeoutSeconds, jobs: report }, null, 2)}\n`, 'JSON REPORT').lost !==
+      undefined
+      ? EXIT_OUTPUT_LOST
+      : 0;
+  const failed = counterexamples > 0 || (failOn === 'unknown' && count('unknown') > 0);
+  if (failed && counterexamples === 0)
+    process.stdout.write('--fail-on unknown: an assert was neither proved nor refuted\n');
+  return (failed ? 1 : 0) | lost;
 }
 
-/** A variant file's text, or undefined when the flag is absent (a missing file is bad input). */
+/** A variant file's text (input policy: a regular file under the size bound), or undefined when the flag is absent. */
 function readVariant(path: unknown, flag: string): string | undefined {
   if (path === undefined) return undefined;
-  if (!existsSync(path as string)) throw new CliflessError(`--${flag} ${path}: no such file`);
-  return readFileSync(path as string, 'utf8');
+  return readInputFile(path as string, 'solidity', flag);
 }
 
 interface JobReport {

@@ -1,5 +1,5 @@
 import { prepareEnvironment } from '../runner/prepare.ts';
-import { describeAction, describeFailure } from '../runner/render.ts';
+import { describeAction, describeFailure, describeOutcome } from '../runner/render.ts';
 import { replayTrace } from '../runner/replay.ts';
 import { readTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
@@ -13,7 +13,11 @@ export const replaySpec: CommandSpec = {
   usage: 'cliffless replay <trace.json> [--verbose]',
   positionals: ['trace'],
   flags: [
-    { name: 'verbose', type: 'boolean', description: 'Print every step and its outcome' },
+    {
+      name: 'verbose',
+      type: 'boolean',
+      description: 'Print every step, its return values and its events with their arguments',
+    },
     { name: 'probes', type: 'int', min: 0, default: '2', description: 'M6/O5 probes run per step' },
     { name: 'contracts', type: 'string', description: 'Contracts folder to replay against instead of ./contracts' },
   ],
@@ -34,10 +38,10 @@ export async function replayCommand(args: ParsedArgs): Promise<number> {
   if (args.flags.verbose === true) {
     const book = new NameBook(env.setup);
     for (const [i, step] of result.steps.entries()) {
-      const o = step.outcome;
-      const what = o.ok ? ['ok', ...o.events.map((e) => e.name)].join(' ') : `revert ${o.error.name}`;
+      const before = bookAfter(book, result.steps.slice(0, i));
+      const after = bookAfter(book, result.steps.slice(0, i + 1)); // names the series this step created
       process.stdout.write(
-        `${String(i).padStart(4)}  ${describeAction(step.action, bookAfter(book, result.steps.slice(0, i)))}  → ${what}\n`,
+        `${String(i).padStart(4)}  ${describeAction(step.action, before)}  → ${describeOutcome(step.outcome, after)}\n`,
       );
     }
   }

@@ -2,17 +2,18 @@ import { PROPERTIES } from '../../properties/index.ts';
 import type { CampaignStats } from '../runner/stats.ts';
 import { ACTION_KINDS } from '../trace/fields.ts';
 
-/** The closing summary of a campaign: per action calls and reverts, per property checks and violations. */
-export function formatSummary(stats: CampaignStats, seconds: number, seed: number): string {
-  const lines: string[] = [];
-  const rate = seconds > 0 ? Math.round(stats.actions / seconds) : 0;
-  lines.push(
-    `${stats.runs} runs, ${stats.actions} actions in ${seconds.toFixed(1)}s (${rate} actions/s), ${stats.failures} failing run(s)`,
-    '',
-    formatCounts(stats),
-    '',
-    `seed ${seed} — rerun with: npx cliffless fuzz --seed ${seed}`,
-  );
+/**
+ * The closing summary of a campaign: its runs and rate (the runs' own time: shrinking a failure is
+ * on its own line, so a failing campaign's rate is comparable with a passing one's), per action
+ * calls and reverts, per property checks and violations, and the command that reruns it.
+ */
+export function formatSummary(stats: CampaignStats, seconds: { runs: number; shrink: number }, rerun: string): string {
+  const rate = seconds.runs > 0 ? Math.round(stats.actions / seconds.runs) : 0;
+  const lines = [
+    `${stats.runs} runs, ${stats.actions} actions in ${seconds.runs.toFixed(1)}s (${rate} actions/s), ${stats.failures} failing run(s)`,
+  ];
+  if (stats.failures > 0) lines.push(`shrinking the failure: ${seconds.shrink.toFixed(1)}s`);
+  lines.push('', formatCounts(stats), '', `rerun with: ${rerun}`);
   return lines.join('\n');
 }
 

@@ -12,7 +12,6 @@ export {
   stringifyCoverage,
 } from './data.ts';
 export { LCOV_TEST_NAME, renderLcov } from './lcov.ts';
-export { checkCoverageOut, writeAtomically } from './output.ts';
 export { type CoverageRecorder, recordCoverage } from './recorder.ts';
 export {
   type BranchCoverage,

@@ -1,9 +1,11 @@
+import { rerunLine, shownPath } from '../cli/rerun.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { UsageError } from '../errors.ts';
+import { claimOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
 import { buildTrace } from '../trace/build.ts';
-import { writeTraceFile } from '../trace/io.ts';
+import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 import { PRELUDES, type PreludeName } from './prelude.ts';
@@ -12,11 +14,11 @@ import { type ExhaustiveResult, runExhaustive } from './search.ts';
 /** Depth when `--exhaustive` is given without `--depth`. */
 export const DEFAULT_EXHAUSTIVE_DEPTH = 3;
 
+/** The flags that change what a search runs: its rerun hint repeats every one given. */
+const SEARCH_FLAGS = ['exhaustive', 'depth', 'prelude', 'probes', 'probe-every', 'time', 'contracts'];
+
 /** The world the search runs in: two actors and the arbitrator, unlimited approvals. */
 export const EXHAUSTIVE_WORLD = { actors: 2, approvals: true } as const;
-
-/** Flags of `cliffless fuzz` that mean nothing to an exhaustive search. */
-const CAMPAIGN_ONLY = ['runs', 'seed', 'actors', 'summary-json'];
 
 /**
  * `cliffless fuzz --exhaustive`: the bounded-exhaustive search (see search.ts and domain.ts), with
@@ -27,15 +29,14 @@ export async function exhaustiveCommand(
   flags: Record<string, string | number | boolean | undefined>,
   compile: (contracts: string | undefined) => Artifacts,
 ): Promise<number> {
-  const given = CAMPAIGN_ONLY.filter((name) => flags[name] !== undefined);
-  if (given.length > 0) throw new UsageError(`--${given[0]} does not apply to --exhaustive`, 'fuzz');
+  // The flags that mean nothing to a search (--runs, --workers...) the parser refuses with it.
   const prelude = (flags.prelude as string | undefined) ?? 'created';
   if (!PRELUDES.includes(prelude as PreludeName))
     throw new UsageError(`--prelude must be one of ${PRELUDES.join(', ')}, got "${prelude}"`, 'fuzz');
   const depth = (flags.depth as number | undefined) ?? DEFAULT_EXHAUSTIVE_DEPTH;
   const probesPerStep = (flags.probes as number | undefined) ?? 1;
   const probeEvery = (flags['probe-every'] as number | undefined) ?? 1;
-  const out = (flags.out as string | undefined) ?? 'traces';
+  const out = claimOutput('out', (flags.out as string | undefined) ?? 'traces', { kind: 'folder' });
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const artifacts = compile(flags.contracts as string | undefined);
@@ -74,12 +75,21 @@ export async function exhaustiveCommand(
     failure: result.failure.failure,
     title: `exhaustive search, depth ${depth}, '${prelude}' prelude (${result.preludeLength} actions)`,
   });
-  const path = writeTraceFile(out, `exhaustive-d${depth}`, trace);
   const book = bookAfter(start, result.failure.steps.slice(0, -1));
   process.stdout.write(
     `\nFAILURE after ${result.failure.steps.length} actions (prelude ${result.preludeLength})\n` +
-      `${describeFailure(result.failure.failure, book)}\n\ntrace written to ${path}\n` +
-      `replay with: npx cliffless replay ${path}\n`,
+      `${describeFailure(result.failure.failure, book)}\n\n`,
+  );
+  const delivered = deliverTraceFile(out, `exhaustive-d${depth}`, trace);
+  if (delivered.written === undefined) {
+    process.stdout.write('the trace above was not written: save it to a file to replay it\n');
+    return 1 | EXIT_OUTPUT_LOST;
+  }
+  const shown = shownPath(delivered.written);
+  const replayFlags = { contracts: flags.contracts, probes: probesPerStep };
+  process.stdout.write(
+    `trace written to ${shown}\nreplay with: ${rerunLine('replay', { positionals: [shown], flags: replayFlags }, ['contracts', 'probes'])}\n` +
+      `rerun the search with: ${rerunLine('fuzz', { positionals: [], flags }, SEARCH_FLAGS)}\n`,
   );
   return 1;
 }

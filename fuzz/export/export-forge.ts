@@ -1,27 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Artifacts } from '../compile/index.ts';
 import { PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
+import { type OutputClaim, writeOutput } from '../io/output.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import type { Trace } from '../trace/format.ts';
 import { AbiLookup } from './abi-lookup.ts';
 import { modelSteps } from './model-steps.ts';
 import { renderForgeTest } from './render-test.ts';
+import { contractNameProblem } from './solidity-identifier.ts';
 
 /** Where and how to write an exported forge test. */
 export interface ExportOptions {
   trace: Trace;
   traceFile: string;
   artifacts: Artifacts;
-  /** The `.t.sol` to write. */
-  out: string;
+  /** The `.t.sol` to write, claimed before any work (fuzz/io/output.ts). */
+  out: OutputClaim;
   contractName: string;
   /** The contracts folder the test imports (default ./contracts of the project). */
   contractsDir?: string;
-  /** Overwrite an existing file. */
-  force?: boolean;
 }
 
 /** What was written. */
@@ -51,18 +50,8 @@ export function defaultOutPath(traceFile: string): string {
  * (never over an existing file unless `force`) and formats it with `forge fmt`.
  */
 export async function exportForgeTest(options: ExportOptions): Promise<ExportResult> {
-  const out = resolve(options.out);
-  if (!out.endsWith('.t.sol')) {
-    throw new CliflessError(`--out ${options.out}: a forge test file must end in .t.sol`);
-  }
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.contractName)) {
-    throw new CliflessError(`--contract-name ${options.contractName}: not a Solidity identifier`);
-  }
-  if (existsSync(out) && options.force !== true) {
-    throw new CliflessError(`${options.out} already exists`, {
-      details: 'Pass --force to overwrite it, or --out to write elsewhere.',
-    });
-  }
+  const out = options.out.absolute;
+  checkExportTarget(options.out.path, options.contractName);
   const env = await prepareEnvironment(options.artifacts, options.trace.world);
   const { steps, final } = await modelSteps(env, options.trace, options.traceFile);
   const contractsDir = resolve(options.contractsDir ?? join(PROJECT_ROOT, 'contracts'));
@@ -78,16 +67,27 @@ export async function exportForgeTest(options: ExportOptions): Promise<ExportRes
     contractName: options.contractName,
     contractsImport,
   });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
-  const fmt = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'forge'), ['fmt', out], {
+  // Formatted from standard input, so the file is written once, whole, through the output policy.
+  const fmt = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'forge'), ['fmt', '--raw', '-'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
+    input: text,
   });
-  return {
-    out,
-    steps: steps.length,
-    reverts: steps.filter((s) => !s.outcome.ok).length,
-    formatted: fmt.status === 0,
-  };
+  const formatted = fmt.status === 0 && fmt.stdout.trim().length > 0;
+  writeOutput(options.out, formatted ? fmt.stdout : text);
+  return { out, steps: steps.length, reverts: steps.filter((s) => !s.outcome.ok).length, formatted };
+}
+
+/**
+ * Refuses, before any work, an --out that is not a `.t.sol` file or a --contract-name that is not a
+ * Solidity contract name the test can declare (an identifier, not a keyword, not an imported name).
+ */
+export function checkExportTarget(out: string, contractName: string): void {
+  if (!out.endsWith('.t.sol')) throw new CliflessError(`--out ${out}: a forge test file must end in .t.sol`);
+  const problem = contractNameProblem(contractName);
+  if (problem !== undefined) {
+    throw new CliflessError(`--contract-name ${JSON.stringify(contractName)}: ${problem}`, {
+      details: 'Give a name like Seed1Replay: a letter first, then letters, digits or _.',
+    });
+  }
 }

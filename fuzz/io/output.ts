@@ -6,6 +6,7 @@ import {
   lstatSync,
   mkdirSync,
   renameSync,
+  rmdirSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -102,8 +103,12 @@ export function claimOutput(
   if (kind === 'folder') {
     if (own === undefined) {
       requireWritable(parent, fail);
+      // Proven creatable now (a path under /proc or on a full disk fails here, not after the work),
+      // but created for good only when the first file goes in: a run that writes nothing leaves no
+      // empty folder behind.
       try {
         mkdirSync(absolute);
+        rmdirSync(absolute);
       } catch (error) {
         fail(`could not create the folder: ${reasonOf(error)}`, 'Create it yourself, or write elsewhere.');
       }
@@ -122,6 +127,29 @@ export function claimOutput(
     if (!force) fail('already exists', 'Pass --force to overwrite it, or give another name.');
   }
   return { flag, path, absolute, kind, force };
+}
+
+/**
+ * Refuses two claims of one command on the same path (`--markdown r --json r`): the second write
+ * would replace, or collide with, the first. Claims that are undefined (flag not given) are skipped.
+ *
+ * @throws {OutputPathError} naming both flags.
+ */
+export function requireDistinct(claims: readonly (OutputClaim | undefined)[]): void {
+  const seen = new Map<string, OutputClaim>();
+  for (const claim of claims) {
+    if (claim === undefined) continue;
+    const other = seen.get(claim.absolute);
+    if (other !== undefined) {
+      throw new OutputPathError(
+        claim.flag,
+        claim.path,
+        `is also given as --${other.flag}`,
+        'Give each output its own path.',
+      );
+    }
+    seen.set(claim.absolute, claim);
+  }
 }
 
 /**
@@ -146,8 +174,51 @@ export function writeIntoFolder(claim: OutputClaim, name: string, data: string |
     throw new Error(`writeIntoFolder: "${name}" is not a plain file name`);
   }
   const target = join(claim.absolute, name);
+  try {
+    mkdirSync(claim.absolute); // one level, as claimed; usually there already
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputWriteError(claim, target, error);
+  }
   commit(claim, target, data, false);
   return target;
+}
+
+/**
+ * Exit-code bit added when the work finished but an output could not be written (its content was
+ * printed instead): 4 alone after a passing run, 1 | 4 = 5 after a failure was found. See
+ * docs/errors.md.
+ */
+export const EXIT_OUTPUT_LOST = 4;
+
+/** Where {@link deliverOutput} put the data. */
+export type Delivery = { written: string; lost?: undefined } | { written?: undefined; lost: OutputWriteError };
+
+/**
+ * Writes `data` for a claim (into the folder as `name`, for a folder claim) and, when the write
+ * fails after the work anyway, does not lose the result: the reason goes to `stderr` and the data
+ * itself to `stdout`, between two marker lines naming what it is, so it can be cut out and saved.
+ * The caller adds {@link EXIT_OUTPUT_LOST} to its exit code when `lost` is set.
+ */
+export function deliverOutput(
+  claim: OutputClaim,
+  data: string,
+  what: string,
+  name?: string,
+  streams: { stdout: (text: string) => void; stderr: (text: string) => void } = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  },
+): Delivery {
+  try {
+    const written = claim.kind === 'folder' ? writeIntoFolder(claim, name ?? 'output', data) : writeOutput(claim, data);
+    return { written };
+  } catch (error) {
+    if (!(error instanceof OutputWriteError)) throw error;
+    streams.stderr(`cliffless: ${error.describe()}\nThe ${what} follows on standard output instead.\n`);
+    const text = data.endsWith('\n') ? data : `${data}\n`;
+    streams.stdout(`----- BEGIN ${what} (not written: ${claim.path}) -----\n${text}----- END ${what} -----\n`);
+    return { lost: error };
+  }
 }
 
 function commit(claim: OutputClaim, target: string, data: string | Uint8Array, replace: boolean): void {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { summaryJson } from '../cli/summary.ts';
 import { CliflessError } from '../errors.ts';
+import { parseJsonStrict, readInputFile } from '../io/input.ts';
+import { type Delivery, deliverOutput, type OutputClaim } from '../io/output.ts';
 import { CampaignStats } from '../runner/stats.ts';
 import type { RunRanges } from './fold.ts';
 
@@ -53,15 +54,12 @@ export function summaryDocument(stats: CampaignStats, record: CampaignRecord): o
   return { ...summaryJson(stats, record.seed), campaign: record };
 }
 
-/** Writes a summary through a temporary file and a rename, so a reader never sees half of one. */
-export function writeSummaryFile(path: string, document: object, replace = true): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(document, null, 2)}\n`, { flag: 'wx' });
-  if (!replace && existsSync(path)) {
-    rmSync(temporary);
-    throw new CliflessError(`${path} exists`, { details: 'Pass another path, or --force to replace it.' });
-  }
-  renameSync(temporary, path);
+/**
+ * Writes a summary to a file claimed before the work (fuzz/io/output.ts); a write that fails after
+ * the work prints it on standard output instead (see `deliverOutput`).
+ */
+export function writeSummaryFile(claim: OutputClaim, document: object): Delivery {
+  return deliverOutput(claim, `${JSON.stringify(document, null, 2)}\n`, 'SUMMARY JSON');
 }
 
 /** A summary read back: its counts as stats, and its campaign record. */
@@ -76,22 +74,12 @@ export interface SummaryFile {
  * missing or mistyped one is a CliflessError (exit 2) naming the file and the field.
  */
 export function readSummaryFile(path: string): SummaryFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliflessError(`${path}: cannot read the summary (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new CliflessError(`${path}: not JSON (${(error as Error).message})`);
-  }
+  const details = 'Pass summaries written by `cliffless fuzz --summary-json FILE` (with --shard i/n for a CI matrix).';
+  const json = parseJsonStrict(readInputFile(path, 'summary'), (field, problem): never => {
+    throw new CliflessError(`${path}: ${field}: ${problem}`, { details });
+  });
   const bad = (field: string, wanted: string): never => {
-    throw new CliflessError(`${path}: ${field} must be ${wanted}`, {
-      details: 'Pass summaries written by `cliffless fuzz --summary-json FILE` (with --shard i/n for a CI matrix).',
-    });
+    throw new CliflessError(`${path}: ${field} must be ${wanted}`, { details });
   };
   const object = (value: unknown, field: string): Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value)

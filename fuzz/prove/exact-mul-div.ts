@@ -4,10 +4,12 @@
  * into (it treats the result as unknown), while `a * b / c` is exact integer arithmetic it can
  * reason about. The substitute agrees with mulDiv whenever `a * b < 2^256` and reverts otherwise,
  * so a property proved on it holds for every input with `a * b < 2^256` at each mulDiv call.
+ * A variant without mulDiv (plain `a * (x - S) / x`) is already exact arithmetic: it is returned
+ * as it is.
  */
 export function withExactMulDiv(librarySource: string): string {
   const calls = librarySource.split('Math.mulDiv(').length - 1;
-  if (calls === 0) throw new Error('the payout library has no Math.mulDiv call to replace');
+  if (calls === 0) return librarySource;
   const helper = [
     '',
     '    /// @dev Checked floor(a * b / c): mulDiv for a * b < 2^256, a revert above (SMTChecker abstraction).',

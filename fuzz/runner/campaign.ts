@@ -50,6 +50,11 @@ export interface CampaignOptions extends RunOptions {
   pool?: WorkerPool;
   /** Called after every run of the campaign proper (not during shrinking) with every run so far. */
   onRun?: (stats: CampaignStats) => void;
+  /**
+   * Aborted (Ctrl-C): no thread claims another run, runs in progress finish, and the campaign ends
+   * as interrupted with the runs so far; a failure already found is reported unshrunk.
+   */
+  signal?: AbortSignal;
 }
 
 /** A failure reduced to a short action list that still fails the same way. */
@@ -68,8 +73,10 @@ export interface CampaignResult {
   /** Exactly the runs in `ranges`: up to the first failing one, or all of the shard's. */
   stats: CampaignStats;
   failure: MinimizedFailure | undefined;
-  /** True when the time budget stopped the campaign before `runs`. */
+  /** True when the time budget (or `signal`) stopped the campaign before `runs`. */
   interrupted: boolean;
+  /** Seconds the campaign proper took (its runs), and the shrinking after it: reported apart. */
+  seconds: { runs: number; shrink: number };
   /** The run indices counted in `stats`, as inclusive ranges stepping by the shard count. */
   ranges: RunRanges;
 }
@@ -180,16 +187,21 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
     options.onRun?.(fold.live);
   };
   const board = new RunBoard(options.runs, shard);
+  const started = performance.now();
+  const stop = () => board.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
   let interrupted: boolean;
   if (workers === 1) {
-    interrupted = await runClaimed(env, options, board, deadline, onRun);
+    // A run is promise work only: without a turn of the event loop between runs, a signal's handler
+    // would wait for the whole campaign.
+    const pause = options.signal === undefined ? undefined : yieldToMessages;
+    interrupted = await runClaimed(env, options, board, deadline, onRun, pause);
   } else {
     if (options.deploy === undefined) throw new Error('internal: a campaign on worker threads needs `deploy`');
     const pool = options.pool ?? WorkerPool.boot(workers - 1);
     if (pool.size !== workers - 1) throw new Error(`internal: ${workers} workers need a pool of ${workers - 1}`);
     // This thread is one of the workers: it starts at once while the others load and deploy.
     const others = pool.run({ ...options.deploy, options: runOptions(options), board, deadline, onRun });
-    const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
     try {
       const mine = await runClaimed(env, options, board, deadline, onRun, yieldToMessages);
       interrupted = (await others) || mine;
@@ -197,10 +209,40 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
       await pool.terminate();
     }
   }
+  options.signal?.removeEventListener('abort', stop);
+  interrupted ||= options.signal?.aborted === true;
+  const runs = (performance.now() - started) / 1000;
   const { stats, failure, ranges } = fold.finish();
-  if (failure === undefined) return { stats, failure: undefined, interrupted, ranges };
-  return { stats, failure: await shrinkRun(env, options, failure.index, failure.length), interrupted, ranges };
+  if (failure === undefined) return { stats, failure: undefined, interrupted, ranges, seconds: { runs, shrink: 0 } };
+  const shrinking = performance.now();
+  const found =
+    options.signal?.aborted === true
+      ? await unshrunkRun(env, options, failure.index, failure.length)
+      : await shrinkRun(env, options, failure.index, failure.length);
+  return {
+    stats,
+    failure: found,
+    interrupted,
+    ranges,
+    seconds: { runs, shrink: (performance.now() - shrinking) / 1000 },
+  };
 }
+
+/** The failing run `index` as it ran, for a campaign interrupted before it could shrink it. */
+async function unshrunkRun(
+  env: Environment,
+  options: CampaignOptions,
+  index: number,
+  originalLength: number,
+): Promise<MinimizedFailure> {
+  const result = await runGenerated(env, runChecks(env, options), runWords(options.seed, index, options.depth));
+  if (result.failure === undefined)
+    throw new Error(`internal: run ${index} did not fail again; the run is not deterministic`);
+  return { steps: result.steps, failure: result.failure, originalLength, run: index };
+}
+
+/** One turn of the event loop: lets messages from workers, and signals, be handled. */
+const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Shrinks the failing run `index` of the campaign; deterministic, on this thread's `env`. */
 async function shrinkRun(

@@ -1,3 +1,5 @@
+import type { AbiValue, Outcome } from '../../reference/outcome.ts';
+import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { NameBook } from '../trace/names.ts';
 import { serializeAction } from '../trace/serialize.ts';
 import type { StepFailure } from './failure.ts';
@@ -37,4 +39,30 @@ export function describeFailure(failure: StepFailure, book: NameBook): string {
   }
   if (more > 5) lines.push(`  … and ${more - 5} more`);
   return lines.join('\n');
+}
+
+/**
+ * An action's outcome as one line, for `replay --verbose`: its return values and each event with its
+ * arguments (`ok returns=(5) Transfer@P#0(from=alice, to=bob, value=5)`), or the revert with its
+ * arguments. Addresses and series ids the book knows are shown by name.
+ */
+export function describeOutcome(outcome: Outcome, book: NameBook): string {
+  if (!outcome.ok)
+    return `revert ${outcome.error.name}(${outcome.error.args.map((a) => valueName(a, book)).join(', ')})`;
+  const parts = ['ok'];
+  if (outcome.returns.length > 0) parts.push(`returns=(${outcome.returns.map((v) => valueName(v, book)).join(', ')})`);
+  for (const event of outcome.events) {
+    const args = Object.entries(event.args).map(([k, v]) => `${k}=${valueName(v, book)}`);
+    parts.push(`${event.name}@${book.nameOf(event.address)}(${args.join(', ')})`);
+  }
+  return parts.join(' ');
+}
+
+function valueName(value: AbiValue, book: NameBook): string {
+  if (typeof value === 'string' && /^0x[0-9a-f]{40}$/.test(value)) return book.nameOf(value as Address);
+  if (typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value)) {
+    const name = book.seriesName(value as Bytes32);
+    return name.startsWith('0x') ? value : name;
+  }
+  return String(value);
 }

@@ -1,4 +1,5 @@
 import { TraceFormatError } from '../errors.ts';
+import { parseJsonStrict } from '../io/input.ts';
 import { ACTION_FIELDS } from './fields.ts';
 import type { Trace, TraceAction, TraceExpect, TraceFailure, TraceWorld } from './format.ts';
 import { DEFAULT_WORLD, TRACE_FORMAT, TRACE_VERSION } from './format.ts';
@@ -15,15 +16,10 @@ const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
  * Names that only exist at run time (`#2`, `P#2`) are checked when the trace is replayed.
  */
 export function parseTrace(text: string, file: string): Trace {
-  let root: Json;
-  try {
-    root = JSON.parse(text) as Json;
-  } catch (error) {
-    throw new TraceFormatError(file, '(file)', `not valid JSON: ${(error as Error).message}`);
-  }
   const fail = (field: string, problem: string): never => {
     throw new TraceFormatError(file, field, problem);
   };
+  const root = parseJsonStrict(text, fail) as Json;
   if (!isObject(root)) return fail('(root)', 'expected a JSON object');
   allowOnly(root, ['$schema', 'format', 'version', 'title', 'world', 'actions', 'seed', 'failure'], '', fail);
   if (root.format !== TRACE_FORMAT) fail('format', `expected "${TRACE_FORMAT}", got ${JSON.stringify(root.format)}`);
@@ -36,6 +32,9 @@ export function parseTrace(text: string, file: string): Trace {
   }
   const world = parseWorld(root.world, fail);
   if (!Array.isArray(root.actions)) return fail('actions', 'expected an array of actions');
+  // An empty trace checks nothing but the deployment; accepting it would make a truncated or
+  // mis-generated file pass silently, so it is refused (docs/errors.md).
+  if (root.actions.length === 0) fail('actions', 'is empty: a trace replays at least one action');
   const actions = root.actions.map((a, i) => parseAction(a, `actions[${i}]`, world, fail));
   const trace: Trace = { format: TRACE_FORMAT, version: TRACE_VERSION, world, actions };
   if (typeof root.title === 'string') trace.title = root.title;

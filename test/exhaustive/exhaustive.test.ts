@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { domainAt } from '../../fuzz/exhaustive/domain.ts';
 import { searchActors } from '../../fuzz/exhaustive/prelude.ts';
 import { runExhaustive } from '../../fuzz/exhaustive/search.ts';
+import { claimOutput } from '../../fuzz/io/output.ts';
 import { replayTrace } from '../../fuzz/runner/replay.ts';
 import { buildTrace } from '../../fuzz/trace/build.ts';
 import { readTraceFile, writeTraceFile } from '../../fuzz/trace/io.ts';
@@ -60,7 +61,7 @@ describe('Bounded-exhaustive differential search', () => {
     expect(['divergence:D1', 'property:M3']).toContain(`${found.failure.kind}:${found.failure.id}`);
 
     const path = writeTraceFile(
-      out,
+      claimOutput('out', out, { kind: 'folder' }),
       'exhaustive',
       buildTrace({ world: WORLD, book: new NameBook(broken.setup), steps: found.steps, failure: found.failure }),
     );

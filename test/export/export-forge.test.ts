@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../fuzz/cli/main.ts';
 import { compileContracts, PROJECT_ROOT } from '../../fuzz/compile/index.ts';
 import { exportForgeTest } from '../../fuzz/export/export-forge.ts';
+import { claimOutput } from '../../fuzz/io/output.ts';
 import { prepareEnvironment } from '../../fuzz/runner/prepare.ts';
 import { replayTrace } from '../../fuzz/runner/replay.ts';
 import { readTraceFile } from '../../fuzz/trace/io.ts';
@@ -124,7 +125,7 @@ describe('cliffless export-forge', () => {
         trace: readTraceFile(join(PROJECT_ROOT, file)),
         traceFile: file,
         artifacts,
-        out: join(DIR, `${name}.t.sol`),
+        out: claimOutput('out', join(DIR, `${name}.t.sol`), { force: true }),
         contractName: `Exported_${name.replace(/-/g, '_')}`,
       });
     }
@@ -141,7 +142,7 @@ describe('cliffless export-forge', () => {
         trace: readTraceFile(join(PROJECT_ROOT, file)),
         traceFile: file,
         artifacts,
-        out: join(DIR, `${variant.name}.t.sol`),
+        out: claimOutput('out', join(DIR, `${variant.name}.t.sol`), { force: true }),
         contractName: `Broken_${variant.name.replace(/-/g, '_')}`,
         contractsDir: dir,
       });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summaryJson } from '../../fuzz/cli/summary.ts';
+import { claimOutput } from '../../fuzz/io/output.ts';
 import { type CampaignResult, runCampaign } from '../../fuzz/runner/campaign.ts';
 import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
 import { replayTrace } from '../../fuzz/runner/replay.ts';
@@ -54,7 +55,7 @@ describe('Differential campaign on a broken contract variant', () => {
     expect(failure.steps.length).toBeLessThan(failure.originalLength);
 
     // Written, read back, replayed: the same failure at the same step.
-    const path = writeTraceFile(out, 'broken', traceOf(broken, result));
+    const path = writeTraceFile(claimOutput('out', out, { kind: 'folder' }), 'broken', traceOf(broken, result));
     const trace = readTraceFile(path);
     const replayed = await replayTrace(broken, trace, path, { probesPerStep: 2 });
     expect(replayed.failure?.step).toBe(failure.failure.step);

@@ -55,9 +55,10 @@ describe('cliffless fuzz, end to end', () => {
     const [file] = readdirSync(out);
     expect(file).toBeDefined();
     const trace = join(out, file as string);
-    expect(fuzz.stdout).toContain(`replay with: npx cliffless replay ${trace}`);
-
-    const broken = cliffless('replay', trace, '--contracts', dir);
+    // The hint names every flag that made the failure: followed as printed, it fails the same way.
+    expect(fuzz.stdout).toContain(`replay with: npx cliffless replay ${trace} --contracts ${dir}`);
+    const hint = /replay with: npx cliffless (.*)$/m.exec(fuzz.stdout)?.[1]?.split(' ') ?? [];
+    const broken = cliffless(...hint);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('FAIL');
     expect(cliffless('replay', trace).code).toBe(0);

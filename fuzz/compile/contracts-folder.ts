@@ -1,0 +1,47 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliflessError } from '../errors.ts';
+
+/**
+ * The files of a contracts folder the harness deploys from (fuzz/evm/world.ts), each named for the
+ * contract in it: the market and the oracle, the claim token the market creates, and the four token
+ * kinds of the world. A folder without one of them cannot be fuzzed, replayed, exported, mutated or
+ * audited, so every command refuses it before compiling, the same way.
+ */
+export const DEPLOYED_CONTRACT_FILES = [
+  'SplitMarket.sol',
+  'SlowOracle.sol',
+  'ClaimToken.sol',
+  'test-mocks/MockERC20.sol',
+  'test-mocks/NoReturnToken.sol',
+  'test-mocks/FeeOnTransferToken.sol',
+  'test-mocks/CallbackToken.sol',
+] as const;
+
+/**
+ * Refuses (exit 2) a contracts folder that is not a folder or lacks a file the harness deploys from,
+ * naming the flag, the folder and every missing file.
+ *
+ * @param shown how the folder is named in the message (`--contracts x`, `base contracts (main)`).
+ */
+export function checkContractsFolder(dir: string, shown: string): void {
+  const isFolder = (() => {
+    try {
+      return statSync(dir).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  const details = `A contracts folder holds ${DEPLOYED_CONTRACT_FILES.join(', ')} (the contracts the harness deploys), as ./contracts does.`;
+  if (!isFolder) throw new CliflessError(`${shown}: no such folder`, { details });
+  const missing = DEPLOYED_CONTRACT_FILES.filter((file) => {
+    try {
+      return !statSync(join(dir, file)).isFile();
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length > 0) {
+    throw new CliflessError(`${shown}: missing ${missing.join(', ')}`, { details });
+  }
+}
