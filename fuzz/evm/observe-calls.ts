@@ -7,6 +7,7 @@ import type {
 } from '../../properties/observed-state.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { FunctionCodec } from './codec.ts';
+import { ContractCallError } from './contract-call-error.ts';
 import type { EvmHost } from './host.ts';
 import { readMetadata } from './metadata.ts';
 import { callView } from './view-call.ts';
@@ -23,8 +24,9 @@ export async function observeViaCalls(host: EvmHost): Promise<ObservedState> {
   const view = async (to: Address, codec: FunctionCodec, args: readonly unknown[]) => {
     const result = await callView(host, to, codec, args);
     if (result.kind === 'returned') return result.values;
-    const why = result.kind === 'reverted' ? result.error : `undecodable return data ${result.data}`;
-    throw new Error(`view ${codec.name} on ${to} failed: ${why}`);
+    const why =
+      result.kind === 'reverted' ? `reverted with ${result.error}` : `returned undecodable data ${result.data}`;
+    throw new ContractCallError(`view ${codec.name} on ${to}`, why);
   };
   const uint = async (to: Address, codec: FunctionCodec, args: readonly unknown[]) =>
     (await view(to, codec, args))[0] as bigint;

@@ -14,6 +14,7 @@ import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
 import type { Address } from '../../reference/primitives.ts';
 import { WAD } from '../../reference/primitives.ts';
+import { ContractCallError } from '../evm/contract-call-error.ts';
 import type { PayoutInput } from '../evm/payout-math.ts';
 import type { StepFailure } from './failure.ts';
 import { describeValue } from './render.ts';
@@ -184,7 +185,24 @@ export class Checks {
     const inputs = [amount, WAD].flatMap((a) =>
       [sample.price, sample.otherPrice].map((price) => ({ amount: a, strike: sample.strike, price })),
     );
-    const math = await contractMath(inputs);
+    let math: PayoutMath;
+    try {
+      math = await contractMath(inputs);
+    } catch (error) {
+      if (!(error instanceof ContractCallError)) throw error;
+      // The payout math must be defined at every input a settled series can redeem at: a revert,
+      // an out-of-gas or junk there fails M3 (P + N pays out the amount) at this redeem.
+      stats?.recordCheck('M3', 1);
+      return [
+        {
+          id: 'M3',
+          message: `the contract's payout math did not return: ${error.message}`,
+          expected: 'payoutOf returns (P payout, N payout)',
+          actual: error.reason,
+          series: step.action.seriesId,
+        },
+      ];
+    }
     const violations: Violation[] = [];
     for (const { property, form } of formsOfKind('function')) {
       const found = form.check(math, sample);

@@ -1,6 +1,7 @@
 import type { ObservedState } from '../../properties/observed-state.ts';
 import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
+import { ContractCallError } from '../evm/contract-call-error.ts';
 import type { Checks } from './checks.ts';
 import type { StepFailure } from './failure.ts';
 import type { Side } from './side.ts';
@@ -50,26 +51,59 @@ export async function runSequence(
     const action = next(before, index);
     if (action === undefined) break;
     const modelOutcome = await model.execute(action);
-    const evmOutcome = await evm.execute(action);
-    const [modelAfter, evmAfter] = [await model.observe(), await evm.observe()];
-    steps.push({ action, outcome: evmOutcome });
-    options.stats?.recordAction(action.kind, evmOutcome.ok ? undefined : evmOutcome.error.name);
-    if (evmOutcome.ok) succeeded.add(action.kind);
-
-    const failure =
-      options.checks.equivalence(index, action, modelOutcome, modelAfter, evmOutcome, evmAfter, options.stats) ??
-      (await options.checks.properties(
-        index,
-        { before, action, outcome: evmOutcome, after: evmAfter },
-        evm,
-        options.stats,
-      ));
-    if (failure !== undefined) return { steps, failure, succeeded };
-    const expectation = options.afterStep?.(index, { action, outcome: evmOutcome });
-    if (expectation !== undefined) return { steps, failure: { step: index, action, ...expectation }, succeeded };
+    let failure: StepFailure | undefined;
+    let evmAfter: ObservedState | undefined;
+    try {
+      const evmOutcome = await evm.execute(action);
+      const modelAfter = await model.observe();
+      evmAfter = await evm.observe();
+      steps.push({ action, outcome: evmOutcome });
+      options.stats?.recordAction(action.kind, evmOutcome.ok ? undefined : evmOutcome.error.name);
+      if (evmOutcome.ok) succeeded.add(action.kind);
+      failure =
+        options.checks.equivalence(index, action, modelOutcome, modelAfter, evmOutcome, evmAfter, options.stats) ??
+        (await options.checks.properties(
+          index,
+          { before, action, outcome: evmOutcome, after: evmAfter },
+          evm,
+          options.stats,
+        ));
+      if (failure === undefined) {
+        const expectation = options.afterStep?.(index, { action, outcome: evmOutcome });
+        if (expectation !== undefined) failure = { step: index, action, ...expectation };
+      }
+    } catch (error) {
+      if (!(error instanceof ContractCallError)) throw error;
+      if (steps.length === index) steps.push({ action, outcome: modelOutcome });
+      failure = misbehaviour(index, action, error);
+    }
+    if (failure !== undefined || evmAfter === undefined) return { steps, failure, succeeded };
     before = evmAfter;
   }
   const last = steps[steps.length - 1];
-  const end = await options.checks.atEnd(steps.length - 1, before, last?.action, evm, options.stats);
-  return { steps, failure: end, succeeded };
+  try {
+    const end = await options.checks.atEnd(steps.length - 1, before, last?.action, evm, options.stats);
+    return { steps, failure: end, succeeded };
+  } catch (error) {
+    if (!(error instanceof ContractCallError) || last === undefined) throw error;
+    return { steps, failure: misbehaviour(steps.length - 1, last.action, error), succeeded };
+  }
+}
+
+/**
+ * A call the harness made for itself at this step that the contracts answered with a revert, a
+ * halt or junk (checks that know which property the call serves report that property instead): the
+ * EVM side could not be observed as the model is, so D1 fails here.
+ */
+function misbehaviour(index: number, action: Action, error: ContractCallError): StepFailure {
+  return {
+    step: index,
+    action,
+    kind: 'divergence',
+    id: 'D1',
+    message: `the contracts misbehaved under the harness's own call: ${error.message}`,
+    model: 'a value',
+    evm: error.reason,
+    violations: [{ id: 'D1', message: `harness call ${error.call} failed`, expected: 'a value', actual: error.reason }],
+  };
 }
