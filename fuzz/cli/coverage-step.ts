@@ -99,17 +99,15 @@ function claimCoverageOut(out: string, force: boolean): OutputClaim {
 }
 
 function startsWith(path: string, prefix: string): boolean {
-  let fd: number;
+  let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-  } catch {
-    return false; // not readable: the claim reports what is wrong with it
-  }
-  try {
     const buffer = Buffer.alloc(prefix.length);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     return buffer.subarray(0, read).toString('utf8') === prefix;
+  } catch {
+    return false; // a folder, or not readable: the claim reports what is wrong with it
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }

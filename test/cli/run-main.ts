@@ -1,0 +1,31 @@
+import { main } from '../../fuzz/cli/main.ts';
+
+/** What `main` printed and returned. */
+export interface MainResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `cliffless <argv>` in this process (no child, no tsx start-up), capturing what it writes to
+ * standard output and error. Not reentrant: one call at a time.
+ */
+export async function runMain(argv: string[]): Promise<MainResult> {
+  const written = { stdout: '', stderr: '' };
+  const original = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array) => {
+      written[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    const code = await main(argv);
+    return { code, ...written };
+  } finally {
+    process.stdout.write = original.stdout;
+    process.stderr.write = original.stderr;
+  }
+}
