@@ -9,14 +9,17 @@ export interface MainResult {
 
 /**
  * Runs `cliffless <argv>` in this process (no child, no tsx start-up), capturing what it writes to
- * standard output and error. Not reentrant: one call at a time.
+ * standard output and error; `onStderr` sees each piece of standard error as it is written (a test
+ * uses it to act at a given point of the run). Not reentrant: one call at a time.
  */
-export async function runMain(argv: string[]): Promise<MainResult> {
+export async function runMain(argv: string[], onStderr?: (text: string) => void): Promise<MainResult> {
   const written = { stdout: '', stderr: '' };
   const original = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: 'stdout' | 'stderr') =>
     ((chunk: string | Uint8Array) => {
-      written[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      written[stream] += text;
+      if (stream === 'stderr') onStderr?.(text);
       return true;
     }) as typeof process.stdout.write;
   process.stdout.write = capture('stdout');
