@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Artifacts } from '../compile/index.ts';
 import { PROJECT_ROOT } from '../compile/index.ts';
@@ -8,7 +8,7 @@ import { buildCoverageReport } from '../coverage/report.ts';
 import { formatCoverageSummary } from '../coverage/summary.ts';
 import { UsageError } from '../errors.ts';
 import type { Chain } from '../evm/index.ts';
-import { claimOutput, type Delivery, deliverOutput, type OutputClaim } from '../io/output.ts';
+import { claimOutput, type Delivery, deliverOutput, type OutputClaim, OutputPathError } from '../io/output.ts';
 import type { FlagSpec, ParsedArgs } from './args.ts';
 
 /** Where `--coverage` writes lcov unless `--coverage-out` says otherwise. */
@@ -94,7 +94,16 @@ export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefin
 function claimCoverageOut(out: string, force: boolean): OutputClaim {
   if (out.endsWith('/')) return claimOutput('coverage-out', out); // refused: names a folder
   if (!existsSync(dirname(resolve(out)))) return claimOutput('coverage-out', dirname(out), { kind: 'folder' });
-  const ours = existsSync(out) && startsWith(out, `TN:${LCOV_TEST_NAME}\n`);
+  const exists = existsSync(out);
+  const ours = exists && startsWith(out, `TN:${LCOV_TEST_NAME}\n`);
+  if (exists && !ours && !force && statSync(out).isFile()) {
+    throw new OutputPathError(
+      'coverage-out',
+      out,
+      'exists and is not an lcov file written by cliffless',
+      'Refusing to overwrite it: remove it, choose another file, or pass --force.',
+    );
+  }
   return claimOutput('coverage-out', out, { force: force || ours });
 }
 

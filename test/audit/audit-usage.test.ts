@@ -56,7 +56,7 @@ describe('cliffless audit: bad input', () => {
     writeFileSync(existing, 'keep me');
     const clobber = await cliffless('audit', '--base', 'contracts', '--markdown', existing);
     expect(clobber.code).toBe(2);
-    expect(clobber.stderr).toContain(`${existing} already exists`);
+    expect(clobber.stderr).toContain(`${existing}: already exists`);
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
   });
 

@@ -233,7 +233,7 @@ describe('bench: flags', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`--json: ${existing} exists; pass --force to overwrite it`);
+    expect(result.stderr).toContain(`--json ${existing}: already exists`);
     expect(readFileSync(existing, 'utf8')).toBe('{"earlier": true}\n');
     rmSync(dir, { recursive: true, force: true });
   });

@@ -36,7 +36,7 @@ describe('npm run bench:mutants: the command line', () => {
     writeFileSync(file, 'keep me\n');
     const result = bench('--json', file);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`--json: ${file} exists; pass --force to overwrite it`);
+    expect(result.stderr).toContain(`--json ${file}: already exists`);
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
   });
 

@@ -580,7 +580,7 @@ export const CASES: BadInputCase[] = [
   c(
     'fuzz: --coverage-out a user file',
     (u) => fuzz('--coverage', '--coverage-out', u.at('notes.txt')),
-    (u) => ['--coverage-out', u.at('notes.txt'), 'already exists'],
+    (u) => ['--coverage-out', u.at('notes.txt'), 'exists and is not an lcov file written by cliffless'],
   ),
   c(
     'fuzz: --coverage-out a folder',

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../fuzz/cli/args.ts';
 import { coverageStep } from '../../fuzz/cli/coverage-step.ts';
+import { fuzzSpec } from '../../fuzz/cli/fuzz-command.ts';
 import { CliflessError } from '../../fuzz/errors.ts';
 import { runCliffless } from '../support/cli.ts';
 
@@ -53,9 +55,14 @@ describe('cliffless fuzz --coverage, end to end', () => {
     };
     writeFileSync(join(work, 'a-file'), 'x');
     expect(exitCodeOf({ coverage: true, 'coverage-out': join(work, 'a-file', 'x.info') })).toBe(2);
-    expect(exitCodeOf({ 'coverage-out': join(work, 'y.info') })).toBe(2);
+    // The flag rules (a coverage flag without --coverage, --coverage with --exhaustive) are the parser's.
+    const parsed =
+      (...argv: string[]) =>
+      () =>
+        parseArgs(fuzzSpec, argv);
+    expect(parsed('--coverage-out', join(work, 'y.info'))).toThrow('--coverage-out applies only with --coverage');
     expect(exitCodeOf({ coverage: true, workers: 2, 'coverage-out': join(work, 'z.info') })).toBe(2);
-    expect(exitCodeOf({ coverage: true, exhaustive: true, 'coverage-out': join(work, 'z.info') })).toBe(2);
+    expect(parsed('--coverage', '--exhaustive')).toThrow('--coverage does not apply with --exhaustive');
     expect(coverageStep({})).toBeUndefined();
     expect(coverageStep({ coverage: true, 'coverage-out': join(work, 'z.info') })).toBeDefined();
   });

@@ -284,7 +284,7 @@ describe('parse(stringify(trace)) is the identity', () => {
         title: fc.option(fc.string(), { nil: undefined }),
         seed: fc.option(fc.integer(), { nil: undefined }),
         approvals: fc.boolean(),
-        actions: fc.array(action, { maxLength: 6 }),
+        actions: fc.array(action, { minLength: 1, maxLength: 6 }), // an empty trace is refused
         failure: fc.option(
           fc.record(
             {
