@@ -1,3 +1,4 @@
+import { quote } from 'shell-quote';
 import type { AllowEntry } from './allow-list.ts';
 import type { AuditResult } from './audit.ts';
 import { type Finding, headlineValues, VERDICT_TEXT } from './findings.ts';
@@ -101,9 +102,9 @@ function section(n: number, f: Finding, context: ReportContext): string[] {
     'Replay it against each version (each is checked against the model):',
     '',
     '```sh',
-    `npx cliffless replay ${f.tracePath} --contracts ${context.next.contractsDir}   # new: ${expect(f.modelDivergence.next)}`,
+    `${quote(['npx', 'cliffless', 'replay', f.tracePath, '--contracts', context.next.contractsDir])}   # new: ${expect(f.modelDivergence.next)}`,
     ...(setup === undefined ? [] : [setup]),
-    `npx cliffless replay ${f.tracePath} --contracts ${contractsDir}   # base: ${expect(f.modelDivergence.base)}`,
+    `${quote(['npx', 'cliffless', 'replay', f.tracePath, '--contracts', contractsDir])}   # base: ${expect(f.modelDivergence.base)}`,
     '```',
   );
   return lines;

@@ -1,3 +1,4 @@
+import { shownPath } from '../cli/rerun.ts';
 import type { OutputClaim } from '../io/output.ts';
 import { buildTrace } from '../trace/build.ts';
 import { deliverTraceFile } from '../trace/io.ts';
@@ -39,7 +40,9 @@ export function writeDifferenceTraces(
     };
     const delivered = deliverTraceFile(dir, `audit-${difference.kind}`, trace);
     if (delivered.written === undefined) lost = true;
-    written.push(delivered.written ?? `(not written: printed above, for ${group.key})`);
+    written.push(
+      delivered.written === undefined ? `(not written: printed above, for ${group.key})` : shownPath(delivered.written),
+    );
   }
   return { written, lost };
 }

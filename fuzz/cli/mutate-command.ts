@@ -12,6 +12,7 @@ import type { MutantBudget } from '../mutate/run-mutant.ts';
 import { selectMutants } from '../mutate/select.ts';
 import { formatMutationSummary } from '../mutate/summary.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
+import { rerunLine } from './rerun.ts';
 
 export const mutateSpec: CommandSpec = {
   name: 'mutate',
@@ -166,7 +167,7 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   if (result.baseline.killed) {
     process.stdout.write(
       `the unmutated contracts already fail this campaign (killed by ${result.baseline.killedBy}), so no mutant result would mean anything:\n${result.baseline.detail}\n` +
-        `reproduce with: npx cliffless fuzz --seed ${budget.seed} --runs ${budget.runs} --depth ${budget.depth}${f.contracts === undefined ? '' : ` --contracts ${String(f.contracts)}`}\n`,
+        `reproduce with: ${rerunLine('fuzz', { positionals: [], flags: { seed: budget.seed, runs: budget.runs, depth: budget.depth, time: budget.timeSeconds, contracts: f.contracts } }, ['seed', 'runs', 'depth', 'time', 'contracts'])}\n`,
     );
     return 1;
   }
