@@ -15,7 +15,7 @@ export interface Interrupt {
 export function interruptOnSigint(log: (line: string) => void): Interrupt {
   const controller = new AbortController();
   const onSigint = () => {
-    log('\ninterrupted: finishing the runs in progress (Ctrl-C again to quit at once)');
+    log('\ninterrupted: finishing the work in progress (Ctrl-C again to quit at once)');
     controller.abort();
   };
   process.once('SIGINT', onSigint);

@@ -1,4 +1,5 @@
 import { rerunLine, shownPath } from '../cli/rerun.ts';
+import { EXIT_INTERRUPTED, interruptOnSigint } from '../cli/sigint.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { UsageError } from '../errors.ts';
 import { claimOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
@@ -46,19 +47,32 @@ export async function exhaustiveCommand(
       `${probesPerStep} probe(s) every ${probeEvery} step(s)`,
   );
   let lastLog = Date.now();
-  const result = await runExhaustive(env, {
-    depth,
-    prelude: prelude as PreludeName,
-    probesPerStep,
-    probeEvery,
-    ...(flags.time === undefined ? {} : { timeSeconds: flags.time as number }),
-    onProgress: (c) => {
-      if (Date.now() - lastLog < 10_000) return;
-      lastLog = Date.now();
-      log(`  ${c.nodes} steps, ${c.sequences} sequences, ${c.distinctStates} distinct states`);
-    },
-  });
-  process.stdout.write(`${formatExhaustive(result)}\n`);
+  const stop = interruptOnSigint(log);
+  let result: ExhaustiveResult;
+  try {
+    result = await runExhaustive(env, {
+      depth,
+      prelude: prelude as PreludeName,
+      probesPerStep,
+      probeEvery,
+      ...(flags.time === undefined ? {} : { timeSeconds: flags.time as number }),
+      signal: stop.signal,
+      onProgress: (c) => {
+        if (Date.now() - lastLog < 10_000) return;
+        lastLog = Date.now();
+        log(`  ${c.nodes} steps, ${c.sequences} sequences, ${c.distinctStates} distinct states`);
+      },
+    });
+  } finally {
+    stop.dispose();
+  }
+  process.stdout.write(`${formatExhaustive(result, stop.signal.aborted)}\n`);
+  if (stop.signal.aborted && result.failure === undefined) {
+    process.stdout.write(
+      `interrupted by Ctrl-C before the search completed: no failure found so far\nrerun with: ${rerunLine('fuzz', { positionals: [], flags }, SEARCH_FLAGS)}\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
   if (result.failure === undefined) {
     process.stdout.write(
       result.complete
@@ -95,9 +109,10 @@ export async function exhaustiveCommand(
 }
 
 /** The summary of a search, one figure a line. */
-export function formatExhaustive(r: ExhaustiveResult): string {
+export function formatExhaustive(r: ExhaustiveResult, interrupted = false): string {
+  const incomplete = `INCOMPLETE (${interrupted ? 'Ctrl-C' : 'time budget'})`;
   return [
-    `exhaustive search ${r.complete ? 'complete' : r.failure !== undefined ? 'stopped at the first failure' : 'INCOMPLETE (time budget)'}: depth ${r.depth} after the '${r.prelude}' prelude (${r.preludeLength} actions)`,
+    `exhaustive search ${r.complete ? 'complete' : r.failure !== undefined ? 'stopped at the first failure' : incomplete}: depth ${r.depth} after the '${r.prelude}' prelude (${r.preludeLength} actions)`,
     `  steps executed and checked: ${r.nodes}`,
     `  sequences executed:         ${r.sequences} (${r.reverted} ending in a revert, ${r.pruned} at a state already explored as deep)`,
     `  distinct states:            ${r.distinctStates}`,

@@ -20,6 +20,8 @@ export interface ExhaustiveOptions {
   probeEvery: number;
   /** Stop (incomplete) after this many seconds. */
   timeSeconds?: number;
+  /** Aborted (Ctrl-C): stop (incomplete) at the next step. */
+  signal?: AbortSignal;
   /** Called every few hundred steps with the counts so far. */
   onProgress?: (counts: ExhaustiveCounts) => void;
 }
@@ -119,12 +121,15 @@ export async function runExhaustive(env: Environment, options: ExhaustiveOptions
   const world: SearchWorld = { actors: [A, B], arbitrator: env.setup.oracle.arbitrator, seriesId };
   const visited = new Map<string, number>();
   const path: ExecutedStep[] = [];
+  let sinceTurn = 0;
 
   const visit = async (state: ObservedState, remaining: number): Promise<void> => {
     const actions = domainAt(state, world);
     const [modelSaved, evmSaved] = [await env.model.snapshot(), await env.evm.snapshot()];
     for (const action of actions) {
-      if (performance.now() > deadline) throw new OutOfTime();
+      if (performance.now() > deadline || options.signal?.aborted === true) throw new OutOfTime();
+      // Steps are promise work only: a turn of the event loop now and then lets a signal through.
+      if (options.signal !== undefined && ++sinceTurn % 64 === 0) await new Promise((r) => setImmediate(r));
       const after = await step(state, action);
       const hash = stateHash(after);
       const left = remaining - 1;

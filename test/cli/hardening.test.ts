@@ -166,7 +166,7 @@ describe('Ctrl-C during a campaign', () => {
     const code = await exited;
     clearTimeout(guard);
     expect(code, stderr).toBe(130);
-    expect(stderr).toContain('interrupted: finishing the runs in progress');
+    expect(stderr).toContain('interrupted: finishing the work in progress');
     expect(stdout).toMatch(/^\d+ runs, \d+ actions in/m);
     expect(stdout).toContain('rerun with: npx cliffless fuzz --seed 1 --runs 100000');
     expect(stdout).toMatch(/interrupted by Ctrl-C after \d+ runs/);
