@@ -52,19 +52,20 @@ export class InputFileError extends CliflessError {
 export function readInputFile(path: string, kind: InputKind, flag?: string): string {
   const label = flag === undefined ? '' : `--${flag} `;
   const limit = INPUT_LIMITS[kind];
+  const a = /^[aeiou]/.test(kind) ? 'an' : 'a';
   const fail = (problem: string, hint: string): never => {
     throw new InputFileError(label, path, problem, hint);
   };
-  if (path.length === 0) fail('the path is empty', `Give the path of a ${kind} file.`);
+  if (path.length === 0) fail('the path is empty', `Give the path of ${a} ${kind} file.`);
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
   } catch (error) {
     return fail(`cannot read the ${kind} (${codeOf(error)})`, `Give the path of an existing ${kind} file.`);
   }
-  if (stat.isDirectory()) fail('is a folder', `Give the path of a ${kind} file.`);
+  if (stat.isDirectory()) fail('is a folder', `Give the path of ${a} ${kind} file.`);
   if (!stat.isFile()) fail('is not a regular file (a FIFO, device or socket)', `Copy the ${kind} into a file first.`);
-  if (stat.size > limit) fail(`is ${stat.size} bytes, over the ${limit}-byte limit for a ${kind}`, LIMIT_HINT);
+  if (stat.size > limit) fail(`is ${stat.size} bytes, over the ${limit}-byte limit for ${a} ${kind}`, LIMIT_HINT);
   let fd: number;
   try {
     // O_NONBLOCK: should the path have become a FIFO since the stat, opening it must not hang.
@@ -82,14 +83,14 @@ export function readInputFile(path: string, kind: InputKind, flag?: string): str
       length += read;
       if (length === buffer.length) {
         // Grown since the stat: read no further than the limit, then refuse what is over it.
-        if (length > limit) fail(`is over the ${limit}-byte limit for a ${kind}`, LIMIT_HINT);
+        if (length > limit) fail(`is over the ${limit}-byte limit for ${a} ${kind}`, LIMIT_HINT);
         break;
       }
     }
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
     } catch {
-      return fail('is not UTF-8 text', `A ${kind} is a text file.`);
+      return fail('is not UTF-8 text', `${a === 'an' ? 'An' : 'A'} ${kind} is a text file.`);
     }
   } finally {
     closeSync(fd);

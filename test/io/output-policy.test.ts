@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimOutput, OutputPathError, OutputWriteError, writeIntoFolder, writeOutput } from '../../fuzz/io/output.ts';
+import {
+  claimOutput,
+  deliverOutput,
+  OutputPathError,
+  OutputWriteError,
+  requireDistinct,
+  writeIntoFolder,
+  writeOutput,
+} from '../../fuzz/io/output.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'cliffless-output-'));
 
@@ -71,5 +79,51 @@ describe('the output policy', () => {
     rmSync(target, { recursive: true });
     expect(() => writeOutput(claim, 'data')).toThrow(OutputWriteError);
     expect(readdirSync(dir)).toEqual(['placeholder']);
+  });
+
+  it('proves a new folder creatable at the claim but creates it only when a file goes in', () => {
+    const dir = scratch();
+    const claim = claimOutput('out', join(dir, 'traces'), { kind: 'folder' });
+    expect(readdirSync(dir)).toEqual([]);
+    writeIntoFolder(claim, 'a.json', 'x');
+    expect(readdirSync(join(dir, 'traces'))).toEqual(['a.json']);
+  });
+
+  it('delivers to the file, or prints the content between markers when the write fails after the claim', () => {
+    const dir = scratch();
+    const printed = { stdout: '', stderr: '' };
+    const streams = {
+      stdout: (text: string) => {
+        printed.stdout += text;
+      },
+      stderr: (text: string) => {
+        printed.stderr += text;
+      },
+    };
+    const ok = deliverOutput(claimOutput('json', join(dir, 'r.json')), '{}\n', 'REPORT', undefined, streams);
+    expect(ok.written).toBe(join(dir, 'r.json'));
+    expect(printed.stdout).toBe('');
+
+    const sub = join(dir, 'gone');
+    mkdirSync(sub);
+    const claim = claimOutput('json', join(sub, 'r.json'));
+    rmSync(sub, { recursive: true });
+    const lost = deliverOutput(claim, '{"kept": true}', 'REPORT', undefined, streams);
+    expect(lost.lost).toBeInstanceOf(OutputWriteError);
+    expect(printed.stderr).toContain(`--json ${join(sub, 'r.json')}: could not write`);
+    expect(printed.stdout).toBe(
+      `----- BEGIN REPORT (not written: ${join(sub, 'r.json')}) -----\n{"kept": true}\n----- END REPORT -----\n`,
+    );
+    expect(readdirSync(dir)).toEqual(['r.json']);
+  });
+
+  it('refuses two outputs of one command on the same path', () => {
+    const dir = scratch();
+    const a = claimOutput('markdown', join(dir, 'r'));
+    const b = claimOutput('json', join(dir, '.', 'r'));
+    expect(() => requireDistinct([a, undefined, b])).toThrow(
+      `--json ${join(dir, '.', 'r')}: is also given as --markdown`,
+    );
+    expect(() => requireDistinct([a, claimOutput('json', join(dir, 's'))])).not.toThrow();
   });
 });
