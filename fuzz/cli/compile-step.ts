@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { checkContractsFolder } from '../compile/contracts-folder.ts';
+import { checkContractsFolder, checkDeployedContracts } from '../compile/contracts-folder.ts';
 import { type Artifacts, CompileError, compileContracts, PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
 
@@ -15,6 +15,10 @@ export function compileForCli(contractsDir: string | undefined, log: (line: stri
   try {
     const { artifacts, cached, elapsedMs } = compileContracts(options);
     log(`compiled contracts (${cached ? 'cached' : 'solc'}, ${(elapsedMs / 1000).toFixed(1)}s)`);
+    checkDeployedContracts(
+      Object.values(artifacts.contracts).map((c) => c.contractName),
+      contractsDir === undefined ? dir : `--contracts ${contractsDir}`,
+    );
     return artifacts;
   } catch (error) {
     if (error instanceof CompileError)

@@ -45,3 +45,22 @@ export function checkContractsFolder(dir: string, shown: string): void {
     throw new CliflessError(`${shown}: missing ${missing.join(', ')}`, { details });
   }
 }
+
+/** The contracts the harness deploys, by name: each must be compiled from the folder, exactly once. */
+export const DEPLOYED_CONTRACTS = DEPLOYED_CONTRACT_FILES.map((file) =>
+  file.replace(/^.*\//, '').replace(/\.sol$/, ''),
+);
+
+/**
+ * Refuses (exit 2) compiled contracts in which a contract the harness deploys is missing (its file
+ * declares something else) or declared twice, naming it.
+ */
+export function checkDeployedContracts(compiled: readonly string[], shown: string): void {
+  for (const name of DEPLOYED_CONTRACTS) {
+    const count = compiled.filter((contract) => contract === name).length;
+    if (count === 1) continue;
+    throw new CliflessError(`${shown}: ${count === 0 ? 'no contract' : 'more than one contract'} named ${name}`, {
+      details: `The harness deploys ${DEPLOYED_CONTRACTS.join(', ')}, one contract of each name.`,
+    });
+  }
+}

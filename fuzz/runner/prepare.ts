@@ -2,6 +2,8 @@ import { checkD1 } from '../../properties/index.ts';
 import type { Action } from '../../reference/action.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { Artifacts } from '../compile/index.ts';
+import { CliflessError } from '../errors.ts';
+import { DeploymentError } from '../evm/deploy.ts';
 import type { EvmHost, WorldOptions } from '../evm/index.ts';
 import { contractPayoutMath, deployWorld, evmSide } from '../evm/index.ts';
 import { checkViews } from '../evm/view-check.ts';
@@ -29,7 +31,16 @@ export async function prepareEnvironment(
   world: TraceWorld,
   options: Pick<WorldOptions, 'onChain'> = {},
 ): Promise<PreparedEnvironment> {
-  const host = await deployWorld(artifacts, { actorCount: world.actors, ...options });
+  let host: EvmHost;
+  try {
+    host = await deployWorld(artifacts, { actorCount: world.actors, ...options });
+  } catch (error) {
+    if (!(error instanceof DeploymentError)) throw error;
+    throw new CliflessError(`the contracts do not deploy: ${error.message}`, {
+      details:
+        'The harness deploys them with the constructor arguments in fuzz/evm/world.ts; a constructor that reverts with those cannot be fuzzed.',
+    });
+  }
   const setup = host.setup;
   const model = modelSide(setup);
   const evm = evmSide(host);
@@ -38,8 +49,13 @@ export async function prepareEnvironment(
     { outcome: { ok: true, returns: [], events: [] }, state: await evm.observe() },
   );
   if (start !== undefined) {
-    throw new Error(
-      `internal: model and EVM disagree before any action at ${start.path}: ${start.expected} vs ${start.actual}`,
+    // The contracts' doing (a constructor that sets up another state), so a finding: exit 1.
+    throw new CliflessError(
+      `the contracts fail D1 before any action: at ${start.path}, the model has ${start.expected} and the EVM ${start.actual}`,
+      {
+        exitCode: 1,
+        details: 'The deployed contracts do not start in the state the model describes (fuzz/evm/world.ts).',
+      },
     );
   }
   if (world.approvals) {
@@ -51,9 +67,12 @@ export async function prepareEnvironment(
     const checks = new Checks({ actors: setup.actors, probesPerStep: 0 });
     const result = await runSequence(model, evm, (_, i) => approvals[i], { checks });
     if (result.failure !== undefined) {
-      throw new Error(
-        `internal: the approvals prelude failed\n${describeFailure(result.failure, new NameBook(setup))}`,
-      );
+      // Every actor approving the market and the oracle is part of the world: a failure there is the
+      // contracts' (an approve that reverts or sets another allowance), so a finding: exit 1.
+      throw new CliflessError('the contracts fail while the world is set up (every actor approves market and oracle)', {
+        exitCode: 1,
+        details: describeFailure(result.failure, new NameBook(setup)),
+      });
     }
   }
   return {

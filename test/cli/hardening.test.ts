@@ -176,6 +176,49 @@ describe('Ctrl-C during a campaign', () => {
   }, 150_000);
 });
 
+/** A copy of contracts/ with one edit in the plain token mock's constructor. */
+function mockConstructor(name: string, statement: string): string {
+  const dir = join(work, name);
+  cpSync(join(ROOT, 'contracts'), dir, { recursive: true });
+  const file = join(dir, 'test-mocks', 'MockERC20.sol');
+  const anchor = '_decimals = decimals_;';
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(anchor)) throw new Error('MockERC20.sol changed: update the variant');
+  writeFileSync(file, text.replace(anchor, `${anchor}\n        ${statement}`));
+  return dir;
+}
+
+describe('contracts that misbehave before the first action', () => {
+  it('a start state other than the model’s is a finding (exit 1), not an internal error', async () => {
+    const result = await runMain([
+      'fuzz',
+      '--runs',
+      '1',
+      '--out',
+      join(work, 't1'),
+      '--contracts',
+      mockConstructor('mints-at-start', '_mint(msg.sender, 1);'),
+    ]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('the contracts fail D1 before any action');
+    expect(result.stderr).toContain('totalSupply');
+  }, 60_000);
+
+  it('a constructor that reverts under the harness’s arguments is refused (exit 2), naming the contract', async () => {
+    const result = await runMain([
+      'fuzz',
+      '--runs',
+      '1',
+      '--out',
+      join(work, 't2'),
+      '--contracts',
+      mockConstructor('refuses-18', 'require(decimals_ < 6);'),
+    ]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('the contracts do not deploy: deploying MockERC20 failed');
+  }, 60_000);
+});
+
 describe('exit codes and what the tool says about itself', () => {
   it('an internal error exits 3 and says it is a bug of the tool, not a finding (1)', async () => {
     const boom: Command = {
