@@ -125,10 +125,24 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
       undefined
       ? EXIT_OUTPUT_LOST
       : 0;
-  const failed = counterexamples > 0 || (failOn === 'unknown' && count('unknown') > 0);
+  const failed = proveFails(
+    all.map((r) => r.verdict),
+    failOn,
+  );
   if (failed && counterexamples === 0)
     process.stdout.write('--fail-on unknown: an assert was neither proved nor refuted\n');
   return (failed ? 1 : 0) | lost;
+}
+
+/**
+ * Whether `prove` exits 1: on any counterexample, and with `--fail-on unknown` also on any assert z3
+ * could neither prove nor refute within the timeout (so a CI job cannot pass on "unknown").
+ */
+export function proveFails(
+  verdicts: readonly TargetResult['verdict'][],
+  failOn: 'counterexample' | 'unknown',
+): boolean {
+  return verdicts.includes('counterexample') || (failOn === 'unknown' && verdicts.includes('unknown'));
 }
 
 /** A variant file's text (input policy: a regular file under the size bound), or undefined when the flag is absent. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../fuzz/cli/main.ts';
+import { proveFails } from '../../fuzz/cli/prove-command.ts';
 
 describe('cliffless prove: bad input exits 2 before running the checker', () => {
   it.each([
@@ -16,5 +17,14 @@ describe('cliffless prove: bad input exits 2 before running the checker', () => 
 
   it('--help lists the flags and exits 0', async () => {
     expect(await main(['prove', '--help'])).toBe(0);
+  });
+});
+
+describe('cliffless prove --fail-on', () => {
+  it('fails on a counterexample always, and on an unknown only with --fail-on unknown', () => {
+    expect(proveFails(['proved', 'unknown'], 'counterexample')).toBe(false);
+    expect(proveFails(['proved', 'unknown'], 'unknown')).toBe(true);
+    expect(proveFails(['proved', 'counterexample'], 'counterexample')).toBe(true);
+    expect(proveFails(['proved', 'proved'], 'unknown')).toBe(false);
   });
 });
