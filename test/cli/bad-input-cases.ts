@@ -520,7 +520,7 @@ export const CASES: BadInputCase[] = [
   c(
     'fuzz: --out under /proc',
     () => fuzz('--out', '/proc/cliffless-x'),
-    () => ['--out /proc/cliffless-x', 'could not create the folder'],
+    () => ['--out /proc/cliffless-x: '], // root cannot create it; any other user may not write /proc
   ),
   c(
     'fuzz: --out two levels down',
@@ -1047,7 +1047,7 @@ export const CASES: BadInputCase[] = [
   c(
     'audit: --out under /proc',
     () => ['audit', '--base', 'contracts', '--out', '/proc/cliffless-audit'],
-    () => ['--out /proc/cliffless-audit', 'could not create the folder'],
+    () => ['--out /proc/cliffless-audit: '],
   ),
   c(
     'audit: --markdown and --summary-json the same',

@@ -61,7 +61,7 @@ describe('resources stay bounded on hostile input', () => {
     ['replay /dev/zero', ['replay', '/dev/zero'], '/dev/zero: is not a regular file'],
     ['replay a FIFO nobody writes to', ['replay', fifo], 'is not a regular file'],
     ['fuzz --workers 999 --runs 2', ['fuzz', '--workers', '999', '--runs', '2'], '--workers 999 is more than'],
-    ['fuzz --out /proc/x', ['fuzz', '--out', '/proc/x', '--runs', '1'], '--out /proc/x: could not create the folder'],
+    ['fuzz --out /proc/x', ['fuzz', '--out', '/proc/x', '--runs', '1'], '--out /proc/x: '],
     ['fuzz --time 0s', ['fuzz', '--time', '0s'], '--time must be at least 1s'],
   ])('%s exits 2 at once, within the time and memory bound', (_, args, says) => {
     const result = bounded(args);
