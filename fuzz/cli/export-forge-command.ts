@@ -1,9 +1,10 @@
-import { relative } from 'node:path';
+import { quote } from 'shell-quote';
 import { checkExportTarget, defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
 import { claimOutput } from '../io/output.ts';
 import { readTraceFile } from '../trace/io.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
+import { shownPath } from './rerun.ts';
 
 export const exportForgeSpec: CommandSpec = {
   name: 'export-forge',
@@ -48,11 +49,11 @@ export async function exportForgeCommand(args: ParsedArgs): Promise<number> {
     contractName,
     ...(contractsDir === undefined ? {} : { contractsDir }),
   });
-  const shown = relative(process.cwd(), result.out);
+  const shown = shownPath(result.out);
   if (!result.formatted) log('warning: `forge fmt` could not format the file; it is still valid Solidity');
   process.stdout.write(
     `wrote ${shown}: ${result.steps} actions (${result.reverts} expected revert${result.reverts === 1 ? '' : 's'}), asserting the model's outcomes\n` +
-      `run it with: npx forge test --match-path ${shown}\n`,
+      `run it with: ${quote(['npx', 'forge', 'test', '--match-path', shown])}\n`,
   );
   return 0;
 }
