@@ -46,6 +46,8 @@ export interface DriftSummary {
 export interface DriftRun {
   summary: DriftSummary;
   yearlyLog: number[];
+  /** The indices of the first (up to 10) paths whose debt position was liquidated. */
+  liquidatedPaths: number[];
 }
 
 /**
@@ -58,19 +60,28 @@ export function simulateDrift(params: DriftParams, pricer: OptionPricer = blackS
   const context = { params, pricer };
   const outcomes: PathOutcome[] = [];
   for (let path = 0; path < params.paths; path++) outcomes.push(simulatePath(context, path));
-  return { summary: summarize(params, outcomes), yearlyLog: outcomes.flatMap((o) => o.yearlyLog) };
+  const liquidatedPaths = outcomes.flatMap((o, path) => (o.debt.liquidatedStep >= 0 ? [path] : [])).slice(0, 10);
+  return { summary: summarize(params, outcomes), yearlyLog: outcomes.flatMap((o) => o.yearlyLog), liquidatedPaths };
 }
 
-/** Daily records of the given paths, for the sample-path pictures. */
+/** One sample path's daily record and the day its debt position was liquidated (or undefined). */
+export interface SamplePath {
+  path: number;
+  record: PathRecord;
+  liquidationDay: number | undefined;
+}
+
+/** Daily records of the given paths, for the sample-path pictures (each path re-run on its own stream). */
 export function recordPaths(
   params: DriftParams,
   paths: readonly number[],
   pricer: OptionPricer = blackScholes,
-): PathRecord[] {
+): SamplePath[] {
   return paths.map((path) => {
     const record: PathRecord = { day: [], index: [], holder: [], debt: [] };
-    simulatePath({ params, pricer }, path, record);
-    return record;
+    const { debt } = simulatePath({ params, pricer }, path, record);
+    const liquidationDay = debt.liquidatedStep < 0 ? undefined : Math.ceil(debt.liquidatedStep / params.stepsPerDay);
+    return { path, record, liquidationDay };
   });
 }
 
