@@ -4,6 +4,7 @@
  * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag.
  */
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './args.ts';
+import { benchDrift, formatDriftBench } from './drift.ts';
 import { machineInfo } from './machine.ts';
 import { runBench } from './measure.ts';
 import { formatReport, reportJson } from './report.ts';
@@ -26,11 +27,16 @@ async function main(argv: string[]): Promise<number> {
   const start = machineInfo();
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   log(`load average ${start.load.map((l) => l.toFixed(2)).join(' ')}; this takes a few minutes at most`);
-  const figures = await runBench(args.config, log);
+  const figures = args.drift === 'only' ? undefined : await runBench(args.config, log);
+  const drift = args.drift === 'none' ? undefined : benchDrift();
   const end = machineInfo();
-  process.stdout.write(formatReport(figures, start, end));
+  if (figures !== undefined) process.stdout.write(formatReport(figures, start, end));
+  if (drift !== undefined) process.stdout.write(formatDriftBench(drift));
+  if (figures === undefined)
+    process.stdout.write(`machine load average ${end.load.map((l) => l.toFixed(2)).join(' ')} at end\n`);
   if (args.json !== undefined) {
-    writeJson(args.json, reportJson(figures, start, end));
+    const report = figures === undefined ? {} : (reportJson(figures, start, end) as object);
+    writeJson(args.json, { ...report, ...(drift === undefined ? {} : { drift }) });
     log(`figures written to ${args.json}`);
   }
   return 0;
