@@ -3,8 +3,8 @@
  *
  * Marsaglia's Taylor series, G. Marsaglia, "Evaluating the Normal Distribution", Journal of
  * Statistical Software 11(4), 2004: Φ(x) = ½ + φ(x)·(x + x³/3 + x⁵/(3·5) + …), summed until a term
- * no longer changes the sum. Marsaglia states an absolute error below 8·10⁻¹⁶ for this form; the
- * tests check it against tabulated values to 1e-15. Beyond |x| = 10 the answer is 0 or 1, off by
+ * no longer changes the sum. Marsaglia states an absolute error below 8·10⁻¹⁶ for this form (summed
+ * in long double); summed in float64 here, the tests check it against tabulated values to 1e-15. Beyond |x| = 10 the answer is 0 or 1, off by
  * less than Φ(−10) ≈ 7.6·10⁻²⁴ (and the series' terms would overflow near |x| = 37).
  *
  * Hand-written rather than imported: it is eight lines, and the pricing must not depend on a
