@@ -26,7 +26,7 @@ export interface DriftSummary {
     ltv: number;
     liquidationThreshold: number;
     liquidationPenalty: number;
-    /** Fraction of paths on which the debt position was liquidated. */
+    /** Fraction of paths on which the debt position was liquidated, over the whole horizon (a year by default). */
     liquidationRate: number;
     /** Loss to the penalty as a fraction of the starting equity, over liquidated paths. */
     lossMean: number;
