@@ -13,14 +13,17 @@ export interface BenchArgs {
   /** Overwrite an existing --json file. */
   force: boolean;
   help: boolean;
+  /** Time the drift simulator too ('also'), only it, or not at all. */
+  drift: 'also' | 'only' | 'none';
 }
 
 export const BENCH_USAGE = `npm run bench -- [--quick] [--no-forge] [--no-scale] [--runs N] [--rounds N] [--probes N]
-                        [--worker-runs N] [--json FILE [--force]]
+                        [--worker-runs N] [--no-drift | --drift-only] [--json FILE [--force]]
 
 Measures the differential campaign (with and without probes) against the bare EVM replaying the
 same calls, where each action's time goes, how it scales with actors and worker threads, and
-forge's invariant campaign on the same contracts, and prints one table.
+forge's invariant campaign on the same contracts, and the drift simulator's default run, and prints
+one table.
 
   --runs N         runs per campaign (default ${DEFAULT_CONFIG.runs}; depth is ${DEFAULT_CONFIG.depth}, seed ${DEFAULT_CONFIG.seed})
   --rounds N       interleaved measuring rounds, medians over them (default ${DEFAULT_CONFIG.rounds})
@@ -28,6 +31,8 @@ forge's invariant campaign on the same contracts, and prints one table.
   --worker-runs N  runs of the 1- vs 2-worker campaign (default ${DEFAULT_CONFIG.workerRuns})
   --no-forge       skip forge's invariant campaign (it compiles the suite first: a minute or more)
   --no-scale       skip the actors and workers figures
+  --no-drift       skip the drift simulator's section
+  --drift-only     time only the drift simulator (seconds, no EVM)
   --quick          every figure from tiny campaigns (for a smoke test; the figures mean little)
   --json FILE      also write the figures as JSON to FILE (refuses an existing FILE without --force)
   --force          let --json overwrite FILE
@@ -80,6 +85,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let json: string | undefined;
   let force = false;
   let help = false;
+  let drift: BenchArgs['drift'] = 'also';
   walkBenchFlags(argv, ({ name, value, noValue }) => {
     switch (name) {
       case '--help':
@@ -109,6 +115,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         if (name === '--no-forge') config.forge = false;
         if (name === '--no-scale') config.scale = false;
         return true;
+      case '--no-drift':
+      case '--drift-only':
+        noValue();
+        drift = name === '--no-drift' ? 'none' : 'only';
+        return true;
       case '--json':
         json = value();
         return true;
@@ -117,7 +128,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     }
   });
   if (force && json === undefined) throw new BenchUsageError('--force only applies with --json FILE');
-  return { config, json, force, help };
+  return { config, json, force, help, drift };
 }
 
 function positive(name: string, raw: string): number {

@@ -6,6 +6,7 @@
 
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './args.ts';
+import { benchDrift, formatDriftBench } from './drift.ts';
 import { machineInfo } from './machine.ts';
 import { runBench } from './measure.ts';
 import { formatReport, reportJson } from './report.ts';
@@ -28,13 +29,18 @@ async function main(argv: string[]): Promise<number> {
   const start = machineInfo();
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   log(`load average ${start.load.map((l) => l.toFixed(2)).join(' ')}; this takes a few minutes at most`);
-  const figures = await runBench(args.config, log);
+  const figures = args.drift === 'only' ? undefined : await runBench(args.config, log);
+  const drift = args.drift === 'none' ? undefined : benchDrift();
   const end = machineInfo();
-  process.stdout.write(formatReport(figures, start, end));
+  if (figures !== undefined) process.stdout.write(formatReport(figures, start, end));
+  if (drift !== undefined) process.stdout.write(formatDriftBench(drift));
+  if (figures === undefined)
+    process.stdout.write(`machine load average ${end.load.map((l) => l.toFixed(2)).join(' ')} at end\n`);
   if (json !== undefined) {
+    const report = figures === undefined ? {} : (reportJson(figures, start, end) as object);
     const delivered = deliverOutput(
       json,
-      `${JSON.stringify(reportJson(figures, start, end), null, 2)}\n`,
+      `${JSON.stringify({ ...report, ...(drift === undefined ? {} : { drift }) }, null, 2)}\n`,
       'BENCH JSON',
     );
     if (delivered.lost !== undefined) return EXIT_OUTPUT_LOST;

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.ts';
 
 /** The value types a flag can take. */
-export type FlagType = 'int' | 'string' | 'boolean' | 'duration';
+export type FlagType = 'int' | 'number' | 'string' | 'boolean' | 'duration';
 
 /** One flag of a command: `--name <value>` (or a bare `--name` for booleans). */
 export interface FlagSpec {
@@ -10,7 +10,10 @@ export interface FlagSpec {
   description: string;
   /** Shown in --help; absent means "no default" (the flag is optional and undefined when not given). */
   default?: string;
-  /** For `int`: the smallest accepted value. For `duration`: seconds, default 1 (a budget of 0s runs nothing). */
+  /**
+   * For `int` and `number`: the smallest accepted value. For `duration`: seconds, default 1 (a
+   * budget of 0s runs nothing).
+   */
   min?: number;
   /** The flag means something only with one of these flags given (e.g. `--prelude` with `--exhaustive`). */
   needs?: readonly string[];
@@ -122,6 +125,16 @@ function parseValue(command: string, flag: FlagSpec, raw: string): string | numb
       if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag.name} must be a whole number, got "${raw}"`, command);
       const value = Number(raw);
       if (!Number.isSafeInteger(value)) throw new UsageError(`--${flag.name} is too large: ${raw}`, command);
+      if (flag.min !== undefined && value < flag.min) {
+        throw new UsageError(`--${flag.name} must be at least ${flag.min}, got ${raw}`, command);
+      }
+      return value;
+    }
+    case 'number': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value)) {
+        throw new UsageError(`--${flag.name} must be a number, got "${raw}"`, command);
+      }
       if (flag.min !== undefined && value < flag.min) {
         throw new UsageError(`--${flag.name} must be at least ${flag.min}, got ${raw}`, command);
       }
