@@ -151,7 +151,7 @@ describe('documentation links', () => {
       'docs/fuzz.md',
       (text) =>
         `${text}\n[gone](no-such-page.md) [anchor](design.md#no-such-heading) [own](#nor-this)\n` +
-        `[shared](../../shared/DESIGN.md) [up](../../elsewhere/README.md) [fine](design.md#properties)\n`,
+        `[shared](../../shared/DESIGN.md) [up](../../elsewhere/README.md) [fine](design.md#4-properties)\n`,
     );
     expect(brokenLinks(copy, PAGES_LANDING_WITH_OTHER_BRANCHES)).toEqual([
       'docs/fuzz.md: no-such-page.md: docs/no-such-page.md does not exist',
