@@ -1,5 +1,5 @@
 /**
- * The properties of DESIGN.md §4 as code: predicates over observed states, transitions, the
+ * The properties of docs/design.md §4 as code: predicates over observed states, transitions, the
  * payout math, probes and model/EVM pairs. Nothing here knows how a state was observed.
  *
  * @example

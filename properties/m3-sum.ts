@@ -21,7 +21,7 @@ export function checkM3(math: PayoutMath, point: PayoutPoint): Violation[] {
   return violations;
 }
 
-/** The dust DESIGN.md §2 leaves in the series when `a` claims of each side are redeemed at once. */
+/** The dust docs/design.md §2 leaves in the series when `a` claims of each side are redeemed at once. */
 export function expectedDust(point: PayoutPoint): bigint {
   const { amount, strike, price } = point;
   return price > strike && (amount * strike) % price !== 0n ? 1n : 0n;

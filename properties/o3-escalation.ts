@@ -5,7 +5,7 @@ import type { Violation } from './violation.ts';
 
 /**
  * O3 escalation, state form: every answer after the first posts at least twice the bond before
- * it, and the first posts at least `minBond` (the base the doubling starts from, DESIGN.md §3).
+ * it, and the first posts at least `minBond` (the base the doubling starts from, docs/design.md §3).
  */
 export function checkO3State(state: ObservedState): Violation[] {
   const { questions, minBond } = state.oracleState;

@@ -1,5 +1,5 @@
 /**
- * The payout functions of DESIGN.md §2, as parameters: M2, M3 and M4 take an implementation so
+ * The payout functions of docs/design.md §2, as parameters: M2, M3 and M4 take an implementation so
  * they can be run against the reference model's math, the contract's `payoutOf` (through the EVM),
  * or a deliberately broken variant.
  */
@@ -10,7 +10,7 @@ export interface PayoutMath {
   payoutN(amount: bigint, strike: bigint, price: bigint): bigint;
 }
 
-/** One point of the payout functions' domain: `a`, `S` and `x` of DESIGN.md §2. */
+/** One point of the payout functions' domain: `a`, `S` and `x` of docs/design.md §2. */
 export interface PayoutPoint {
   amount: bigint;
   strike: bigint;

@@ -34,7 +34,7 @@ export type PropertyForm =
     }
   | { kind: 'equivalence'; check: (model: Observation, evm: Observation) => Violation[] };
 
-/** A property of DESIGN.md §4: its id, short name, statement and the forms that check it. */
+/** A property of docs/design.md §4: its id, short name, statement and the forms that check it. */
 export interface PropertyInfo {
   id: PropertyId;
   name: string;
@@ -48,7 +48,7 @@ export const modelPayoutMath: PayoutMath = { payoutP, payoutN };
 const state = (check: (state: ObservedState) => Violation[]): PropertyForm => ({ kind: 'state', check });
 const transition = (check: (transition: Transition) => Violation[]): PropertyForm => ({ kind: 'transition', check });
 
-/** Every property of DESIGN.md §4, in the table's order. */
+/** Every property of docs/design.md §4, in the table's order. */
 export const PROPERTIES: readonly PropertyInfo[] = [
   {
     id: 'M1',

@@ -1,6 +1,6 @@
 import type { Address, Bytes32 } from '../reference/primitives.ts';
 
-/** The id of every property in DESIGN.md §4. */
+/** The id of every property in docs/design.md §4. */
 export type PropertyId =
   | 'M1'
   | 'M2'

@@ -1,6 +1,6 @@
 /**
  * The reference model of cliffless: a pure TypeScript, bigint-only twin of SplitMarket, ClaimToken,
- * SlowOracle and the test-mock tokens, written from DESIGN.md and the interfaces' NatSpec. It knows
+ * SlowOracle and the test-mock tokens, written from docs/design.md and the interfaces' NatSpec. It knows
  * nothing of the EVM.
  *
  * @example

@@ -1,7 +1,7 @@
 import { MAX_UINT256 } from './primitives.ts';
 
 /**
- * Settlement arithmetic from DESIGN.md §2. Every quantity is an exact bigint, so `floor(a * S / x)`
+ * Settlement arithmetic from docs/design.md §2. Every quantity is an exact bigint, so `floor(a * S / x)`
  * needs no 512-bit trick: this is the independent route the contracts' `Math.mulDiv` is checked against.
  */
 

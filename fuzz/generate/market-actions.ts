@@ -26,7 +26,7 @@ export function recipient(c: Chooser, view: WorldView, caller: Address): Address
   ]);
 }
 
-/** createSeries, mostly valid; invalid ones hit each rejection in DESIGN.md §3. */
+/** createSeries, mostly valid; invalid ones hit each rejection in docs/design.md §3. */
 export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Action {
   const caller = c.pick(view.actors);
   let collateral = pickCollateral(c, view);

@@ -54,7 +54,7 @@ export class WorldView {
     return Object.values(this.state.oracleState.questions);
   }
 
-  /** Whether a question accepts answers now (DESIGN.md §3: open). */
+  /** Whether a question accepts answers now (docs/design.md §3: open). */
   isOpen(q: QuestionState | undefined, timestamp: bigint): boolean {
     if (this.now < timestamp) return false;
     if (q === undefined) return true;

@@ -72,7 +72,7 @@ describe('M4 payoff shape', () => {
 });
 
 describe('M3 and M4 over full-range uint256 (fast-check)', () => {
-  it('hold for DESIGN.md §2 written out in the test', () => {
+  it('hold for docs/design.md §2 written out in the test', () => {
     fc.assert(
       fc.property(sample, (s) => {
         expect(checkPayoutSample(s, { math: specPayout })).toEqual([]);

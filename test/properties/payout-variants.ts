@@ -2,7 +2,7 @@ import type { PayoutMath } from '../../properties/index.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 
 /**
- * DESIGN.md §2 written out again for the tests, independently of reference/payout.ts:
+ * docs/design.md §2 written out again for the tests, independently of reference/payout.ts:
  * `payoutP(a) = x <= S ? a : floor(a*S/x)`, `payoutN(a) = x <= S ? 0 : floor(a*(x-S)/x)`.
  */
 export const specPayout: PayoutMath = {

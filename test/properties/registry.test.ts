@@ -3,7 +3,7 @@ import { checkState, PROPERTIES } from '../../properties/index.ts';
 import { baseState, settled } from './fixtures.ts';
 
 describe('registry', () => {
-  it('lists every property of DESIGN.md §4 once, each with at least one form', () => {
+  it('lists every property of docs/design.md §4 once, each with at least one form', () => {
     const ids = PROPERTIES.map((property) => property.id);
     expect(ids).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'O1', 'O2', 'O3', 'O4', 'O5', 'D1']);
     for (const property of PROPERTIES) expect(property.forms.length).toBeGreaterThan(0);

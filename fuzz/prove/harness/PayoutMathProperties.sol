@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {PayoutMath} from "../../../contracts/libraries/PayoutMath.sol";
 
 /// @title PayoutMathProperties
-/// @notice M3 and M4 of DESIGN.md as assertions for solc's SMTChecker. Never deployed: it only calls
+/// @notice M3 and M4 of docs/design.md as assertions for solc's SMTChecker. Never deployed: it only calls
 ///         the library, so stating the properties here leaves the contracts' bytecode unchanged.
 /// @dev Each assert carries its property id in a trailing comment; `cliffless prove` reports by it.
 contract PayoutMathProperties {

@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {SlowOracle} from "../../../contracts/SlowOracle.sol";
 
 /// @title SlowOracleProperties
-/// @notice O1, O2, O3 and the arbitration rules of DESIGN.md as assertions for solc's SMTChecker.
+/// @notice O1, O2, O3 and the arbitration rules of docs/design.md as assertions for solc's SMTChecker.
 ///         Never deployed. It inherits the oracle and wraps each function that changes a question:
 ///         the wrapper reads the question before the call, calls the real function, and asserts
 ///         what a successful call may have done. BMC checks each wrapper from an arbitrary storage

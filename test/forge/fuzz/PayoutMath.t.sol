@@ -7,7 +7,7 @@ import {PayoutMath} from "../../../contracts/libraries/PayoutMath.sol";
 
 /// @notice M3 and M4 over the full uint256 range of amount `a`, strike `S` and price `x`.
 /// @dev No input is bounded unless a property needs an ordering or a region (x <= S); nothing may
-///      revert: a revert is an overflow, which DESIGN.md §2 forbids.
+///      revert: a revert is an overflow, which docs/design.md §2 forbids.
 contract PayoutMathFuzzTest is Test {
     uint256 internal constant WAD = 1e18;
 

@@ -6,7 +6,7 @@ import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {Properties} from "./Properties.sol";
 
 /// @title ProtocolInvariantsTest
-/// @notice The DESIGN.md §4 properties, checked by forge after every handler call of every run.
+/// @notice The docs/design.md §4 properties, checked by forge after every handler call of every run.
 /// @dev Only the Handler is fuzzed, and only through its action selectors. Run alone with
 ///      `npx forge test --match-path "test/forge/invariant/*"`; `-vv` prints the last run's call summary.
 contract ProtocolInvariantsTest is Properties {

@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {Test} from "forge-std/Test.sol";
 import {PayoutMath} from "../../../contracts/libraries/PayoutMath.sol";
 
-/// @notice Worked examples of the payout formulas in DESIGN.md §2; the fuzz suite checks M3/M4.
+/// @notice Worked examples of the payout formulas in docs/design.md §2; the fuzz suite checks M3/M4.
 contract PayoutMathTest is Test {
     uint256 internal constant MAX = type(uint256).max;
 

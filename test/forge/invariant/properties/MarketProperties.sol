@@ -7,7 +7,7 @@ import {PropertiesBase} from "./PropertiesBase.sol";
 import {Check, SettlementGhost} from "../handlers/Types.sol";
 
 /// @title MarketProperties
-/// @notice The SplitMarket properties of DESIGN.md §4 (M1, M2, M5, M6, M7, M8) as predicates over the
+/// @notice The SplitMarket properties of docs/design.md §4 (M1, M2, M5, M6, M7, M8) as predicates over the
 ///         chain and the handler's ghosts, each returning (holds, why).
 abstract contract MarketProperties is PropertiesBase {
     /// @notice M1: before settlement, supply(P) == supply(N) == locked for every series.

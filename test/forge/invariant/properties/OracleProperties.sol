@@ -6,7 +6,7 @@ import {PropertiesBase} from "./PropertiesBase.sol";
 import {Check, Question, QuestionGhost} from "../handlers/Types.sol";
 
 /// @title OracleProperties
-/// @notice The SlowOracle properties of DESIGN.md §4 (O1 to O5) as predicates over the chain and the
+/// @notice The SlowOracle properties of docs/design.md §4 (O1 to O5) as predicates over the chain and the
 ///         handler's ghosts, each returning (holds, why).
 abstract contract OracleProperties is PropertiesBase {
     /// @notice O1: no answer was accepted before its question's timestamp (checked at each propose).
