@@ -13,6 +13,8 @@ import { writeTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
+import { reportCampaign } from './campaign-reports.ts';
+import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 import { compileForCli } from './compile-step.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
 import { Progress } from './progress.ts';
@@ -23,7 +25,7 @@ export const fuzzSpec: CommandSpec = {
   summary: 'run a differential campaign: model against the contracts in the embedded EVM',
   usage: 'cliffless fuzz [--runs N] [--depth N] [--seed N] [--time 10m] [--out DIR] [--workers N] [--shard i/n]',
   positionals: [],
-  flags: [
+  flags: withCiFlags([
     { name: 'runs', type: 'int', min: 1, default: '100', description: 'Action sequences to run' },
     { name: 'depth', type: 'int', min: 1, default: '100', description: 'Most actions per sequence' },
     { name: 'seed', type: 'int', min: 0, default: '1', description: 'Seed: same seed and contracts, same result' },
@@ -69,7 +71,7 @@ export const fuzzSpec: CommandSpec = {
     },
     { name: 'prelude', type: 'string', description: "With --exhaustive: start after 'created' (default) or 'settled'" },
     ...COVERAGE_FLAGS,
-  ],
+  ]),
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
     'npx cliffless fuzz --seed 7 --runs 2000     # a deeper campaign',
@@ -85,6 +87,7 @@ export const fuzzSpec: CommandSpec = {
 export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
   const coverage = coverageStep(f);
+  const ci = claimCiOutputs(f);
   if (f.exhaustive === true)
     return exhaustiveCommand(f, (contracts) => compileForCli(contracts, (line) => process.stderr.write(`${line}\n`)));
   const seed = (f.seed as number | undefined) ?? 1;
@@ -174,6 +177,15 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
     };
     writeSummaryFile(f['summary-json'] as string, summaryDocument(result.stats, record));
   }
+  await reportCampaign(ci, {
+    artifacts,
+    result,
+    seconds,
+    seed,
+    start,
+    written,
+    contractsDir: f.contracts as string | undefined,
+  });
   if (result.failure === undefined || written === undefined) {
     process.stdout.write(result.interrupted ? 'stopped by the time budget: no failure found\n' : 'no failure found\n');
     return 0;
