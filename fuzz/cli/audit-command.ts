@@ -10,6 +10,8 @@ import { auditJson, auditSummary } from '../audit/terminal.ts';
 import { writeDifferenceTraces } from '../audit/write-traces.ts';
 import { CliflessError, UsageError } from '../errors.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
+import { reportAudit } from './audit-reports.ts';
+import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 
 export const auditSpec: CommandSpec = {
   name: 'audit',
@@ -17,7 +19,7 @@ export const auditSpec: CommandSpec = {
   usage:
     'cliffless audit --base <git-ref|folder> [--contracts DIR] [--allow FILE] [--markdown FILE] [--runs N] [--seed N]',
   positionals: [],
-  flags: [
+  flags: withCiFlags([
     {
       name: 'base',
       type: 'string',
@@ -42,7 +44,7 @@ export const auditSpec: CommandSpec = {
     { name: 'markdown', type: 'string', description: 'Write the report as Markdown (a pull-request comment) here' },
     { name: 'summary-json', type: 'string', description: 'Also write the report as JSON here' },
     { name: 'force', type: 'boolean', description: 'Overwrite --markdown and --summary-json if they exist' },
-  ],
+  ]),
   examples: [
     'npx cliffless audit --base main                          # this branch’s contracts/ against main’s',
     'npx cliffless audit --base ../v1/contracts --markdown audit.md',
@@ -62,6 +64,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     throw new UsageError('--base is required: a git ref or a folder of base contracts', 'audit');
   const actors = (f.actors as number | undefined) ?? 4;
   if (actors > 16) throw new UsageError('--actors must be at most 16', 'audit');
+  const ci = claimCiOutputs(f);
   const outputs = [f.markdown, f['summary-json']].filter((p): p is string => typeof p === 'string');
   for (const path of outputs) {
     if (existsSync(path) && f.force !== true) {
@@ -115,6 +118,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     if (typeof f['summary-json'] === 'string') {
       writeAtomically(f['summary-json'], `${JSON.stringify(auditJson(result, findings, context), null, 2)}\n`);
     }
+    reportAudit(ci, result, findings, context);
     return findings.some((finding) => finding.allowedBy === undefined) ? 1 : 0;
   } finally {
     base.cleanup();

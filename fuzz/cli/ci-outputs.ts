@@ -83,12 +83,13 @@ export async function annotateFailure(
   ci: CiOutputs,
   artifacts: Artifacts,
   tracePath: string,
-  failure: { id: string; message: string; violations?: readonly { path?: string }[]; evm?: string },
+  failure: { step: number; id: string; message: string; violations?: readonly { path?: string }[]; evm?: string },
   contractsDir: string | undefined,
 ): Promise<FailureLocation | undefined> {
   if (!ci.github) return undefined;
   const path = failure.violations?.[0]?.path ?? /differ at (\S+)$/.exec(failure.message)?.[1];
   const line = await locateTraceFailure(artifacts, readTraceFile(tracePath), tracePath, {
+    step: failure.step,
     ...(path === undefined ? {} : { path }),
     ...(failure.evm === undefined ? {} : { evm: failure.evm }),
   });

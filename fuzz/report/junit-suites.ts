@@ -104,39 +104,52 @@ export function replaySuite(traces: readonly ReplayedTrace[], contractsDir?: str
  * An audit as a suite: one case per behaviour difference; a difference the allow-list names is
  * skipped with its reason, any other fails with both versions' values and its trace.
  */
-export function auditSuite(findings: readonly Finding[], labels: { base: string; next: string }): JUnitSuite {
+export function auditSuite(
+  findings: readonly Finding[],
+  labels: { base: string; next: string },
+  runs: number,
+): JUnitSuite {
+  // With no difference, one passing case says what was compared (a report of zero tests reads as
+  // "nothing ran" in most CI viewers).
+  const same: JUnitCase = {
+    name: `no behaviour difference in ${runs} runs`,
+    classname: 'cliffless.audit',
+  };
   return {
     name: `cliffless audit ${labels.base} → ${labels.next}`,
-    cases: findings.map((f) => {
-      const values = headlineValues(f);
-      const message = `${f.kind} at ${f.path}: base ${values.base}, new ${values.next}`;
-      return {
-        name: `${f.kind} ${f.path}`,
-        classname: 'cliffless.audit',
-        properties: [
-          ['verdict', f.verdict],
-          ['runs', String(f.runs)],
-          ['trace', f.tracePath],
-        ],
-        ...(f.allowedBy === undefined
-          ? {
-              failure: {
-                message,
-                type: f.kind,
-                details: [
-                  ...f.steps.map((s, i) => `${String(i).padStart(4)}  ${s}`),
-                  '',
-                  `model: ${f.outcomes.model}`,
-                  `base (${labels.base}): ${f.outcomes.base}`,
-                  `new (${labels.next}): ${f.outcomes.next}`,
-                  '',
-                  `trace: ${f.tracePath}`,
-                  `replay with: ${replayCommandFor(f.tracePath, labels.next)}`,
-                ].join('\n'),
-              },
-            }
-          : { skipped: `allowed: ${f.allowedBy.reason}` }),
-      };
-    }),
+    cases:
+      findings.length === 0
+        ? [same]
+        : findings.map((f) => {
+            const values = headlineValues(f);
+            const message = `${f.kind} at ${f.path}: base ${values.base}, new ${values.next}`;
+            return {
+              name: `${f.kind} ${f.path}`,
+              classname: 'cliffless.audit',
+              properties: [
+                ['verdict', f.verdict],
+                ['runs', String(f.runs)],
+                ['trace', f.tracePath],
+              ],
+              ...(f.allowedBy === undefined
+                ? {
+                    failure: {
+                      message,
+                      type: f.kind,
+                      details: [
+                        ...f.steps.map((s, i) => `${String(i).padStart(4)}  ${s}`),
+                        '',
+                        `model: ${f.outcomes.model}`,
+                        `base (${labels.base}): ${f.outcomes.base}`,
+                        `new (${labels.next}): ${f.outcomes.next}`,
+                        '',
+                        `trace: ${f.tracePath}`,
+                        `replay with: ${replayCommandFor(f.tracePath, labels.next)}`,
+                      ].join('\n'),
+                    },
+                  }
+                : { skipped: `allowed: ${f.allowedBy.reason}` }),
+            };
+          }),
   };
 }

@@ -12,18 +12,17 @@ import { type ExecutedStep, locateFailingLine, type SourceLine } from './source-
  * The Solidity line a failing trace points at: replays the trace up to its failing step, runs that
  * step's call once more on the EVM with the interpreter's step events on (one call: the cost does
  * not matter), and reads the instructions through the source maps ({@link locateFailingLine}).
- * Undefined when the step runs no contract code (a `warp`) or the trace names no failure.
+ * Undefined when the step runs no contract code (a `warp`).
  *
- * @param path the dotted path where the sides differ (`outcome.returns[0]`), when it is a divergence.
+ * @param failure the failing step's index; for a divergence, the dotted path where the sides differ
+ *   (`outcome.returns[0]`) and the EVM's value there.
  */
 export async function locateTraceFailure(
   artifacts: Artifacts,
   trace: Trace,
   file: string,
-  divergence: { path?: string; evm?: string } = {},
+  failure: { step: number; path?: string; evm?: string },
 ): Promise<SourceLine | undefined> {
-  const failure = trace.failure;
-  if (failure === undefined) return undefined;
   const failing = trace.actions[failure.step];
   if (failing === undefined || failing.kind === 'warp') return undefined;
   let chain: Chain | undefined;
@@ -61,8 +60,8 @@ export async function locateTraceFailure(
   const codeAt = new Map<string, Uint8Array>();
   for (const [key, address] of addresses) codeAt.set(key, await chain.state.getCode(address));
   const returnedValue =
-    divergence.path?.startsWith('outcome.returns') === true && /^\d+$/.test(divergence.evm ?? '')
-      ? BigInt(divergence.evm as string)
+    failure.path?.startsWith('outcome.returns') === true && /^\d+$/.test(failure.evm ?? '')
+      ? BigInt(failure.evm as string)
       : undefined;
   return locateFailingLine(artifacts, steps, codeAt, {
     reverted,
