@@ -1,6 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Artifacts } from '../compile/index.ts';
 import { PROJECT_ROOT } from '../compile/index.ts';
+import { claimCoverageHtml, writeHtmlReport } from '../coverage/html-step.ts';
 import { renderLcov } from '../coverage/lcov.ts';
 import { checkCoverageOut, writeAtomically } from '../coverage/output.ts';
 import { type CoverageRecorder, recordCoverage } from '../coverage/recorder.ts';
@@ -27,6 +28,12 @@ export const COVERAGE_FLAGS: FlagSpec[] = [
     description: 'With --coverage: the lcov file (only a file cliffless wrote is overwritten)',
   },
   {
+    name: 'html',
+    type: 'string',
+    description:
+      'With --coverage: also write a browsable HTML report (source with hit counts and branches) into this folder',
+  },
+  {
     name: 'coverage-include-libs',
     type: 'boolean',
     description: 'With --coverage: also report the OpenZeppelin code inlined into the contracts',
@@ -47,7 +54,7 @@ export interface CoverageStep {
  */
 export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefined {
   if (flags.coverage !== true) {
-    for (const name of ['coverage-out', 'coverage-include-libs']) {
+    for (const name of ['coverage-out', 'coverage-include-libs', 'html']) {
       if (flags[name] !== undefined) throw new UsageError(`--${name} needs --coverage`, 'fuzz');
     }
     return undefined;
@@ -58,6 +65,7 @@ export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefin
   }
   const out = (flags['coverage-out'] as string | undefined) ?? DEFAULT_COVERAGE_OUT;
   checkCoverageOut(out, '--coverage-out');
+  const html = claimCoverageHtml(flags);
   let recorder: CoverageRecorder | undefined;
   return {
     deployOptions: (artifacts) => ({
@@ -78,7 +86,8 @@ export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefin
         );
       checkCoverageOut(out, '--coverage-out');
       writeAtomically(out, renderLcov(files, pathOf));
-      return `\ncoverage (lcov written to ${out}):\n\n${formatCoverageSummary(files)}\n`;
+      const page = html === undefined ? undefined : writeHtmlReport(html, files, pathOf);
+      return `\ncoverage (lcov written to ${out}${page === undefined ? '' : `, HTML to ${page}`}):\n\n${formatCoverageSummary(files)}\n`;
     },
   };
 }
