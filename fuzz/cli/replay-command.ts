@@ -17,6 +17,7 @@ import {
 } from './ci-outputs.ts';
 import { compileForCli } from './compile-step.ts';
 import { traceFilesOf } from './trace-files.ts';
+import { claimTracePage, writeTracePage } from './trace-page-step.ts';
 
 export const replaySpec: CommandSpec = {
   name: 'replay',
@@ -28,6 +29,11 @@ export const replaySpec: CommandSpec = {
     { name: 'verbose', type: 'boolean', description: 'Print every step and its outcome' },
     { name: 'probes', type: 'int', min: 0, default: '2', description: 'M6/O5 probes run per step' },
     { name: 'contracts', type: 'string', description: 'Contracts folder to replay against instead of ./contracts' },
+    {
+      name: 'html',
+      type: 'string',
+      description: 'Write one self-contained HTML page of the trace: its steps, changes, failure',
+    },
   ]),
   examples: [
     'npx cliffless replay traces/fuzz-seed1-0123456789.json',
@@ -43,6 +49,7 @@ export const replaySpec: CommandSpec = {
 export async function replayCommand(args: ParsedArgs): Promise<number> {
   const ci = claimCiOutputs(args.flags);
   const files = traceFilesOf(args.positionals);
+  const page = claimTracePage(args.flags, files.length);
   const traces = files.map((file) => ({ file, trace: readTraceFile(file) }));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const contractsDir = args.flags.contracts as string | undefined;
@@ -62,15 +69,23 @@ export async function replayCommand(args: ParsedArgs): Promise<number> {
     });
     if (args.flags.verbose === true) printSteps(env, result.steps);
     const seconds = (performance.now() - started) / 1000;
+    let location: FailureLocation | undefined;
+    const writePage = async () => {
+      if (page === undefined || env === undefined) return;
+      const path = await writeTracePage(page, { artifacts, env, trace, file, result, contractsDir }, location);
+      process.stdout.write(`trace page written to ${path}\n`);
+    };
     if (result.failure === undefined) {
       process.stdout.write(`PASS ${file}: ${result.steps.length} actions, model and EVM agree, every property holds\n`);
+      await writePage();
       results.push({ file, actions: result.steps.length, seconds });
       continue;
     }
     const text = describeFailure(result.failure, bookAfter(new NameBook(env.setup), result.steps.slice(0, -1)));
     process.stdout.write(`FAIL ${file}\n${text}\n`);
     const failure = reportedFailure(result.failure, text, file);
-    const location = await annotateFailure(ci, artifacts, file, result.failure, contractsDir);
+    location = await annotateFailure(ci, artifacts, file, result.failure, contractsDir);
+    await writePage();
     results.push({
       file,
       actions: result.steps.length,
