@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { claimOutput, type OutputClaim } from '../io/output.ts';
 import { checkHtmlFolder, writeCoverageHtml } from './html.ts';
 import type { FileCoverage } from './report.ts';
@@ -11,7 +11,7 @@ export function claimCoverageHtml(flags: Record<string, unknown>): OutputClaim |
   return claim;
 }
 
-/** Writes the report; returns its index page, relative to the working folder. */
+/** Writes the report; returns its index page, relative to the working folder when inside it. */
 export function writeHtmlReport(
   claim: OutputClaim,
   files: readonly FileCoverage[],
@@ -19,5 +19,6 @@ export function writeHtmlReport(
 ): string {
   const sources = new Map(files.map((f) => [pathOf(f.unit), f.text.content]));
   const index = writeCoverageHtml(claim, files, pathOf, (path) => sources.get(path) ?? '');
-  return relative(process.cwd(), index);
+  const path = relative(process.cwd(), index);
+  return path.startsWith('..') || isAbsolute(path) ? index : path;
 }
