@@ -22,7 +22,8 @@ import { claimTracePage, writeTracePage } from './trace-page-step.ts';
 export const replaySpec: CommandSpec = {
   name: 'replay',
   summary: 'rerun traces on the model and the EVM and report the first divergence or broken property of each',
-  usage: 'cliffless replay <trace.json|folder>... [--verbose] [--junit FILE] [--github]',
+  usage:
+    'cliffless replay <trace.json> [--verbose] [--html FILE] [--junit FILE] [--github]   (or several traces, or a folder)',
   positionals: ['trace'],
   variadic: true,
   flags: withCiFlags([

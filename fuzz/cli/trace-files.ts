@@ -5,16 +5,16 @@ import { CliflessError } from '../errors.ts';
 /**
  * The trace files named on a command line: each argument a trace file, or a folder whose `*.json`
  * files (not its subfolders) are all traces, in name order so a report lists them the same way on
- * every machine. A path that does not exist, or a folder with no trace, is bad input (exit 2).
+ * every machine. A folder with no trace is bad input (exit 2); so is a missing file, when it is read.
  */
 export function traceFilesOf(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
-    let isFolder: boolean;
+    let isFolder = false;
     try {
       isFolder = statSync(path).isDirectory();
     } catch {
-      throw new CliflessError(`${path}: no such file or folder`, { details: 'Name trace files, or a folder of them.' });
+      // Not there: reading it as a trace reports it (`cannot read the trace (ENOENT)`), exit 2.
     }
     if (!isFolder) {
       files.push(path);

@@ -120,7 +120,7 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
     expect(validateXml(report).ok).toBe(true);
   });
 
-  it('refuses an existing --junit file without --force and a missing folder, exit 2, before any work', () => {
+  it('refuses an existing --junit file without --force, a missing folder and a folder with no trace, exit 2', () => {
     const existing = join(work, 'existing.xml');
     writeFileSync(existing, 'keep me');
     const trace = join(ROOT, 'test', 'traces', 'settle-at-strike.json');
@@ -132,6 +132,11 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
     const missing = runCliffless(['replay', trace, '--junit', join(work, 'no', 'such', 'r.xml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`the folder ${join(work, 'no', 'such')} does not exist`);
+    const empty = join(work, 'empty');
+    mkdirSync(empty);
+    const none = runCliffless(['replay', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`${empty}: the folder holds no .json trace`);
     const forced = runCliffless(['replay', trace, '--junit', existing, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(existing, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites/);
