@@ -51,7 +51,8 @@ interface Located {
  *    the EVM's value (the last of them): the call that computed it (a `mulDiv` that rounds the wrong
  *    way);
  * 3. otherwise (a divergence in state, a broken property): the project line of the step's last
- *    state-changing instruction (SSTORE, CALL, LOG): the last state-changing call of the step.
+ *    state-changing call (a CALL, not a STATICCALL: a token transfer, a mint, a burn); in a step
+ *    that makes none, of its last SSTORE or LOG.
  *
  * "Project" means a unit under `contracts/` other than `contracts/test-mocks/`: an instruction in a
  * library (OpenZeppelin) is blamed on the project line that called into it.
@@ -67,6 +68,7 @@ export function locateFailingLine(
   const callStacks: { site: Located; depth: number }[][] = [];
   const returned: { site: Located; value: bigint; depth: number }[] = [];
   let firstRevert: SourceLine | undefined;
+  let lastCall: SourceLine | undefined;
   let lastStateChange: SourceLine | undefined;
   let firstProject: SourceLine | undefined;
   for (const step of steps) {
@@ -86,7 +88,8 @@ export function locateFailingLine(
       if (call !== undefined && value !== undefined) returned.push({ site: call.site, value, depth: call.depth });
     }
     if (step.opcode === 'REVERT' && firstRevert === undefined) firstRevert = project;
-    if (/^(SSTORE|CALL|LOG[0-4])$/.test(step.opcode) && project !== undefined) lastStateChange = project;
+    if (step.opcode === 'CALL' && project !== undefined) lastCall = project;
+    if (/^(SSTORE|LOG[0-4])$/.test(step.opcode) && project !== undefined) lastStateChange = project;
   }
   if (query.reverted && firstRevert !== undefined) return firstRevert;
   if (query.returnedValue !== undefined) {
@@ -99,7 +102,7 @@ export function locateFailingLine(
     }
     if (producing?.site.own !== undefined) return producing.site.own;
   }
-  return lastStateChange ?? firstProject;
+  return lastCall ?? lastStateChange ?? firstProject;
 }
 
 /** The project's own sources: what an annotation may point at. */

@@ -120,6 +120,38 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
     expect(validateXml(report).ok).toBe(true);
   });
 
+  it("points a revert at its revert line, and a state divergence at the step's last state-changing call", () => {
+    const [trace] = readdirSync(out);
+    const file = join(out, trace as string);
+    // Two more copies, each replaying the same trace (its step 7 redeems 1 P and 0 N claims).
+    const variant = (name: string, from: string, to: string) => {
+      const dir = join(work, name);
+      cpSync(join(ROOT, 'contracts'), dir, { recursive: true });
+      const market = join(dir, 'SplitMarket.sol');
+      const source = readFileSync(market, 'utf8');
+      expect(source).toContain(from);
+      writeFileSync(market, source.replace(from, to));
+      const replay = runCliffless(['replay', file, '--contracts', dir, '--probes', '0', '--github']);
+      expect(replay.code, replay.stderr).toBe(1);
+      const lines = readFileSync(market, 'utf8').split('\n');
+      return {
+        annotations: annotationsOf(replay.stdout),
+        lineOf: (text: string) => lines.findIndex((l) => l.includes(text)) + 1,
+      };
+    };
+    // A zero side now reverts: the EVM reverts where the model does not.
+    const strict = variant('strict', 'pAmount == 0 && nAmount == 0', 'pAmount == 0 || nAmount == 0');
+    expect(strict.annotations.map((a) => a.line)).toEqual([
+      strict.lineOf('pAmount == 0 || nAmount == 0) revert ZeroAmount'),
+    ]);
+    // `locked` keeps one wei too many: the outcome agrees, the state does not. That step's last
+    // state-changing call is the N burn (the payout is 0, so nothing is transferred).
+    const leaky = variant('leaky', 's.locked -= payout;', 's.locked = s.locked + 1 - payout;');
+    expect(leaky.annotations).toHaveLength(1);
+    expect(leaky.annotations[0]?.message).toMatch(/differ at state\.series\..*\.locked/);
+    expect(leaky.annotations[0]?.line).toBe(leaky.lineOf('ClaimToken(s.nToken).burn(msg.sender, nAmount)'));
+  });
+
   it('refuses an existing --junit file without --force, a missing folder and a folder with no trace, exit 2', () => {
     const existing = join(work, 'existing.xml');
     writeFileSync(existing, 'keep me');
