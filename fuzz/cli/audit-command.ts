@@ -11,6 +11,8 @@ import { checkContractsFolder } from '../compile/contracts-folder.ts';
 import { UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
+import { reportAudit } from './audit-reports.ts';
+import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 
 export const auditSpec: CommandSpec = {
   name: 'audit',
@@ -18,7 +20,7 @@ export const auditSpec: CommandSpec = {
   usage:
     'cliffless audit --base <git-ref|folder> [--contracts DIR] [--allow FILE] [--markdown FILE] [--runs N] [--seed N]',
   positionals: [],
-  flags: [
+  flags: withCiFlags([
     {
       name: 'base',
       type: 'string',
@@ -44,11 +46,11 @@ export const auditSpec: CommandSpec = {
     { name: 'summary-json', type: 'string', description: 'Also write the report as JSON here' },
     {
       name: 'force',
-      needs: ['markdown', 'summary-json'],
+      needs: ['markdown', 'summary-json', 'junit'],
       type: 'boolean',
-      description: 'Overwrite --markdown and --summary-json if they exist',
+      description: 'Overwrite --markdown, --summary-json and --junit if they exist',
     },
-  ],
+  ]),
   examples: [
     'npx cliffless audit --base main                          # this branch’s contracts/ against main’s',
     'npx cliffless audit --base ../v1/contracts --markdown audit.md',
@@ -73,7 +75,8 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
   const markdown = typeof f.markdown === 'string' ? claimOutput('markdown', f.markdown, { force }) : undefined;
   const summary =
     typeof f['summary-json'] === 'string' ? claimOutput('summary-json', f['summary-json'], { force }) : undefined;
-  requireDistinct([markdown, summary]);
+  const ci = claimCiOutputs(f);
+  requireDistinct([markdown, summary, ci.junit]);
   const out = claimOutput('out', (f.out as string | undefined) ?? 'audit', { kind: 'folder' });
   const allow = f.allow === undefined ? undefined : readAllowList(f.allow as string);
   const newDir = (f.contracts as string | undefined) ?? 'contracts';
@@ -125,6 +128,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       const json = `${JSON.stringify(auditJson(result, findings, context), null, 2)}\n`;
       if (deliverOutput(summary, json, 'JSON REPORT').lost !== undefined) lost = EXIT_OUTPUT_LOST;
     }
+    if (reportAudit(ci, result, findings, context)) lost = EXIT_OUTPUT_LOST;
     return (findings.some((finding) => finding.allowedBy === undefined) ? 1 : 0) | lost;
   } finally {
     base.cleanup();

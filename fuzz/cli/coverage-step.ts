@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Artifacts } from '../compile/index.ts';
 import { PROJECT_ROOT } from '../compile/index.ts';
+import { claimCoverageHtml, writeHtmlReport } from '../coverage/html-step.ts';
 import { LCOV_TEST_NAME, renderLcov } from '../coverage/lcov.ts';
 import { type CoverageRecorder, recordCoverage } from '../coverage/recorder.ts';
 import { buildCoverageReport } from '../coverage/report.ts';
@@ -28,6 +29,13 @@ export const COVERAGE_FLAGS: FlagSpec[] = [
     type: 'string',
     default: DEFAULT_COVERAGE_OUT,
     description: 'With --coverage: the lcov file (only a file cliffless wrote is overwritten)',
+  },
+  {
+    name: 'html',
+    needs: ['coverage'],
+    type: 'string',
+    description:
+      'With --coverage: also write a browsable HTML report (source with hit counts and branches) into this folder',
   },
   {
     name: 'coverage-include-libs',
@@ -59,6 +67,7 @@ export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefin
   }
   const out = (flags['coverage-out'] as string | undefined) ?? DEFAULT_COVERAGE_OUT;
   const claim = claimCoverageOut(out, flags.force === true);
+  const html = claimCoverageHtml(flags);
   let recorder: CoverageRecorder | undefined;
   return {
     claim,
@@ -80,7 +89,9 @@ export function coverageStep(flags: ParsedArgs['flags']): CoverageStep | undefin
         );
       const delivery = deliverOutput(claim, renderLcov(files, pathOf), 'LCOV', basename(out));
       const where = delivery.written === undefined ? 'not written: printed above' : `written to ${out}`;
-      return { summary: `\ncoverage (lcov ${where}):\n\n${formatCoverageSummary(files)}\n`, delivery };
+      const page = html === undefined ? undefined : writeHtmlReport(html, files, pathOf);
+      const htmlWhere = page === undefined ? '' : `, HTML to ${page}`;
+      return { summary: `\ncoverage (lcov ${where}${htmlWhere}):\n\n${formatCoverageSummary(files)}\n`, delivery };
     },
   };
 }

@@ -15,6 +15,8 @@ import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
+import { reportCampaign } from './campaign-reports.ts';
+import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 import { compileForCli } from './compile-step.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
 import { Progress } from './progress.ts';
@@ -27,7 +29,7 @@ export const fuzzSpec: CommandSpec = {
   summary: 'run a differential campaign: model against the contracts in the embedded EVM',
   usage: 'cliffless fuzz [--runs N] [--depth N] [--seed N] [--time 10m] [--out DIR] [--workers N] [--shard i/n]',
   positionals: [],
-  flags: [
+  flags: withCiFlags([
     {
       name: 'runs',
       conflicts: ['exhaustive'],
@@ -107,12 +109,12 @@ export const fuzzSpec: CommandSpec = {
     },
     {
       name: 'force',
-      needs: ['summary-json', 'coverage-out'],
+      needs: ['summary-json', 'coverage-out', 'junit', 'html'],
       type: 'boolean',
-      description: 'Let --summary-json (and --coverage-out) replace an existing file',
+      description: 'Let --summary-json, --junit, --html (and --coverage-out) replace what exists',
     },
     ...COVERAGE_FLAGS,
-  ],
+  ]),
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
     'npx cliffless fuzz --seed 7 --runs 2000     # a deeper campaign',
@@ -138,6 +140,10 @@ export const WORKERS_PER_CORE = 4;
 export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
   const coverage = coverageStep(f);
+  if (f.exhaustive === true && (f.junit !== undefined || f.github === true)) {
+    throw new UsageError('--junit and --github report campaigns, not --exhaustive searches', 'fuzz');
+  }
+  const ci = claimCiOutputs(f);
   if (f.exhaustive === true)
     return exhaustiveCommand(f, (contracts) => compileForCli(contracts, (line) => process.stderr.write(`${line}\n`)));
   const seed = (f.seed as number | undefined) ?? 1;
@@ -156,7 +162,7 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
     f['summary-json'] === undefined
       ? undefined
       : claimOutput('summary-json', f['summary-json'] as string, { force: f.force === true });
-  requireDistinct([summaryClaim, coverage?.claim]);
+  requireDistinct([summaryClaim, coverage?.claim, ci.junit]);
 
   // Worker threads load the harness (a second or two) while this one compiles and deploys.
   const pool = workers > 1 ? WorkerPool.boot(workers - 1) : undefined;
@@ -257,6 +263,16 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
     );
     if (writeSummaryFile(summaryClaim, document).lost !== undefined) lost = EXIT_OUTPUT_LOST;
   }
+  const reported = await reportCampaign(ci, {
+    artifacts,
+    result,
+    seconds: result.seconds.runs + result.seconds.shrink,
+    seed,
+    start,
+    written,
+    contractsDir: f.contracts as string | undefined,
+  });
+  if (reported.lost) lost = EXIT_OUTPUT_LOST;
   if (interrupted) {
     process.stdout.write(
       `interrupted by Ctrl-C after ${result.stats.runs} runs: the counts above are the runs so far\n`,

@@ -1,0 +1,176 @@
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTool, validateXml } from '../support/ci-tools.ts';
+import { type CliResult, ROOT, runCliffless } from '../support/cli.ts';
+
+// One short failing campaign on a broken copy (P rounds up, as in the README), shared by every
+// assertion below: the JUnit report, the step summary, the annotation, then a replayed folder.
+const work = mkdtempSync(join(tmpdir(), 'cliffless-ci-'));
+const broken = join(work, 'broken');
+const out = join(work, 'traces');
+const summary = join(work, 'step-summary.md');
+const junit = join(work, 'fuzz.xml');
+const missingXmllint = ensureTool('xmllint', 'libxml2-utils');
+let fuzz: CliResult;
+
+function annotationsOf(stdout: string): { file: string; line: number; message: string }[] {
+  return [...stdout.matchAll(/^::error file=([^,]+),line=(\d+),title=[^:]*::(.*)$/gm)].map((m) => ({
+    file: m[1] as string,
+    line: Number(m[2]),
+    message: m[3] as string,
+  }));
+}
+
+/** The 1-based line of the broken copy that the sed changed: derived from the file, not a number. */
+function mutatedLine(): number {
+  const lines = readFileSync(join(broken, 'libraries', 'PayoutMath.sol'), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes('Math.mulDiv(a, strike, x, Math.Rounding.Ceil)'));
+  expect(index).toBeGreaterThanOrEqual(0);
+  return index + 1;
+}
+
+beforeAll(() => {
+  cpSync(join(ROOT, 'contracts'), broken, { recursive: true });
+  const payout = join(broken, 'libraries', 'PayoutMath.sol');
+  const source = readFileSync(payout, 'utf8');
+  writeFileSync(payout, source.replace('Math.mulDiv(a, strike, x)', 'Math.mulDiv(a, strike, x, Math.Rounding.Ceil)'));
+  mkdirSync(out);
+  // Run 0 of seed 1 already fails on this copy: one run is the whole campaign.
+  fuzz = runCliffless(['fuzz', '--contracts', broken, '--out', out, '--runs', '1', '--junit', junit], {
+    env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+  });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('CI outputs of a failing campaign on a broken copy', () => {
+  it('fails with a trace, and a JUnit report the Jenkins junit-10 schema accepts', ({ skip }) => {
+    expect(fuzz.code, fuzz.stderr).toBe(1);
+    if (missingXmllint !== undefined) skip(missingXmllint);
+    expect(validateXml(junit)).toEqual({ ok: true, output: `${junit} validates\n` });
+    const xml = readFileSync(junit, 'utf8');
+    const [trace] = readdirSync(out);
+    expect(xml).toMatch(/<testsuite name="cliffless fuzz, seed 1" tests="14" failures="1"/);
+    // The failure sits on D1's case and carries both sides' values, the trace and the replay command.
+    const d1 = /<testcase name="D1 equivalence"[^>]*>\s*<failure message="([^"]*)" type="D1">([^<]*)<\/failure>/.exec(
+      xml,
+    );
+    expect(d1?.[1]).toBe('model and EVM differ at outcome.returns[0]');
+    expect(d1?.[2]).toContain('- model: 0');
+    expect(d1?.[2]).toContain('+ evm:   1');
+    expect(d1?.[2]).toContain(`replay with: npx cliffless replay ${join(out, trace as string)} --contracts ${broken}`);
+  });
+
+  it('rejects a report that breaks the schema (the check can fail)', ({ skip }) => {
+    if (missingXmllint !== undefined) skip(missingXmllint);
+    const bad = join(work, 'bad.xml');
+    writeFileSync(bad, readFileSync(junit, 'utf8').replace(/<testcase name="[^"]*"/, '<testcase'));
+    const result = validateXml(bad);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain("The attribute 'name' is required but missing");
+  });
+
+  it('annotates the Solidity line of the call that computed the wrong payout', () => {
+    const annotations = annotationsOf(fuzz.stdout);
+    expect(annotations).toHaveLength(1);
+    const [annotation] = annotations;
+    expect(resolve(annotation?.file as string)).toBe(join(broken, 'libraries', 'PayoutMath.sol'));
+    expect(annotation?.line).toBe(mutatedLine());
+    expect(annotation?.message).toContain('model and EVM differ at outcome.returns[0]');
+  });
+
+  it('writes the summary tables and the failure into the step summary', () => {
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown).toContain('## cliffless fuzz, seed 1');
+    expect(markdown).toContain('**Failed** [D1]: model and EVM differ at outcome.returns[0]');
+    expect(markdown).toContain(`PayoutMath.sol:${mutatedLine()}\`: \`return x <= strike ? a : Math.mulDiv`);
+    expect(markdown).toMatch(
+      /\| property \| checks \| violations \| statement \|\n\| --- \| ---: \| ---: \| --- \|\n\| M1 \| \d+ \| 0 \| pairs \|/,
+    );
+    expect(markdown).toMatch(/\| D1 \| \d+ \| 1 \| equivalence \|/);
+    expect(markdown).toMatch(/\| redeem \| \d+ \| \d+ \| \d+ \|/);
+  });
+
+  it('replays a folder of traces together: one case per trace, the failing one annotated', ({ skip }) => {
+    const folder = join(work, 'regressions');
+    mkdirSync(folder);
+    const [trace] = readdirSync(out);
+    copyFileSync(join(out, trace as string), join(folder, 'rounding.json'));
+    copyFileSync(join(ROOT, 'test', 'traces', 'settle-at-strike.json'), join(folder, 'settle-at-strike.json'));
+    const report = join(work, 'replay.xml');
+    const replay = runCliffless(['replay', folder, '--contracts', broken, '--junit', report, '--github']);
+    expect(replay.code, replay.stderr).toBe(1);
+    expect(replay.stdout).toContain(`FAIL ${join(folder, 'rounding.json')}`);
+    expect(replay.stdout).toContain(`PASS ${join(folder, 'settle-at-strike.json')}`);
+    expect(replay.stdout).toContain('replayed 2 traces: 1 passed, 1 failed');
+    expect(annotationsOf(replay.stdout).map((a) => a.line)).toEqual([mutatedLine()]);
+    const xml = readFileSync(report, 'utf8');
+    expect(xml).toMatch(/<testsuite name="cliffless replay" tests="2" failures="1"/);
+    if (missingXmllint !== undefined) skip(missingXmllint);
+    expect(validateXml(report).ok).toBe(true);
+  });
+
+  it("points a revert at its revert line, and a state divergence at the step's last state-changing call", () => {
+    const [trace] = readdirSync(out);
+    const file = join(out, trace as string);
+    // Two more copies, each replaying the same trace (its step 7 redeems 1 P and 0 N claims).
+    const variant = (name: string, from: string, to: string) => {
+      const dir = join(work, name);
+      cpSync(join(ROOT, 'contracts'), dir, { recursive: true });
+      const market = join(dir, 'SplitMarket.sol');
+      const source = readFileSync(market, 'utf8');
+      expect(source).toContain(from);
+      writeFileSync(market, source.replace(from, to));
+      const replay = runCliffless(['replay', file, '--contracts', dir, '--probes', '0', '--github']);
+      expect(replay.code, replay.stderr).toBe(1);
+      const lines = readFileSync(market, 'utf8').split('\n');
+      return {
+        annotations: annotationsOf(replay.stdout),
+        lineOf: (text: string) => lines.findIndex((l) => l.includes(text)) + 1,
+      };
+    };
+    // A zero side now reverts: the EVM reverts where the model does not.
+    const strict = variant('strict', 'pAmount == 0 && nAmount == 0', 'pAmount == 0 || nAmount == 0');
+    expect(strict.annotations.map((a) => a.line)).toEqual([
+      strict.lineOf('pAmount == 0 || nAmount == 0) revert ZeroAmount'),
+    ]);
+    // `locked` keeps one wei too many: the outcome agrees, the state does not. That step's last
+    // state-changing call is the N burn (the payout is 0, so nothing is transferred).
+    const leaky = variant('leaky', 's.locked -= payout;', 's.locked = s.locked + 1 - payout;');
+    expect(leaky.annotations).toHaveLength(1);
+    expect(leaky.annotations[0]?.message).toMatch(/differ at state\.series\..*\.locked/);
+    expect(leaky.annotations[0]?.line).toBe(leaky.lineOf('ClaimToken(s.nToken).burn(msg.sender, nAmount)'));
+  });
+
+  it('refuses an existing --junit file without --force, a missing folder and a folder with no trace, exit 2', () => {
+    const existing = join(work, 'existing.xml');
+    writeFileSync(existing, 'keep me');
+    const trace = join(ROOT, 'test', 'traces', 'settle-at-strike.json');
+    const refused = runCliffless(['replay', trace, '--junit', existing]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`--junit ${existing}: already exists`);
+    expect(refused.stderr).not.toContain('compiled contracts');
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
+    const missing = runCliffless(['replay', trace, '--junit', join(work, 'no', 'such', 'r.xml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`the folder ${join(work, 'no', 'such')} does not exist`);
+    const empty = join(work, 'empty');
+    mkdirSync(empty);
+    const none = runCliffless(['replay', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`${empty}: the folder holds no .json trace`);
+    const forced = runCliffless(['replay', trace, '--junit', existing, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(existing, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites/);
+  });
+});
