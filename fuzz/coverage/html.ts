@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
 import libReport from 'istanbul-lib-report';
@@ -94,7 +94,8 @@ export function writeCoverageHtml(
 
 /** Checked before any work: an HTML report goes into an empty folder (or any with --force). */
 export function checkHtmlFolder(claim: OutputClaim): void {
-  if (!claim.force && readdirSync(claim.absolute).length > 0) {
+  // A folder claim is created when its first file goes in: one not there yet is empty.
+  if (!claim.force && existsSync(claim.absolute) && readdirSync(claim.absolute).length > 0) {
     throw new OutputPathError(
       claim.flag,
       claim.path,

@@ -269,7 +269,8 @@ export const CASES: BadInputCase[] = [
       c(
         `${command}: trace is ${name}`,
         (u) => [command, path(u)],
-        (u) => [path(u), problem],
+        // replay takes a folder of traces: an empty one (as here) is refused for holding none.
+        (u) => [path(u), command === 'replay' && problem === 'is a folder' ? 'holds no .json trace' : problem],
       ),
     ),
   ),
@@ -644,12 +645,17 @@ export const CASES: BadInputCase[] = [
   c(
     'replay: no trace',
     () => ['replay'],
-    () => ['takes <trace>, got none'],
+    () => ['takes <trace>...', 'got none'],
   ),
   c(
-    'replay: two traces',
-    (u) => ['replay', u.at('good.json'), u.at('good.json')],
-    () => ['takes <trace>'],
+    'replay: a good trace and a missing one (both named, every trace read before any replay)',
+    (u) => ['replay', u.at('good.json'), u.at('nowhere.json')],
+    (u) => [u.at('nowhere.json'), 'ENOENT'],
+  ),
+  c(
+    'replay: a folder with no trace beside a good trace',
+    (u) => ['replay', u.at('good.json'), u.at('folder')],
+    (u) => [u.at('folder'), 'holds no .json trace'],
   ),
   c(
     'replay: probes negative',
