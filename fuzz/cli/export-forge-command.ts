@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { compileForCli } from '../compile/for-cli.ts';
 import { CliflessError } from '../errors.ts';
 import { defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
 import { readTraceFile } from '../trace/io.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
-import { compileForCli } from './compile-step.ts';
 
 export const exportForgeSpec: CommandSpec = {
   name: 'export-forge',

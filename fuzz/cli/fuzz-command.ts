@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { compileForCli } from '../compile/for-cli.ts';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
 import { parseShard, type Shard, shardLabel, WHOLE } from '../parallel/plan.ts';
@@ -8,15 +9,14 @@ import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
+import { formatSummary } from '../runner/summary.ts';
 import { buildTrace } from '../trace/build.ts';
 import { writeTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
-import { compileForCli } from './compile-step.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
 import { Progress } from './progress.ts';
-import { formatSummary } from './summary.ts';
 
 export const fuzzSpec: CommandSpec = {
   name: 'fuzz',

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { CliflessError } from '../errors.ts';
 import { type Merged, mergeSummaries } from '../parallel/merge.ts';
 import { readSummaryFile, writeSummaryFile } from '../parallel/summary-file.ts';
+import { formatCounts, summaryJson } from '../runner/summary.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
-import { formatCounts, summaryJson } from './summary.ts';
 
 export const mergeSummariesSpec: CommandSpec = {
   name: 'merge-summaries',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { runSmtChecker, type TargetResult } from '../../prove/smtchecker.ts';
+import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../../prove/suite.ts';
 import { CliflessError, UsageError } from '../errors.ts';
-import { runSmtChecker, type TargetResult } from '../prove/smtchecker.ts';
-import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../prove/suite.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 
 export const proveSpec: CommandSpec = {

@@ -1,3 +1,4 @@
+import { compileForCli } from '../compile/for-cli.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeAction, describeFailure } from '../runner/render.ts';
 import { replayTrace } from '../runner/replay.ts';
@@ -5,7 +6,6 @@ import { readTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
-import { compileForCli } from './compile-step.ts';
 
 export const replaySpec: CommandSpec = {
   name: 'replay',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { summaryJson } from '../cli/summary.ts';
 import { CliflessError } from '../errors.ts';
 import { CampaignStats } from '../runner/stats.ts';
+import { summaryJson } from '../runner/summary.ts';
 import type { RunRanges } from './fold.ts';
 
 /** What a failure of a shard was, and where its trace is. */

@@ -15,9 +15,9 @@ import type { Outcome } from '../../reference/outcome.ts';
 import type { Address } from '../../reference/primitives.ts';
 import { WAD } from '../../reference/primitives.ts';
 import type { PayoutInput } from '../evm/payout-math.ts';
-import type { StepFailure } from './failure.ts';
+import type { Side } from '../side.ts';
+import type { StepFailure } from '../trace/failure.ts';
 import { describeValue } from './render.ts';
-import type { Side } from './side.ts';
 import type { CampaignStats } from './stats.ts';
 
 /** Campaigns probe after every this-many steps, and at the end of every run. */

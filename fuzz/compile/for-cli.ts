@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Artifacts, CompileError, compileContracts } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
+import { type Artifacts, CompileError, compileContracts } from './index.ts';
 
 /**
  * Compiles the contracts for a command, turning solc's errors into a CLI error (exit 2) that shows

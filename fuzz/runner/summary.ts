@@ -1,6 +1,6 @@
 import { PROPERTIES } from '../../properties/index.ts';
-import type { CampaignStats } from '../runner/stats.ts';
 import { ACTION_KINDS } from '../trace/fields.ts';
+import type { CampaignStats } from './stats.ts';
 
 /** The closing summary of a campaign: per action calls and reverts, per property checks and violations. */
 export function formatSummary(stats: CampaignStats, seconds: number, seed: number): string {
