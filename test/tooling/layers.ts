@@ -40,7 +40,7 @@ export const ALLOWED_ACROSS: readonly { from: string; to: string; why: string }[
   {
     from: 'fuzz/evm',
     to: 'node_modules',
-    why: 'the ethereumjs patches reach a private interpreter module that the package does not export',
+    why: 'fuzz/evm/ethereumjs-internals.ts reaches the interpreter module, which the package does not export',
   },
 ];
 
