@@ -9,7 +9,10 @@ export type { FieldType };
  * and write; it is the declarations' field lists, so a kind is described in one place.
  */
 export const ACTION_FIELDS: Record<ActionKind, Record<string, FieldType>> = Object.fromEntries(
-  Object.entries(ACTION_DECLARATIONS).map(([kind, declaration]) => [kind, { ...declaration.fields }]),
+  Object.entries(ACTION_DECLARATIONS).map(([kind, declaration]) => [
+    kind,
+    { ...declaration.fields } as Record<string, FieldType>,
+  ]),
 ) as Record<ActionKind, Record<string, FieldType>>;
 
 /** Every action kind, in a stable order (tables, summaries). */
