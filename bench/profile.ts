@@ -3,7 +3,7 @@ import { type CampaignOptions, runCampaign } from '../fuzz/runner/campaign.ts';
 import { Checks } from '../fuzz/runner/checks.ts';
 import type { Environment } from '../fuzz/runner/environment.ts';
 import type { PreparedEnvironment } from '../fuzz/runner/prepare.ts';
-import type { Side } from '../fuzz/runner/side.ts';
+import type { Side } from '../fuzz/side.ts';
 import type { Address } from '../reference/primitives.ts';
 import type { CallLogEntry, Purpose } from './call-log.ts';
 

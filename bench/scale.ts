@@ -3,10 +3,10 @@
  * it grows) and with worker threads (speedup of the same campaign).
  */
 
-import { summaryJson } from '../fuzz/cli/summary.ts';
 import type { Artifacts } from '../fuzz/compile/index.ts';
 import { type CampaignOptions, runCampaign } from '../fuzz/runner/campaign.ts';
 import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
+import { summaryJson } from '../fuzz/runner/summary.ts';
 import { NESTED, type Profile, profileCampaign, SECTIONS, type Section } from './profile.ts';
 import { median, type Timing, timed } from './timing.ts';
 

@@ -1,4 +1,5 @@
 import type { Action, ActionKind } from './action.ts';
+import { ACTION_DECLARATIONS, type FieldType } from './actions/declarations.ts';
 import { hasCode } from './code.ts';
 import { ModelInputError } from './errors.ts';
 import { isAddress, isBytes32, isUint256 } from './hex.ts';
@@ -6,35 +7,32 @@ import type { Address } from './primitives.ts';
 import type { World } from './world.ts';
 
 interface FieldTypes {
-  address?: string[];
-  bytes32?: string[];
-  uint?: string[];
-  bool?: string[];
+  address: string[];
+  bytes32: string[];
+  uint: string[];
+  bool: string[];
 }
 
-const QUESTION: FieldTypes = { address: ['caller'], bytes32: ['indexId'], uint: ['timestamp'] };
-
-/** The type of every field of every action kind; the table is also the list of known kinds. */
-const FIELDS: Record<ActionKind, FieldTypes> = {
-  createSeries: { address: ['caller', 'collateral', 'oracle'], bytes32: ['indexId'], uint: ['strike', 'expiry'] },
-  split: { address: ['caller', 'to'], bytes32: ['seriesId'], uint: ['amount'] },
-  merge: { address: ['caller', 'to'], bytes32: ['seriesId'], uint: ['amount'] },
-  settle: { address: ['caller'], bytes32: ['seriesId'] },
-  redeem: { address: ['caller', 'to'], bytes32: ['seriesId'], uint: ['pAmount', 'nAmount'] },
-  transfer: { address: ['caller', 'token', 'to'], uint: ['amount'] },
-  approve: { address: ['caller', 'token', 'spender'], uint: ['amount'] },
-  transferFrom: { address: ['caller', 'token', 'from', 'to'], uint: ['amount'] },
-  mintClaim: { address: ['caller', 'token', 'to'], uint: ['amount'] },
-  burnClaim: { address: ['caller', 'token', 'from'], uint: ['amount'] },
-  propose: { address: ['caller'], bytes32: ['indexId'], uint: ['timestamp', 'value', 'bond'] },
-  finalize: QUESTION,
-  requestArbitration: QUESTION,
-  arbitrate: { address: ['caller'], bytes32: ['indexId'], uint: ['timestamp', 'value'] },
-  cancelArbitration: QUESTION,
-  withdraw: { address: ['caller'] },
-  armCallback: { address: ['caller', 'token'], bool: ['armed'] },
-  warp: { uint: ['seconds'] },
+/** What the model takes for each trace field type: series and index ids are both bytes32. */
+const MODEL_TYPE: Record<FieldType, keyof FieldTypes> = {
+  address: 'address',
+  series: 'bytes32',
+  indexId: 'bytes32',
+  uint: 'uint',
+  bool: 'bool',
 };
+
+/**
+ * The fields of every action kind grouped by the model's type, derived from the declarations (the
+ * table is also the list of known kinds). Checked address, bytes32, uint, bool, each in field order.
+ */
+const FIELDS: Record<ActionKind, FieldTypes> = Object.fromEntries(
+  Object.entries(ACTION_DECLARATIONS).map(([kind, { fields }]) => {
+    const types: FieldTypes = { address: [], bytes32: [], uint: [], bool: [] };
+    for (const [name, type] of Object.entries(fields)) types[MODEL_TYPE[type]].push(name);
+    return [kind, types];
+  }),
+) as Record<ActionKind, FieldTypes>;
 
 /**
  * Throws ModelInputError unless `action` is one the harness could send as a transaction: a known
@@ -48,12 +46,10 @@ export function validateAction(world: World, action: Action): void {
   const types = typeof kind === 'string' && Object.hasOwn(FIELDS, kind) ? FIELDS[kind as ActionKind] : undefined;
   if (types === undefined) bad(action, 'kind', `is not an action kind (${Object.keys(FIELDS).join(', ')})`);
   const fields = action as unknown as Record<string, unknown>;
-  for (const name of types.address ?? [])
-    if (!isAddress(fields[name])) bad(action, name, 'must be a lowercase address');
-  for (const name of types.bytes32 ?? [])
-    if (!isBytes32(fields[name])) bad(action, name, 'must be a lowercase bytes32');
-  for (const name of types.uint ?? []) if (!isUint256(fields[name])) bad(action, name, 'must be a uint256 bigint');
-  for (const name of types.bool ?? []) if (typeof fields[name] !== 'boolean') bad(action, name, 'must be a boolean');
+  for (const name of types.address) if (!isAddress(fields[name])) bad(action, name, 'must be a lowercase address');
+  for (const name of types.bytes32) if (!isBytes32(fields[name])) bad(action, name, 'must be a lowercase bytes32');
+  for (const name of types.uint) if (!isUint256(fields[name])) bad(action, name, 'must be a uint256 bigint');
+  for (const name of types.bool) if (typeof fields[name] !== 'boolean') bad(action, name, 'must be a boolean');
 
   const { config, state } = world;
   if ('caller' in action && hasCode(config, state.tokens, action.caller) && !marketCallsClaim(world, action)) {

@@ -1,11 +1,11 @@
 import { deepDiff } from '../../properties/deep-diff.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
-import { compileForCli } from '../cli/compile-step.ts';
+import { compileForCli } from '../compile/for-cli.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
 import type { EvmHost } from '../evm/index.ts';
 import { type PreparedEnvironment, prepareEnvironment } from '../runner/prepare.ts';
-import type { Side } from '../runner/side.ts';
+import type { Side } from '../side.ts';
 import type { TraceWorld } from '../trace/format.ts';
 
 /** The two versions an audit compares, as reports name them. */

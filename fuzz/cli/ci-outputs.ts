@@ -11,7 +11,7 @@ import { type JUnitSuite, renderJUnit } from '../report/junit.ts';
 import type { ReportedFailure } from '../report/junit-suites.ts';
 import { locateTraceFailure } from '../report/locate-failure.ts';
 import type { FailureLocation } from '../report/step-summary.ts';
-import type { StepFailure } from '../runner/failure.ts';
+import type { StepFailure } from '../trace/failure.ts';
 import { readTraceFile } from '../trace/io.ts';
 import type { FlagSpec, ParsedArgs } from './args.ts';
 

@@ -1,9 +1,9 @@
 import { quote } from 'shell-quote';
+import { compileForCli } from '../compile/for-cli.ts';
 import { checkExportTarget, defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
 import { claimOutput } from '../io/output.ts';
 import { readTraceFile } from '../trace/io.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
-import { compileForCli } from './compile-step.ts';
 import { shownPath } from './rerun.ts';
 
 export const exportForgeSpec: CommandSpec = {

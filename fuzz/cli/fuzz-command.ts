@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { compileForCli } from '../compile/for-cli.ts';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
 import { claimOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
@@ -10,6 +11,7 @@ import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
+import { formatSummary } from '../runner/summary.ts';
 import { buildTrace } from '../trace/build.ts';
 import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
@@ -17,12 +19,10 @@ import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { reportCampaign } from './campaign-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
-import { compileForCli } from './compile-step.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
 import { Progress } from './progress.ts';
 import { rerunLine, shownPath } from './rerun.ts';
 import { EXIT_INTERRUPTED, interruptOnSigint } from './sigint.ts';
-import { formatSummary } from './summary.ts';
 
 export const fuzzSpec: CommandSpec = {
   name: 'fuzz',

@@ -1,8 +1,8 @@
+import { runSmtChecker, type TargetResult } from '../../prove/smtchecker.ts';
+import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../../prove/suite.ts';
 import { CliflessError, UsageError } from '../errors.ts';
 import { readInputFile } from '../io/input.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
-import { runSmtChecker, type TargetResult } from '../prove/smtchecker.ts';
-import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../prove/suite.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 
 export const proveSpec: CommandSpec = {

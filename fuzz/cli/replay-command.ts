@@ -1,3 +1,4 @@
+import { compileForCli } from '../compile/for-cli.ts';
 import { EXIT_OUTPUT_LOST } from '../io/output.ts';
 import { type ReplayedTrace, replaySuite } from '../report/junit-suites.ts';
 import { type FailureLocation, replayMarkdown } from '../report/step-summary.ts';
@@ -16,7 +17,6 @@ import {
   writeJUnit,
   writeStepSummary,
 } from './ci-outputs.ts';
-import { compileForCli } from './compile-step.ts';
 import { traceFilesOf } from './trace-files.ts';
 import { claimTracePage, writeTracePage } from './trace-page-step.ts';
 

@@ -1,5 +1,6 @@
 import type { EVM } from '@ethereumjs/evm';
 import type { Artifacts } from '../compile/artifacts.ts';
+import { type EvmInternals, evmInternals, type OpcodeEntry } from '../evm/ethereumjs-internals.ts';
 import { OP } from './bytecode.ts';
 import { type CodeIdentity, CodeIndex } from './code-index.ts';
 import { type CodeHits, type CoverageData, emptyCoverage } from './data.ts';
@@ -12,20 +13,7 @@ interface Counter {
   jumped: Float64Array;
 }
 
-/** The slice of the interpreter's run state a handler sees. */
-interface RunState {
-  programCounter: number;
-  code: Uint8Array;
-  stack: { peek(n: number): bigint[] };
-}
-type Handler = (runState: RunState, common: unknown) => void;
-interface OpcodeEntry {
-  opHandler: Handler;
-}
-interface Hookable {
-  _opcodeMap: OpcodeEntry[];
-  runInterpreter(message: { code?: unknown }, opts?: { pc?: number }): Promise<unknown>;
-}
+type Hookable = EvmInternals;
 
 /** A coverage recorder attached to one EVM; see {@link recordCoverage}. */
 export interface CoverageRecorder {
@@ -49,7 +37,7 @@ export interface CoverageRecorder {
  * tokens) are counted as their artifact; code no artifact produced is ignored.
  */
 export function recordCoverage(evm: EVM, artifacts: Artifacts): CoverageRecorder {
-  const hookable = evm as unknown as Hookable;
+  const hookable = evmInternals(evm);
   const index = new CodeIndex(artifacts);
   const counters = new Map<string, Counter>();
   const byCode = new WeakMap<Uint8Array, Counter | null>();

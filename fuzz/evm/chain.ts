@@ -3,6 +3,7 @@ import { createEVM, type EVM, type EVMResult, type Log } from '@ethereumjs/evm';
 import { Account, bytesToHex, Address as EthAddress, hexToBytes } from '@ethereumjs/util';
 import type { Hex } from 'viem';
 import type { Address } from '../../reference/primitives.ts';
+import { checkEthereumjsInternals } from './ethereumjs-internals.ts';
 import { installJumpAnalysisCache } from './jump-cache.ts';
 import { JournaledState } from './state.ts';
 
@@ -83,6 +84,7 @@ export async function createChain(options: ChainOptions): Promise<Chain> {
   const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
   const state = new JournaledState();
   const evm = await createEVM({ common, stateManager: state });
+  checkEthereumjsInternals(evm);
   const coinbase = new EthAddress(new Uint8Array(20));
   const block: ChainBlock = {
     header: {

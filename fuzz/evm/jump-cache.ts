@@ -1,9 +1,6 @@
-// The interpreter is not exported by @ethereumjs/evm's entry point; this file path is the same
-// module the package loads (dist/esm), so patching its prototype patches the EVM in use.
-import { Interpreter } from '../../node_modules/@ethereumjs/evm/dist/esm/interpreter.js';
+import { interpreterInternals } from './ethereumjs-internals.ts';
 
 type Analysis = unknown;
-type Analyse = (this: InterpreterLike, code: Uint8Array) => Analysis;
 interface InterpreterLike {
   _evm: { _opcodeMap: object };
 }
@@ -22,8 +19,8 @@ let installed = false;
  */
 export function installJumpAnalysisCache(): void {
   if (installed) return;
+  const prototype = interpreterInternals();
   installed = true;
-  const prototype = Interpreter.prototype as unknown as { _getValidJumpDestinations: Analyse };
   const analyse = prototype._getValidJumpDestinations;
   const byTable = new WeakMap<object, WeakMap<Uint8Array, Analysis>>();
   prototype._getValidJumpDestinations = function (this: InterpreterLike, code: Uint8Array): Analysis {

@@ -1,4 +1,4 @@
-import type { Side } from '../runner/side.ts';
+import type { Side } from '../side.ts';
 import { executeAction } from './execute.ts';
 import type { EvmHost } from './host.ts';
 import { observe } from './observe.ts';

@@ -2,9 +2,9 @@ import type { ObservedState, Transition } from '../../properties/index.ts';
 import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
 import { Checks } from '../runner/checks.ts';
-import type { StepFailure } from '../runner/failure.ts';
-import type { Side } from '../runner/side.ts';
 import type { CampaignStats } from '../runner/stats.ts';
+import type { Side } from '../side.ts';
+import type { StepFailure } from '../trace/failure.ts';
 
 /**
  * The campaign's checks, except that a divergence (D1) does not hide the properties: on the step

@@ -1,8 +1,8 @@
-import { summaryJson } from '../cli/summary.ts';
 import { CliflessError } from '../errors.ts';
 import { parseJsonStrict, readInputFile } from '../io/input.ts';
 import { type Delivery, deliverOutput, type OutputClaim } from '../io/output.ts';
 import { CampaignStats } from '../runner/stats.ts';
+import { summaryJson } from '../runner/summary.ts';
 import type { RunRanges } from './fold.ts';
 
 /** What a failure of a shard was, and where its trace is. */

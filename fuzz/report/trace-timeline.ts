@@ -1,9 +1,9 @@
 import { deepDiff } from '../../properties/index.ts';
 import { describeOutcome } from '../audit/findings.ts';
 import { type Environment, resetEnvironment } from '../runner/environment.ts';
-import type { StepFailure } from '../runner/failure.ts';
 import { describeAction, describeValue } from '../runner/render.ts';
 import type { ExecutedStep } from '../runner/run-sequence.ts';
+import type { StepFailure } from '../trace/failure.ts';
 import type { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
 

@@ -16,9 +16,9 @@ import type { Address } from '../../reference/primitives.ts';
 import { WAD } from '../../reference/primitives.ts';
 import { ContractCallError } from '../evm/contract-call-error.ts';
 import type { PayoutInput } from '../evm/payout-math.ts';
-import type { StepFailure } from './failure.ts';
+import type { Side } from '../side.ts';
+import type { StepFailure } from '../trace/failure.ts';
 import { describeValue } from './render.ts';
-import type { Side } from './side.ts';
 import type { CampaignStats } from './stats.ts';
 
 /** Campaigns probe after every this-many steps, and at the end of every run. */

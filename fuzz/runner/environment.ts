@@ -1,6 +1,6 @@
 import type { WorldSetup } from '../../reference/setup.ts';
+import type { Side } from '../side.ts';
 import { Checks, type ChecksOptions } from './checks.ts';
-import type { Side } from './side.ts';
 
 /**
  * A deployed world on both sides, with the snapshots every run starts from: a campaign deploys once

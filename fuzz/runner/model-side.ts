@@ -1,6 +1,6 @@
 import { createWorld, execute, observe, restore, type Snapshot, snapshot } from '../../reference/index.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
-import type { Side } from './side.ts';
+import type { Side } from '../side.ts';
 
 /** The reference model as a {@link Side}. */
 export function modelSide(setup: WorldSetup): Side {

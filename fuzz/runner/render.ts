@@ -1,8 +1,8 @@
 import type { AbiValue, Outcome } from '../../reference/outcome.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
+import type { StepFailure } from '../trace/failure.ts';
 import type { NameBook } from '../trace/names.ts';
 import { serializeAction } from '../trace/serialize.ts';
-import type { StepFailure } from './failure.ts';
 
 /** A violation's quoted value as shown to people (already a string; kept as one place to change). */
 export function describeValue(value: string): string {

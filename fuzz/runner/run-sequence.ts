@@ -2,9 +2,9 @@ import type { ObservedState } from '../../properties/observed-state.ts';
 import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
 import { ContractCallError } from '../evm/contract-call-error.ts';
+import type { Side } from '../side.ts';
+import type { StepFailure } from '../trace/failure.ts';
 import type { Checks } from './checks.ts';
-import type { StepFailure } from './failure.ts';
-import type { Side } from './side.ts';
 import type { CampaignStats } from './stats.ts';
 
 /** One executed step: the action and both sides' outcomes (equal unless the step diverged). */

@@ -1,6 +1,6 @@
 import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
-import type { StepFailure } from '../runner/failure.ts';
+import type { StepFailure } from './failure.ts';
 import type { Trace, TraceFailure, TraceWorld } from './format.ts';
 import { TRACE_FORMAT, TRACE_VERSION } from './format.ts';
 import type { NameBook } from './names.ts';

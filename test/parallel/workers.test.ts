@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { summaryJson } from '../../fuzz/cli/summary.ts';
 import type { Artifacts } from '../../fuzz/compile/index.ts';
 import { mergeSummaries } from '../../fuzz/parallel/merge.ts';
 import type { CampaignRecord } from '../../fuzz/parallel/summary-file.ts';
 import { type CampaignOptions, type CampaignResult, runCampaign } from '../../fuzz/runner/campaign.ts';
 import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
+import { summaryJson } from '../../fuzz/runner/summary.ts';
 import { buildTrace } from '../../fuzz/trace/build.ts';
 import { NameBook } from '../../fuzz/trace/names.ts';
 import { stringifyTrace } from '../../fuzz/trace/serialize.ts';

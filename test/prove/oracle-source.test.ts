@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../fuzz/compile/compile.ts';
 import { CliflessError } from '../../fuzz/errors.ts';
-import { oracleSourceForChecker, requireForRevert } from '../../fuzz/prove/oracle-source.ts';
-import { SLOW_ORACLE_UNIT } from '../../fuzz/prove/suite.ts';
+import { oracleSourceForChecker, requireForRevert } from '../../prove/oracle-source.ts';
+import { SLOW_ORACLE_UNIT } from '../../prove/suite.ts';
 
 const ORACLE = readFileSync(join(PROJECT_ROOT, SLOW_ORACLE_UNIT), 'utf8');
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../fuzz/compile/compile.ts';
-import { runSmtChecker } from '../../fuzz/prove/smtchecker.ts';
-import { PAYOUT_MATH_UNIT, payoutMathJobs } from '../../fuzz/prove/suite.ts';
+import { runSmtChecker } from '../../prove/smtchecker.ts';
+import { PAYOUT_MATH_UNIT, payoutMathJobs } from '../../prove/suite.ts';
 
 const LIBRARY = readFileSync(join(PROJECT_ROOT, PAYOUT_MATH_UNIT), 'utf8');
 

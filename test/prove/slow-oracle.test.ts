@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../fuzz/compile/compile.ts';
-import { runSmtChecker } from '../../fuzz/prove/smtchecker.ts';
-import { SLOW_ORACLE_UNIT, slowOracleJobs } from '../../fuzz/prove/suite.ts';
+import { runSmtChecker } from '../../prove/smtchecker.ts';
+import { SLOW_ORACLE_UNIT, slowOracleJobs } from '../../prove/suite.ts';
 
 const ORACLE = readFileSync(join(PROJECT_ROOT, SLOW_ORACLE_UNIT), 'utf8');
 

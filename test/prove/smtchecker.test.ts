@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSmtChecker } from '../../fuzz/prove/smtchecker.ts';
+import { runSmtChecker } from '../../prove/smtchecker.ts';
 
 const TINY = `// SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../compile/compile.ts';
+import { PROJECT_ROOT } from '../fuzz/compile/compile.ts';
 import { withExactMulDiv } from './exact-mul-div.ts';
 import { oracleSourceForChecker } from './oracle-source.ts';
 import type { Engine } from './smtchecker.ts';
@@ -8,12 +8,12 @@ import type { Engine } from './smtchecker.ts';
 /** The payout library's unit name: the harness imports it, a variant replaces it. */
 export const PAYOUT_MATH_UNIT = 'contracts/libraries/PayoutMath.sol';
 /** The harness that states M3 and M4 as asserts over the payout library. */
-export const PAYOUT_HARNESS_UNIT = 'fuzz/prove/harness/PayoutMathProperties.sol';
+export const PAYOUT_HARNESS_UNIT = 'prove/harness/PayoutMathProperties.sol';
 
 /** The oracle's unit name: the harness inherits it, a variant replaces it. */
 export const SLOW_ORACLE_UNIT = 'contracts/SlowOracle.sol';
 /** The harness that states O1, O2, O3 and the arbitration rules as asserts around the oracle's functions. */
-export const ORACLE_HARNESS_UNIT = 'fuzz/prove/harness/SlowOracleProperties.sol';
+export const ORACLE_HARNESS_UNIT = 'prove/harness/SlowOracleProperties.sol';
 
 /** OpenZeppelin units the oracle checks compile as plain-Solidity stand-ins (see each file's header). */
 const OZ_STANDINS: Record<string, string> = {
@@ -84,7 +84,7 @@ export function payoutMathJobs(librarySource?: string, projectRoot: string = PRO
 /**
  * The proof jobs for the oracle (the real file, or a variant's text), on the view of its source
  * that {@link oracleSourceForChecker} builds and with OpenZeppelin's Math, SafeERC20 and transient
- * reentrancy guard replaced by the plain-Solidity stand-ins in fuzz/prove/harness/oz-standins:
+ * reentrancy guard replaced by the plain-Solidity stand-ins in prove/harness/oz-standins:
  * - `slow-oracle/bmc`: each wrapper of the harness from an arbitrary storage state; loops unrolled
  *   {@link ORACLE_LOOP_BOUND} times.
  * - `slow-oracle/chc`: the same asserts over every reachable state and call sequence (unbounded),
@@ -97,7 +97,7 @@ export function slowOracleJobs(oracleSource?: string, projectRoot: string = PROJ
     [SLOW_ORACLE_UNIT]: oracleSourceForChecker(oracle),
   };
   for (const [unit, file] of Object.entries(OZ_STANDINS)) {
-    sources[unit] = readFileSync(join(projectRoot, 'fuzz/prove/harness/oz-standins', file), 'utf8');
+    sources[unit] = readFileSync(join(projectRoot, 'prove/harness/oz-standins', file), 'utf8');
   }
   const contracts = { [ORACLE_HARNESS_UNIT]: ['SlowOracleProperties'] };
   return [

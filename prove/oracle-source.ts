@@ -1,4 +1,4 @@
-import { CliflessError } from '../errors.ts';
+import { CliflessError } from '../fuzz/errors.ts';
 
 /**
  * The oracle's source as the SMTChecker sees it: the text of contracts/SlowOracle.sol with

@@ -1,6 +1,6 @@
-import type { ObservedState } from '../../properties/observed-state.ts';
-import type { Action } from '../../reference/action.ts';
-import type { Outcome } from '../../reference/outcome.ts';
+import type { ObservedState } from '../properties/observed-state.ts';
+import type { Action } from '../reference/action.ts';
+import type { Outcome } from '../reference/outcome.ts';
 
 /**
  * One side of the differential comparison — the reference model or the contracts in the embedded

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { checkContractsFolder, checkDeployedContracts } from '../compile/contracts-folder.ts';
-import { type Artifacts, CompileError, compileContracts, PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
+import { checkContractsFolder, checkDeployedContracts } from './contracts-folder.ts';
+import { type Artifacts, CompileError, compileContracts, PROJECT_ROOT } from './index.ts';
 
 /**
  * Compiles the contracts for a command, turning solc's errors into a CLI error (exit 2) that shows

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../compile/compile.ts';
-import { REMAPPINGS } from '../compile/settings.ts';
-import { loadSolc } from '../compile/solc.ts';
-import { readUnit, type SourceLayout } from '../compile/sources.ts';
+import { PROJECT_ROOT } from '../fuzz/compile/compile.ts';
+import { REMAPPINGS } from '../fuzz/compile/settings.ts';
+import { loadSolc } from '../fuzz/compile/solc.ts';
+import { readUnit, type SourceLayout } from '../fuzz/compile/sources.ts';
 import { Z3Bridge } from './z3-bridge.ts';
 
 /** solc's model-checking engines: CHC proves for every input and call sequence, BMC is bounded. */

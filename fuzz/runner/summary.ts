@@ -1,6 +1,6 @@
 import { PROPERTIES } from '../../properties/index.ts';
-import type { CampaignStats } from '../runner/stats.ts';
 import { ACTION_KINDS } from '../trace/fields.ts';
+import type { CampaignStats } from './stats.ts';
 
 /**
  * The closing summary of a campaign: its runs and rate (the runs' own time: shrinking a failure is

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {SlowOracle} from "../../../contracts/SlowOracle.sol";
+import {SlowOracle} from "../../contracts/SlowOracle.sol";
 
 /// @title SlowOracleProperties
 /// @notice O1, O2, O3 and the arbitration rules of docs/design.md as assertions for solc's SMTChecker.
@@ -9,7 +9,7 @@ import {SlowOracle} from "../../../contracts/SlowOracle.sol";
 ///         the wrapper reads the question before the call, calls the real function, and asserts
 ///         what a successful call may have done. BMC checks each wrapper from an arbitrary storage
 ///         state (reachable or not), so a proved assert holds for every successful call.
-/// @dev Compiled against fuzz/prove/oracle-source.ts's view of the oracle (`_questions` internal,
+/// @dev Compiled against prove/oracle-source.ts's view of the oracle (`_questions` internal,
 ///      the wrapped functions public, storage pointers inlined, `if (c) revert E()` as require) and
 ///      the OpenZeppelin stand-ins in ./oz-standins. No storage pointers here either: the checker
 ///      forgets every mapping when one is assigned. Each assert carries its property id in a

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {PayoutMath} from "../../../contracts/libraries/PayoutMath.sol";
+import {PayoutMath} from "../../contracts/libraries/PayoutMath.sol";
 
 /// @title PayoutMathProperties
 /// @notice M3 and M4 of docs/design.md as assertions for solc's SMTChecker. Never deployed: it only calls
