@@ -21,3 +21,48 @@ export function interruptOnSigint(log: (line: string) => void): Interrupt {
   process.once('SIGINT', onSigint);
   return { signal: controller.signal, dispose: () => process.removeListener('SIGINT', onSigint) };
 }
+
+/**
+ * One turn of the event loop. Work made only of promises (an EVM run, an audit run) never lets the
+ * SIGINT handler in; awaiting this between two units of work does, so the abort is seen promptly.
+ */
+export function yieldToSignals(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Settles with `work`, or rejects with {@link Interrupted} as soon as `signal` aborts (running
+ * `onAbort` first, to stop the threads or processes doing the work). For work that cannot look at
+ * the signal itself: a worker thread, a child process.
+ */
+export function unlessAborted<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => unknown): Promise<T> {
+  if (signal.aborted) {
+    void onAbort();
+    return Promise.reject(new Interrupted());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      void onAbort();
+      reject(new Interrupted());
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Thrown by {@link unlessAborted} when the work was abandoned on Ctrl-C. */
+export class Interrupted extends Error {
+  override name = 'Interrupted';
+  constructor() {
+    super('interrupted by Ctrl-C');
+  }
+}
