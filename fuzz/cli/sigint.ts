@@ -66,3 +66,34 @@ export class Interrupted extends Error {
     super('interrupted by Ctrl-C');
   }
 }
+
+/** What {@link exitOnSigint} undoes before the process ends: children to stop, folders to remove. */
+const undoers = new Set<() => void>();
+
+/**
+ * Registers `undo` (stop a child process, remove a temporary folder) to run should
+ * {@link exitOnSigint} end the process; call the returned function once the work is done.
+ */
+export function undoOnInterrupt(undo: () => void): () => void {
+  undoers.add(undo);
+  return () => undoers.delete(undo);
+}
+
+/**
+ * For tools that have nothing to print before the end (the benches measure every figure together):
+ * the first SIGINT runs every registered undo, prints `message()` and exits 130 at once. A tool that
+ * never calls this keeps Node's default, and its undo list is never used.
+ */
+export function exitOnSigint(message: () => string): void {
+  process.once('SIGINT', () => {
+    for (const undo of undoers) {
+      try {
+        undo();
+      } catch {
+        // Best effort: the other undos must still run.
+      }
+    }
+    process.stdout.write(message());
+    process.exit(EXIT_INTERRUPTED);
+  });
+}
