@@ -138,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
   exitOnSigint(
     () =>
       `\ninterrupted by Ctrl-C: the outcomes so far are those logged above; no table${json === undefined ? '' : ', --json not written'}\n` +
-      `rerun with: ${quote(['npm', 'run', 'bench:mutants', '--', ...process.argv.slice(2)])}\n`,
+      `rerun with: npm run bench:mutants -- ${quote(process.argv.slice(2))}\n`,
   );
   const harnessRunner = new HarnessRunner();
   let rows: MutantRow[];
