@@ -96,7 +96,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     const seed = (f.seed as number | undefined) ?? 1;
     const runs = (f.runs as number | undefined) ?? 100;
     const depth = (f.depth as number | undefined) ?? 100;
-    const stop = interruptOnSigint(log);
+    const stop = interruptOnSigint(log, 'finishing the run in progress');
     log(`auditing: seed ${seed}, ${runs} runs, depth up to ${depth}, ${actors} actors`);
     let lastLog = Date.now();
     let known = 0;

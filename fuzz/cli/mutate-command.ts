@@ -154,7 +154,7 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   );
   const started = performance.now();
   const width = String(mutants.length).length;
-  const stop = interruptOnSigint(log);
+  const stop = interruptOnSigint(log, 'stopping the mutants in progress');
   const pooled = await runMutantPool(mutants, {
     signal: stop.signal,
     jobs,

@@ -92,7 +92,7 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   ].filter((job) => engine === 'all' || job.engine === engine);
 
   const report: JobReport[] = [];
-  const stop = interruptOnSigint((line) => process.stderr.write(`${line}\n`));
+  const stop = interruptOnSigint((line) => process.stderr.write(`${line}\n`), 'stopping the job in progress');
   try {
     for (const job of jobs) {
       process.stderr.write(`${job.name}: ${job.scope}, ${timeoutSeconds}s per query ...\n`);

@@ -8,14 +8,14 @@ export interface Interrupt {
 }
 
 /**
- * Turns the first SIGINT into an abort (the command stops cleanly: runs in progress finish, the
+ * Turns the first SIGINT into an abort (`doing` says what the command does now) (the command stops cleanly: runs in progress finish, the
  * summary so far is printed, nothing is left half-written) and leaves the second to Node's default,
  * which ends the process at once, for a user who does not want to wait.
  */
-export function interruptOnSigint(log: (line: string) => void): Interrupt {
+export function interruptOnSigint(log: (line: string) => void, doing = 'finishing the work in progress'): Interrupt {
   const controller = new AbortController();
   const onSigint = () => {
-    log('\ninterrupted: finishing the work in progress (Ctrl-C again to quit at once)');
+    log(`\ninterrupted: ${doing} (Ctrl-C again to quit at once)`);
     controller.abort();
   };
   process.once('SIGINT', onSigint);

@@ -81,6 +81,7 @@ describe('the first Ctrl-C stops a command cleanly, with what it has so far, exi
       /^\[ *1\/4\]/m,
     );
     expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toContain('interrupted: stopping the mutants in progress (Ctrl-C again to quit at once)');
     expect(result.stdout).toMatch(/^\d mutants: \d killed, \d survived, \d invalid .*mutation score/m);
     expect(result.stdout).toMatch(/interrupted by Ctrl-C after [1-3] of 4 mutants.*; --json not written/);
     expect(result.stdout).toContain(
@@ -103,6 +104,7 @@ describe('the first Ctrl-C stops a command cleanly, with what it has so far, exi
     const args = ['audit', '--base', 'base', '--contracts', contracts, '--runs', '5000', '--markdown', 'a.md'];
     const result = await interruptWhen(dir, args, /[1-9] difference\(s\) so far/);
     expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toContain('interrupted: finishing the run in progress');
     expect(result.stdout).toMatch(/^1 behaviour difference/m);
     expect(result.stdout).toMatch(/^ {5}\d+ actions: audit\/audit-redeem-[0-9a-f]+\.json$/m);
     expect(result.stdout).toMatch(/interrupted by Ctrl-C after \d+ of 5000 runs.*; --markdown not written/);
@@ -116,6 +118,7 @@ describe('the first Ctrl-C stops a command cleanly, with what it has so far, exi
     const args = ['prove', '--suite', 'payout-math', '--timeout', '1s', '--json', 'p.json'];
     const result = await interruptWhen(dir, args, /^payout-math\/bmc .*: \d+ queries in/m);
     expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toContain('interrupted: stopping the job in progress');
     expect(result.stdout).toMatch(/^ {2}(proved|unknown) {8}M4 P = a for x <= S/m);
     expect(result.stdout).toMatch(/^\d+ proved, \d+ counterexamples?, \d+ unknown$/m);
     expect(result.stdout).toContain('interrupted by Ctrl-C after 1 of 2 jobs');
