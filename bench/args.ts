@@ -50,14 +50,24 @@ export interface BenchFlag {
 }
 
 /**
- * Walks argv as flags for both benches, so `--flag value`, `--flag=value`, a missing value and an
- * unknown flag read and fail the same way; `handle` returns false for a flag it does not know.
+ * Walks argv as flags for both benches, so `--flag value`, `--flag=value`, a missing value, an
+ * unknown flag and a flag given twice (the last would silently win) read and fail the same way;
+ * `handle` returns false for a flag it does not know. Flags in `repeatable` add up instead.
  */
-export function walkBenchFlags(argv: readonly string[], handle: (flag: BenchFlag) => boolean): void {
+export function walkBenchFlags(
+  argv: readonly string[],
+  handle: (flag: BenchFlag) => boolean,
+  repeatable: readonly string[] = [],
+): void {
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (seen.has(name) && !repeatable.includes(name)) {
+      throw new BenchUsageError(`${name} is given twice: give it once (the last would silently win)`);
+    }
+    seen.add(name);
     const value = () => {
       const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
       if (raw === undefined || raw === '' || (eq === -1 && raw.startsWith('--'))) {

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { undoOnInterrupt } from '../fuzz/cli/kit/sigint.ts';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
 
 export const FORGE_SUITE = 'test/forge/invariant/ProtocolInvariants.t.sol';
@@ -45,6 +46,7 @@ interface ForgeTest {
  */
 export function measureForge(runsOverride?: number): ForgeFigures {
   const work = mkdtempSync(join(tmpdir(), 'cliffless-bench-forge-'));
+  const forget = undoOnInterrupt(() => rmSync(work, { recursive: true, force: true }));
   try {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -66,6 +68,7 @@ export function measureForge(runsOverride?: number): ForgeFigures {
     const figures = parseInvariants(test.stdout, runsOverride);
     return { ...figures, compileSeconds: wall - figures.campaignSeconds, testWallSeconds: wall };
   } finally {
+    forget();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { undoOnInterrupt } from '../fuzz/cli/kit/sigint.ts';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
 import {
   ALL_INVARIANTS_CONTRACT,
@@ -163,6 +164,7 @@ export async function runForgeOnMutant(
 ): Promise<ForgeOutcome> {
   const start = performance.now();
   const projectDir = mkdtempSync(join(tmpdir(), 'cliffless-forge-mutant-'));
+  const forget = undoOnInterrupt(() => rmSync(projectDir, { recursive: true, force: true }));
   const elapsed = () => (performance.now() - start) / 1000;
   try {
     writeForgeProject(mutant, options.contractsDir ?? join(PROJECT_ROOT, 'contracts'), projectDir);
@@ -238,6 +240,7 @@ export async function runForgeOnMutant(
       seconds: elapsed(),
     };
   } finally {
+    forget();
     if (options.keep !== true) rmSync(projectDir, { recursive: true, force: true });
   }
 }

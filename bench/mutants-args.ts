@@ -48,48 +48,52 @@ export function parseMutantBenchArgs(argv: readonly string[]): MutantBenchArgs {
     force: false,
     help: false,
   };
-  walkBenchFlags(argv, ({ name, value, noValue }) => {
-    switch (name) {
-      case '--help':
-      case '-h':
-        noValue();
-        args.help = true;
-        return true;
-      case '--budget':
-        args.budget = whole(name, value(), 1);
-        return true;
-      case '--jobs': {
-        const jobs = whole(name, value(), 1);
-        if (jobs !== 1 && jobs !== 2) throw new BenchUsageError(`--jobs must be 1 or 2, got "${jobs}"`);
-        args.jobs = jobs;
-        return true;
+  walkBenchFlags(
+    argv,
+    ({ name, value, noValue }) => {
+      switch (name) {
+        case '--help':
+        case '-h':
+          noValue();
+          args.help = true;
+          return true;
+        case '--budget':
+          args.budget = whole(name, value(), 1);
+          return true;
+        case '--jobs': {
+          const jobs = whole(name, value(), 1);
+          if (jobs !== 1 && jobs !== 2) throw new BenchUsageError(`--jobs must be 1 or 2, got "${jobs}"`);
+          args.jobs = jobs;
+          return true;
+        }
+        case '--seed':
+          args.seed = whole(name, value(), 0);
+          return true;
+        case '--all':
+          noValue();
+          args.all = true;
+          return true;
+        case '--only': {
+          const ids = value()
+            .split(',')
+            .map((id) => id.trim());
+          if (ids.some((id) => id === '')) throw new BenchUsageError('--only has an empty mutant id');
+          args.only = [...(args.only ?? []), ...ids];
+          return true;
+        }
+        case '--json':
+          args.json = value();
+          return true;
+        case '--force':
+          noValue();
+          args.force = true;
+          return true;
+        default:
+          return false;
       }
-      case '--seed':
-        args.seed = whole(name, value(), 0);
-        return true;
-      case '--all':
-        noValue();
-        args.all = true;
-        return true;
-      case '--only': {
-        const ids = value()
-          .split(',')
-          .map((id) => id.trim());
-        if (ids.some((id) => id === '')) throw new BenchUsageError('--only has an empty mutant id');
-        args.only = [...(args.only ?? []), ...ids];
-        return true;
-      }
-      case '--json':
-        args.json = value();
-        return true;
-      case '--force':
-        noValue();
-        args.force = true;
-        return true;
-      default:
-        return false;
-    }
-  });
+    },
+    ['--only'],
+  );
   if (args.force && args.json === undefined) throw new BenchUsageError('--force only applies with --json FILE');
   return args;
 }

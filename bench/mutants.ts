@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { quote } from 'shell-quote';
+import { exitOnSigint } from '../fuzz/cli/kit/sigint.ts';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
 import { FIXED_SET_EXPECTED, fixedMutantSet } from '../fuzz/mutate/fixed-set.ts';
@@ -132,6 +134,11 @@ async function main(argv: string[]): Promise<number> {
   const start = machineInfo();
   log(
     `${mutants.length} mutants and the unmutated contracts, ${args.budget}s each per tool after compiling; load average ${start.load.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  exitOnSigint(
+    () =>
+      `\ninterrupted by Ctrl-C: the outcomes so far are those logged above; no table${json === undefined ? '' : ', --json not written'}\n` +
+      `rerun with: npm run bench:mutants -- ${quote(process.argv.slice(2))}\n`,
   );
   const harnessRunner = new HarnessRunner();
   let rows: MutantRow[];

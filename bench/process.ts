@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { undoOnInterrupt } from '../fuzz/cli/kit/sigint.ts';
 
 /** What a finished child process printed, how it ended and how long it took. */
 export interface ProcessResult {
@@ -27,6 +28,7 @@ export function runProcess(
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
+    const forget = undoOnInterrupt(() => child.kill('SIGKILL'));
     const guard = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
@@ -35,10 +37,12 @@ export function runProcess(
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) => {
       clearTimeout(guard);
+      forget();
       reject(new Error(`cannot run ${command}: ${error.message}`));
     });
     child.on('close', (code) => {
       clearTimeout(guard);
+      forget();
       resolve({
         code,
         stdout: Buffer.concat(stdout).toString('utf8'),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { yieldToSignals } from '../cli/kit/sigint.ts';
 import { DEFAULT_SHRINK_BUDGET, stepsArbitrary } from '../runner/campaign.ts';
 import { type GasRow, GasTally } from './gas.ts';
 import type { AuditRun, VersionDifference } from './lockstep.ts';
@@ -17,6 +18,8 @@ export interface AuditOptions {
   shrinkBudget?: number;
   /** Called after each run of the audit proper with the runs done so far. */
   onRun?: (done: number, differences: number) => void;
+  /** Ctrl-C: no run starts after it, and the differences found so far are reported unshrunk. */
+  signal?: AbortSignal;
 }
 
 /** One distinct difference: every run whose first difference had this key, and its shortest trace. */
@@ -58,7 +61,13 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
   const found = new Map<string, { runs: number; firstRun: number; length: number }>();
   const modelDivergence = { base: 0, next: 0 };
   let actions = 0;
+  let runs = 0;
   for (const [index, words] of allWords.entries()) {
+    if (options.signal !== undefined) {
+      await yieldToSignals(); // a run is promise work only: let a Ctrl-C in between runs
+      if (options.signal.aborted) break;
+    }
+    runs++;
     const run = await runWordsLockstep(env, words);
     actions += run.steps.length;
     gas.add(run.gas);
@@ -76,7 +85,7 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
   const groups: DifferenceGroup[] = [];
   for (const [key, group] of found) {
     const words = allWords[group.firstRun] as number[][];
-    const shrunk = groups.length < MAX_SHRUNK_DIFFERENCES;
+    const shrunk = groups.length < MAX_SHRUNK_DIFFERENCES && options.signal?.aborted !== true;
     const trace = shrunk
       ? await shrinkDifference(env, words, key, options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET)
       : await runWordsLockstep(env, words);
@@ -92,5 +101,5 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
       shrunk,
     });
   }
-  return { runs: allWords.length, actions, groups, gas: gas.rows(), modelDivergence };
+  return { runs, actions, groups, gas: gas.rows(), modelDivergence };
 }

@@ -1,4 +1,4 @@
-import { shownPath } from '../cli/rerun.ts';
+import { shownPath } from '../cli/kit/rerun.ts';
 import type { OutputClaim } from '../io/output.ts';
 import { buildTrace } from '../trace/build.ts';
 import { deliverTraceFile } from '../trace/io.ts';

@@ -10,9 +10,11 @@ import { writeDifferenceTraces } from '../audit/write-traces.ts';
 import { checkContractsFolder } from '../compile/contracts-folder.ts';
 import { UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
 import { reportAudit } from './audit-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
+import { rerunLine } from './kit/rerun.ts';
+import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
 
 export const auditSpec: CommandSpec = {
   name: 'audit',
@@ -58,10 +60,14 @@ export const auditSpec: CommandSpec = {
   ],
 };
 
+/** The flags a rerun repeats: every one given. */
+const AUDIT_FLAGS = auditSpec.flags.map((flag) => flag.name);
+
 /**
  * `cliffless audit`: exit 0 when the versions behave the same (or every difference is allowed), 1
  * when a difference is not allowed, 2 on bad input (unknown ref or folder, a version that does not
- * compile or deploy, a malformed allow-list, an existing report file without --force).
+ * compile or deploy, a malformed allow-list, an existing report file without --force), 130 on Ctrl-C
+ * (the differences found so far are reported, their traces written unshrunk).
  */
 export async function auditCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
@@ -93,18 +99,24 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     const seed = (f.seed as number | undefined) ?? 1;
     const runs = (f.runs as number | undefined) ?? 100;
     const depth = (f.depth as number | undefined) ?? 100;
+    const stop = interruptOnSigint(log, 'finishing the run in progress');
     log(`auditing: seed ${seed}, ${runs} runs, depth up to ${depth}, ${actors} actors`);
     let lastLog = Date.now();
+    let known = 0;
     const result = await runAudit(env, {
       seed,
       runs,
       depth,
+      signal: stop.signal,
       onRun: (done, differences) => {
-        if (Date.now() - lastLog < 10_000) return;
+        // A new difference is news at once; otherwise a line every 10 s.
+        if (Date.now() - lastLog < 10_000 && differences === known) return;
+        known = differences;
         lastLog = Date.now();
         log(`runs ${done}/${runs}, ${differences} difference(s) so far`);
       },
-    });
+    }).finally(() => stop.dispose());
+    const interrupted = stop.signal.aborted;
     const { written: traces, lost: tracesLost } = writeDifferenceTraces(env, result.groups, out, seed, {
       base: base.label,
       next: newDir,
@@ -119,6 +131,15 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       ...(allow === undefined ? {} : { allowFile: allow.file, unusedAllowEntries: unusedEntries(allow, findings) }),
     };
     process.stdout.write(`${auditSummary(result, findings, context)}\n`);
+    if (interrupted) {
+      const outputs = [markdown, summary].filter((c) => c !== undefined).map((c) => `--${c.flag}`);
+      process.stdout.write(
+        `interrupted by Ctrl-C after ${result.runs} of ${runs} runs: the differences above are those found so far, unshrunk` +
+          `${outputs.length > 0 ? `; ${outputs.join(' and ')} not written` : ''}\n` +
+          `rerun with: ${rerunLine('audit', args, AUDIT_FLAGS)}\n`,
+      );
+      return EXIT_INTERRUPTED;
+    }
     if (markdown !== undefined) {
       const delivered = deliverOutput(markdown, auditMarkdown(result, findings, context), 'MARKDOWN REPORT');
       if (delivered.lost !== undefined) lost = EXIT_OUTPUT_LOST;

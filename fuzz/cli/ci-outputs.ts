@@ -13,7 +13,7 @@ import { locateTraceFailure } from '../report/locate-failure.ts';
 import type { FailureLocation } from '../report/step-summary.ts';
 import type { StepFailure } from '../trace/failure.ts';
 import { readTraceFile } from '../trace/io.ts';
-import type { FlagSpec, ParsedArgs } from './args.ts';
+import type { FlagSpec, ParsedArgs } from './kit/args.ts';
 
 /** The CI output flags of `fuzz`, `replay` and `audit`. */
 const CI_FLAGS: readonly FlagSpec[] = [

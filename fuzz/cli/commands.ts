@@ -1,8 +1,8 @@
-import type { CommandSpec, ParsedArgs } from './args.ts';
 import { auditCommand, auditSpec } from './audit-command.ts';
 import { driftCommand, driftSpec } from './drift-command.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 import { mergeSummariesCommand, mergeSummariesSpec } from './merge-command.ts';
 import { mutateCommand, mutateSpec } from './mutate-command.ts';
 import { proveCommand, proveSpec } from './prove-command.ts';

@@ -10,7 +10,7 @@ import { formatCoverageSummary } from '../coverage/summary.ts';
 import { UsageError } from '../errors.ts';
 import type { Chain } from '../evm/index.ts';
 import { claimOutput, type Delivery, deliverOutput, type OutputClaim, OutputPathError } from '../io/output.ts';
-import type { FlagSpec, ParsedArgs } from './args.ts';
+import type { FlagSpec, ParsedArgs } from './kit/args.ts';
 
 /** Where `--coverage` writes lcov unless `--coverage-out` says otherwise. */
 export const DEFAULT_COVERAGE_OUT = 'coverage/lcov.info';

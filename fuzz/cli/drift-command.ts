@@ -4,7 +4,7 @@ import { recordPaths, simulateDrift } from '../../drift/simulate.ts';
 import { runSweep, sweepTable } from '../../drift/sweep.ts';
 import { UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
-import type { CommandSpec, FlagSpec, ParsedArgs } from './args.ts';
+import type { CommandSpec, FlagSpec, ParsedArgs } from './kit/args.ts';
 
 /** Each simulation parameter's flag: written once, so the spec, the parsing and the errors agree. */
 const PARAM_FLAGS: readonly { flag: string; key: keyof DriftParams; int?: boolean; description: string }[] = [

@@ -3,8 +3,8 @@ import { compileForCli } from '../compile/for-cli.ts';
 import { checkExportTarget, defaultContractName, defaultOutPath, exportForgeTest } from '../export/export-forge.ts';
 import { claimOutput } from '../io/output.ts';
 import { readTraceFile } from '../trace/io.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
-import { shownPath } from './rerun.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
+import { shownPath } from './kit/rerun.ts';
 
 export const exportForgeSpec: CommandSpec = {
   name: 'export-forge',

@@ -16,13 +16,13 @@ import { buildTrace } from '../trace/build.ts';
 import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
 import { reportCampaign } from './campaign-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
+import { rerunLine, shownPath } from './kit/rerun.ts';
+import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
 import { Progress } from './progress.ts';
-import { rerunLine, shownPath } from './rerun.ts';
-import { EXIT_INTERRUPTED, interruptOnSigint } from './sigint.ts';
 
 export const fuzzSpec: CommandSpec = {
   name: 'fuzz',

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
-import { helpText, parseArgs } from './args.ts';
 import { COMMANDS } from './commands.ts';
+import { helpText, parseArgs } from './kit/args.ts';
 
 /** Command names are padded to the longest one plus two spaces, so summaries line up. */
 const NAME_WIDTH = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;

@@ -2,7 +2,7 @@ import { claimOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
 import { type Merged, mergeSummaries } from '../parallel/merge.ts';
 import { readSummaryFile, writeSummaryFile } from '../parallel/summary-file.ts';
 import { formatCounts, summaryJson } from '../runner/summary.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 
 export const mergeSummariesSpec: CommandSpec = {
   name: 'merge-summaries',

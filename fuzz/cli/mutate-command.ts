@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { removeOwnTemporaries } from '../compile/cache.ts';
 import { checkContractsFolder } from '../compile/contracts-folder.ts';
 import { CompileError, PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError, UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
+import { MUTANT_CACHE_DIR } from '../mutate/compile-mutant.ts';
 import { generateMutants } from '../mutate/generate.ts';
 import { renderMarkdown } from '../mutate/markdown.ts';
 import { runMutantPool } from '../mutate/pool.ts';
@@ -11,8 +13,9 @@ import { buildReport } from '../mutate/report.ts';
 import type { MutantBudget } from '../mutate/run-mutant.ts';
 import { selectMutants } from '../mutate/select.ts';
 import { formatMutationSummary } from '../mutate/summary.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
-import { rerunLine } from './rerun.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
+import { rerunLine } from './kit/rerun.ts';
+import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
 
 export const mutateSpec: CommandSpec = {
   name: 'mutate',
@@ -101,10 +104,14 @@ export const mutateSpec: CommandSpec = {
   ],
 };
 
+/** The flags a rerun repeats: every one given (outputs included, so the rerun writes them). */
+const MUTATE_FLAGS = mutateSpec.flags.map((flag) => flag.name);
+
 /**
  * `cliffless mutate`: exit 0 when the run completed (and the score is at least --min-score), 1 when
  * the score is below --min-score or the unmutated contracts already fail the campaign, 2 for bad
- * flags, paths, existing outputs or contracts that do not compile.
+ * flags, paths, existing outputs or contracts that do not compile, 130 on Ctrl-C (the mutants done
+ * so far are reported; the report files are not written).
  */
 export async function mutateCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
@@ -147,7 +154,9 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   );
   const started = performance.now();
   const width = String(mutants.length).length;
-  const result = await runMutantPool(mutants, {
+  const stop = interruptOnSigint(log, 'stopping the mutants in progress');
+  const pooled = await runMutantPool(mutants, {
+    signal: stop.signal,
     jobs,
     budget,
     contractsDir,
@@ -163,7 +172,43 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
         `[${String(done).padStart(width)}/${mutants.length}] ${o.id}  ${what}  [compile ${o.compileSeconds.toFixed(1)}s, total ${o.seconds.toFixed(1)}s]`,
       );
     },
-  });
+  }).finally(() => stop.dispose());
+  const originals = () =>
+    Object.fromEntries(
+      [...new Set(mutants.map((m) => m.file))].map((file) => [
+        file,
+        readFileSync(join(contractsDir, ...file.slice('contracts/'.length).split('/')), 'utf8'),
+      ]),
+    );
+  if ('interrupted' in pooled) {
+    // A worker stopped mid-compile may have left its temporary cache file: nothing may survive.
+    removeOwnTemporaries(MUTANT_CACHE_DIR);
+    removeOwnTemporaries(join(PROJECT_ROOT, '.cliffless', 'cache'));
+    const done = mutants.flatMap((m, i) => {
+      const outcome = pooled.outcomes[i];
+      return outcome === undefined ? [] : [{ mutant: m, outcome }];
+    });
+    if (pooled.baseline !== undefined && !pooled.baseline.killed && done.length > 0) {
+      const partial = buildReport({
+        contracts: shownDir,
+        budget: { ...budget, jobs },
+        baseline: pooled.baseline,
+        mutants: done.map((d) => d.mutant),
+        outcomes: done.map((d) => d.outcome),
+        originals: originals(),
+        seconds: (performance.now() - started) / 1000,
+      });
+      process.stdout.write(`\n${formatMutationSummary(partial)}`);
+    }
+    const outputs = [markdown, json].filter((c) => c !== undefined).map((c) => `--${c.flag}`);
+    process.stdout.write(
+      `interrupted by Ctrl-C after ${done.length} of ${mutants.length} mutants${pooled.baseline === undefined ? ' (the unmutated campaign had not finished)' : ''}: the figures above are the mutants done so far` +
+        `${outputs.length > 0 ? `; ${outputs.join(' and ')} not written` : ''}\n` +
+        `rerun with: ${rerunLine('mutate', args, MUTATE_FLAGS)}\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
+  const result = pooled;
   if (result.baseline.killed) {
     process.stdout.write(
       `the unmutated contracts already fail this campaign (killed by ${result.baseline.killedBy}), so no mutant result would mean anything:\n${result.baseline.detail}\n` +
@@ -172,19 +217,13 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
     return 1;
   }
 
-  const originals = Object.fromEntries(
-    [...new Set(mutants.map((m) => m.file))].map((file) => [
-      file,
-      readFileSync(join(contractsDir, ...file.slice('contracts/'.length).split('/')), 'utf8'),
-    ]),
-  );
   const report = buildReport({
     contracts: shownDir,
     budget: { ...budget, jobs },
     baseline: result.baseline,
     mutants,
     outcomes: result.outcomes,
-    originals,
+    originals: originals(),
     seconds: (performance.now() - started) / 1000,
   });
   process.stdout.write(`\n${formatMutationSummary(report)}`);

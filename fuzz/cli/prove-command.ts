@@ -1,9 +1,12 @@
-import { runSmtChecker, type TargetResult } from '../../prove/smtchecker.ts';
+import { runSmtCheckerInWorker } from '../../prove/run-in-worker.ts';
+import type { TargetResult } from '../../prove/smtchecker.ts';
 import { type ProofJob, payoutMathJobs, SUITES, slowOracleJobs } from '../../prove/suite.ts';
 import { CliflessError, UsageError } from '../errors.ts';
 import { readInputFile } from '../io/input.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
+import { rerunLine } from './kit/rerun.ts';
+import { EXIT_INTERRUPTED, Interrupted, interruptOnSigint } from './kit/sigint.ts';
 
 export const proveSpec: CommandSpec = {
   name: 'prove',
@@ -55,7 +58,8 @@ export const proveSpec: CommandSpec = {
 
 /**
  * `cliffless prove`: exit 1 when the checker found a counterexample (or, with `--fail-on unknown`,
- * could not decide an assert), 0 otherwise.
+ * could not decide an assert), 0 otherwise, 130 on Ctrl-C (the jobs finished are reported; --json is
+ * not written).
  */
 export async function proveCommand(args: ParsedArgs): Promise<number> {
   const f = args.flags;
@@ -88,29 +92,16 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   ].filter((job) => engine === 'all' || job.engine === engine);
 
   const report: JobReport[] = [];
-  for (const job of jobs) {
-    process.stderr.write(`${job.name}: ${job.scope}, ${timeoutSeconds}s per query ...\n`);
-    const run = runSmtChecker({
-      sources: job.sources,
-      contracts: job.contracts,
-      engine: job.engine,
-      timeoutMs: timeoutSeconds * 1000,
-      ...(job.bmcLoopIterations === undefined ? {} : { bmcLoopIterations: job.bmcLoopIterations }),
-    });
-    if (run.errors.length > 0) {
-      throw new CliflessError(`${job.name}: the sources do not compile`, { details: run.errors.join('\n') });
+  const stop = interruptOnSigint((line) => process.stderr.write(`${line}\n`), 'stopping the job in progress');
+  try {
+    for (const job of jobs) {
+      process.stderr.write(`${job.name}: ${job.scope}, ${timeoutSeconds}s per query ...\n`);
+      report.push(await proveJob(job, timeoutSeconds, stop.signal));
     }
-    const seconds = run.elapsedMs / 1000;
-    process.stdout.write(`\n${job.name} (${job.scope}): ${run.queries} queries in ${seconds.toFixed(1)}s\n`);
-    for (const result of run.results) process.stdout.write(formatResult(result));
-    report.push({
-      job: job.name,
-      scope: job.scope,
-      engine: job.engine,
-      seconds,
-      queries: run.queries,
-      results: run.results,
-    });
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+  } finally {
+    stop.dispose();
   }
 
   const all = report.flatMap((r) => r.results);
@@ -119,6 +110,18 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   process.stdout.write(
     `\n${count('proved')} proved, ${counterexamples} counterexample${counterexamples === 1 ? '' : 's'}, ${count('unknown')} unknown\n`,
   );
+  if (stop.signal.aborted) {
+    process.stdout.write(
+      `interrupted by Ctrl-C after ${report.length} of ${jobs.length} jobs: the results above are those of the jobs finished` +
+        `${json === undefined ? '' : '; --json not written'}\n` +
+        `rerun with: ${rerunLine(
+          'prove',
+          args,
+          proveSpec.flags.map((flag) => flag.name),
+        )}\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
   const lost =
     json !== undefined &&
     deliverOutput(json, `${JSON.stringify({ timeoutSeconds, jobs: report }, null, 2)}\n`, 'JSON REPORT').lost !==
@@ -132,6 +135,27 @@ export async function proveCommand(args: ParsedArgs): Promise<number> {
   if (failed && counterexamples === 0)
     process.stdout.write('--fail-on unknown: an assert was neither proved nor refuted\n');
   return (failed ? 1 : 0) | lost;
+}
+
+/** Runs one job (in a worker thread, so Ctrl-C can stop it) and prints its results. */
+async function proveJob(job: ProofJob, timeoutSeconds: number, signal: AbortSignal): Promise<JobReport> {
+  const run = await runSmtCheckerInWorker(
+    {
+      sources: job.sources,
+      contracts: job.contracts,
+      engine: job.engine,
+      timeoutMs: timeoutSeconds * 1000,
+      ...(job.bmcLoopIterations === undefined ? {} : { bmcLoopIterations: job.bmcLoopIterations }),
+    },
+    signal,
+  );
+  if (run.errors.length > 0) {
+    throw new CliflessError(`${job.name}: the sources do not compile`, { details: run.errors.join('\n') });
+  }
+  const seconds = run.elapsedMs / 1000;
+  process.stdout.write(`\n${job.name} (${job.scope}): ${run.queries} queries in ${seconds.toFixed(1)}s\n`);
+  for (const result of run.results) process.stdout.write(formatResult(result));
+  return { job: job.name, scope: job.scope, engine: job.engine, seconds, queries: run.queries, results: run.results };
 }
 
 /**

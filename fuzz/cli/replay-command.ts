@@ -8,7 +8,6 @@ import { replayTrace } from '../runner/replay.ts';
 import { readTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
-import type { CommandSpec, ParsedArgs } from './args.ts';
 import {
   annotateFailure,
   claimCiOutputs,
@@ -17,6 +16,7 @@ import {
   writeJUnit,
   writeStepSummary,
 } from './ci-outputs.ts';
+import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 import { traceFilesOf } from './trace-files.ts';
 import { claimTracePage, writeTracePage } from './trace-page-step.ts';
 

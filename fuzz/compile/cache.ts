@@ -69,3 +69,20 @@ export function pruneCache(cacheDir: string, keep: number): void {
     }
   }
 }
+
+/**
+ * Deletes the temporary files this process left in `cacheDir`: a worker thread stopped on Ctrl-C
+ * may have been between {@link writeCache}'s write and its rename.
+ */
+export function removeOwnTemporaries(cacheDir: string): void {
+  if (!existsSync(cacheDir)) return;
+  const own = `.${process.pid}.tmp`;
+  for (const name of readdirSync(cacheDir)) {
+    if (!name.endsWith(own)) continue;
+    try {
+      unlinkSync(join(cacheDir, name));
+    } catch {
+      // Renamed or removed meanwhile.
+    }
+  }
+}

@@ -1,5 +1,5 @@
-import { rerunLine, shownPath } from '../cli/rerun.ts';
-import { EXIT_INTERRUPTED, interruptOnSigint } from '../cli/sigint.ts';
+import { rerunLine, shownPath } from '../cli/kit/rerun.ts';
+import { EXIT_INTERRUPTED, interruptOnSigint } from '../cli/kit/sigint.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { UsageError } from '../errors.ts';
 import { claimOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';

@@ -226,6 +226,9 @@ describe('bench: flags', () => {
     expect(() => parseBenchArgs(['7'])).toThrow(/unexpected argument/);
     expect(parseBenchArgs(['--json', 'out.json', '--force']).force).toBe(true);
     expect(() => parseBenchArgs(['--force'])).toThrow(/only applies with --json/);
+    expect(() => parseBenchArgs(['--runs', '7', '--runs=8'])).toThrow(/--runs is given twice/);
+    expect(() => parseBenchArgs(['--json', 'a.json', '--quick', '--json', 'b.json'])).toThrow(/--json is given twice/);
+    expect(() => parseBenchArgs(['--no-forge', '--no-forge'])).toThrow(/--no-forge is given twice/);
   });
 
   it('refuses an existing --json file without --force, before measuring anything, and leaves it as it was', () => {
@@ -251,6 +254,17 @@ describe('bench: flags', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('unknown flag --bogus');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 on a flag given twice, before measuring anything', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--runs', '1', '--runs', '2'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--runs is given twice');
     expect(result.stdout).toBe('');
   });
 });

@@ -192,6 +192,9 @@ describe('bench:mutants: flags', () => {
     [['--all=yes'], /--all takes no value/],
     [['--force'], /--force only applies with --json/],
     [['--json', '--all'], /--json needs a value/],
+    [['--budget', '5', '--budget=6'], /--budget is given twice/],
+    [['--seed', '1', '--jobs', '1', '--seed', '2'], /--seed is given twice/],
+    [['--all', '--all'], /--all is given twice/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseMutantBenchArgs(argv)).toThrow(BenchUsageError);
     expect(() => parseMutantBenchArgs(argv)).toThrow(message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rerunLine } from '../../fuzz/cli/rerun.ts';
+import { rerunLine } from '../../fuzz/cli/kit/rerun.ts';
 import { runMain } from './run-main.ts';
 
 describe('hints that reproduce', () => {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs } from '../../fuzz/cli/args.ts';
 import { coverageStep } from '../../fuzz/cli/coverage-step.ts';
 import { fuzzSpec } from '../../fuzz/cli/fuzz-command.ts';
+import { parseArgs } from '../../fuzz/cli/kit/args.ts';
 import { CliflessError } from '../../fuzz/errors.ts';
 import { runCliffless } from '../support/cli.ts';
 

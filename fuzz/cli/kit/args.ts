@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors.ts';
 
 /** The value types a flag can take. */
 export type FlagType = 'int' | 'number' | 'string' | 'boolean' | 'duration';
