@@ -29,7 +29,13 @@ export interface TokenSpec {
   decimals: number;
   name?: string;
   symbol?: string;
+  /** `rawSymbol` only: the exact return data of `symbol()` (`symbol` is then what it decodes to). */
+  symbolData?: `0x${string}`;
 }
+
+/** ABI words of a symbol() return, for the raw-symbol tokens below. */
+const word = (value: bigint | string): string =>
+  typeof value === 'bigint' ? value.toString(16).padStart(64, '0') : Buffer.from(value).toString('hex').padEnd(64, '0');
 
 /** The default tokens: the bond token first, then one collateral of each behaviour. */
 export const DEFAULT_TOKENS: readonly TokenSpec[] = [
@@ -39,6 +45,44 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
   { kind: 'noReturn', decimals: 6, name: 'Tether USD', symbol: 'USDT' },
   { kind: 'feeOnTransfer', decimals: 18, name: 'Fee Token', symbol: 'FEE' },
   { kind: 'callback', decimals: 18, name: 'Callback Token', symbol: 'CBK' },
+  // The weird-ERC20 kinds (docs/collateral.md), with decimals and metadata at their edges.
+  { kind: 'returnsFalse', decimals: 0, name: 'Returns False', symbol: 'RFALSE' },
+  { kind: 'zeroRevert', decimals: 2, name: 'Zero Revert', symbol: 'ZREV' },
+  { kind: 'approvalRace', decimals: 24, name: 'Approval Race', symbol: 'RACE' },
+  { kind: 'pausable', decimals: 6, name: 'Pausable Dollar', symbol: 'PUSD' },
+  { kind: 'blockList', decimals: 18, name: '', symbol: 'BLK' },
+  {
+    kind: 'plain',
+    decimals: 255,
+    name: 'Ünïcødé "quoted" \\ name of more than thirty-two bytes',
+    symbol: 'Ω€"\\<sym>',
+  },
+  // symbol() as bytes32 (MKR): one word, so ClaimTokenNaming's `ret.length < 64`; no ABI string.
+  {
+    kind: 'rawSymbol',
+    decimals: 18,
+    name: 'Bytes32 Symbol',
+    symbol: '<view reverted>',
+    symbolData: `0x${word('MKR')}`,
+  },
+  // A string at offset 64: an ABI decoder reads "SKEW", ClaimTokenNaming's `offset != 32` refuses it.
+  {
+    kind: 'rawSymbol',
+    decimals: 18,
+    name: 'Offset Symbol',
+    symbol: 'SKEW',
+    symbolData: `0x${word(64n)}${word(0n)}${word(4n)}${word('SKEW')}`,
+  },
+  // An empty string: `length == 0`.
+  { kind: 'rawSymbol', decimals: 8, name: 'Empty Symbol', symbol: '', symbolData: `0x${word(32n)}${word(0n)}` },
+  // A length of 20 with 10 bytes behind it: `ret.length < 64 + length`; no ABI string either.
+  {
+    kind: 'rawSymbol',
+    decimals: 18,
+    name: 'Truncated Symbol',
+    symbol: '<view reverted>',
+    symbolData: `0x${word(32n)}${word(20n)}${'41'.repeat(10)}`,
+  },
 ];
 
 /** How to build the world; every field has a default. */
@@ -76,6 +120,12 @@ const ARTIFACT_OF: Record<TokenKind, string> = {
   noReturn: 'NoReturnToken',
   feeOnTransfer: 'FeeOnTransferToken',
   callback: 'CallbackToken',
+  returnsFalse: 'ReturnsFalseToken',
+  zeroRevert: 'ZeroRevertToken',
+  approvalRace: 'ApprovalRaceToken',
+  pausable: 'PausableToken',
+  blockList: 'BlockListToken',
+  rawSymbol: 'RawSymbolToken',
 };
 
 /**
@@ -109,8 +159,16 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     const artifact = getArtifact(artifacts, ARTIFACT_OF[spec.kind]);
     const name = spec.name ?? `Token ${i}`;
     const symbol = spec.symbol ?? `TK${i}`;
-    const { address } = await deployContract(chain, DEPLOYER, artifact, [name, symbol, spec.decimals]);
-    tokens.push({ address, kind: spec.kind, decimals: spec.decimals, name, symbol });
+    const symbolArg = spec.kind === 'rawSymbol' ? (spec.symbolData ?? '0x') : symbol;
+    const { address } = await deployContract(chain, DEPLOYER, artifact, [name, symbolArg, spec.decimals]);
+    tokens.push({
+      address,
+      kind: spec.kind,
+      decimals: spec.decimals,
+      name,
+      symbol,
+      ...(spec.kind === 'rawSymbol' ? { symbolData: spec.symbolData ?? '0x' } : {}),
+    });
     tokenArtifacts.push(artifact);
   }
   const bond = tokens[bondIndex];
@@ -167,7 +225,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
   const units = options.startingUnits ?? 1_000_000n;
   const balancesOf =
     options.balances ??
-    ((token: TokenSetup) => Object.fromEntries(actors.map((a) => [a, units * 10n ** BigInt(token.decimals)])));
+    ((token: TokenSetup) => Object.fromEntries(actors.map((a) => [a, startingBalance(units, token.decimals)])));
   for (const [i, token] of tokens.entries()) {
     const holders = balancesOf(token, i);
     for (const [account, amount] of Object.entries(holders) as [Address, bigint][]) {
@@ -197,7 +255,13 @@ export async function deployWorldFromSetup(artifacts: Artifacts, setup: WorldSet
     timestamp: setup.timestamp,
     actors: [...setup.actors],
     arbitrator: setup.oracle.arbitrator,
-    tokens: setup.tokens.map(({ kind, decimals, name, symbol }) => ({ kind, decimals, name, symbol })),
+    tokens: setup.tokens.map(({ kind, decimals, name, symbol, symbolData }) => ({
+      kind,
+      decimals,
+      name,
+      symbol,
+      ...(symbolData === undefined ? {} : { symbolData }),
+    })),
     bondTokenIndex,
     minBond: setup.oracle.minBond,
     liveness: setup.oracle.liveness,
@@ -222,6 +286,15 @@ export async function deployWorldFromSetup(artifacts: Artifacts, setup: WorldSet
     if (!setup.tokens.some((t) => t.address === token)) throw new Error(`setup.balances.${token} is not a setup token`);
   }
   return host;
+}
+
+/**
+ * `units` whole tokens, capped at 2^128 base units so that a token of 255 decimals can be funded
+ * (10^255 is past uint256) and every actor's sum stays far from overflow.
+ */
+export function startingBalance(units: bigint, decimals: number): bigint {
+  const amount = units * 10n ** BigInt(decimals);
+  return amount < 1n << 128n ? amount : 1n << 128n;
 }
 
 async function mint(host: EvmHost, token: Address, to: Address, amount: bigint): Promise<void> {

@@ -185,7 +185,7 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
   line('        vm.warp(START);');
   for (const token of names.tokens) {
     line(
-      `        ${token.variable} = new ${token.contract}(${stringLiteral(token.name)}, ${stringLiteral(token.symbol)}, ${token.decimals});`,
+      `        ${token.variable} = new ${token.contract}(${stringLiteral(token.name)}, ${token.symbolData === undefined ? stringLiteral(token.symbol) : `hex"${token.symbolData.slice(2)}"`}, ${token.decimals});`,
     );
   }
   const bond = names.address(o.bondToken);

@@ -32,6 +32,8 @@ const BUILDERS: Record<ActionKind, Builder> = {
   cancelArbitration: oracle.cancelArbitration,
   withdraw: oracle.withdraw,
   armCallback: (c, view) => token.armCallback(c, view),
+  pauseToken: (c, view) => token.pauseToken(c, view),
+  blockAccount: (c, view) => token.blockAccount(c, view),
   warp: (c, view) => warp(c, view),
 };
 
@@ -90,6 +92,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [cancellable || timeoutEdge ? 12 : pending.length > 0 ? 3 : 1, 'cancelArbitration'],
     [when(owed, 4), 'withdraw'],
     [1, 'armCallback'],
+    [1, 'pauseToken'],
+    [1, 'blockAccount'],
     [10, 'warp'],
   ];
 }

@@ -36,6 +36,8 @@ export const ACTION_FIELDS: Record<ActionKind, Record<string, FieldType>> = {
   cancelArbitration: { caller: 'address', indexId: 'indexId', timestamp: 'uint' },
   withdraw: { caller: 'address' },
   armCallback: { caller: 'address', token: 'address', armed: 'bool' },
+  pauseToken: { caller: 'address', token: 'address', paused: 'bool' },
+  blockAccount: { caller: 'address', token: 'address', account: 'address', blocked: 'bool' },
   warp: { seconds: 'uint' },
 };
 
