@@ -115,6 +115,9 @@ export interface WorldOptions {
   onChain?: (chain: Chain) => void;
 }
 
+/** How many tokens are deployed before the oracle and the market (the world's original six). */
+const EARLY_TOKENS = 6;
+
 const ARTIFACT_OF: Record<TokenKind, string> = {
   plain: 'MockERC20',
   noReturn: 'NoReturnToken',
@@ -129,8 +132,8 @@ const ARTIFACT_OF: Record<TokenKind, string> = {
 };
 
 /**
- * Deploys the world from the fixed deployer, in a fixed order — the tokens, the SlowOracle, the
- * SplitMarket — then mints the starting balances; the same options always give the same addresses
+ * Deploys the world from the fixed deployer, in a fixed order — the first six tokens (and the bond
+ * token, wherever it is), the SlowOracle, the SplitMarket, the other tokens — then mints the starting balances; the same options always give the same addresses
  * and the same `WorldSetup`. The returned host is at `setup.timestamp`, ready for the first action.
  *
  * @example
@@ -155,7 +158,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
 
   const tokens: TokenSetup[] = [];
   const tokenArtifacts: ContractArtifact[] = [];
-  for (const [i, spec] of specs.entries()) {
+  const deployToken = async (i: number, spec: TokenSpec): Promise<void> => {
     const artifact = getArtifact(artifacts, ARTIFACT_OF[spec.kind]);
     const name = spec.name ?? `Token ${i}`;
     const symbol = spec.symbol ?? `TK${i}`;
@@ -170,7 +173,12 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
       ...(spec.kind === 'rawSymbol' ? { symbolData: spec.symbolData ?? '0x' } : {}),
     });
     tokenArtifacts.push(artifact);
-  }
+  };
+  // The first EARLY_TOKENS tokens (and the bond token), then the oracle and the market, then the
+  // rest: tokens added to the world later do not move the oracle's and the market's addresses, so
+  // series ids written into traces stay valid.
+  const early = Math.min(specs.length, Math.max(EARLY_TOKENS, bondIndex + 1));
+  for (const [i, spec] of specs.slice(0, early).entries()) await deployToken(i, spec);
   const bond = tokens[bondIndex];
   if (bond === undefined) throw new Error(`bondTokenIndex ${bondIndex} is outside the ${tokens.length} tokens`);
   const oracleSetup = {
@@ -190,6 +198,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     oracleSetup.arbitrator,
   ]);
   const { address: market } = await deployContract(chain, DEPLOYER, marketArtifact, []);
+  for (const [i, spec] of specs.slice(early).entries()) await deployToken(early + i, spec);
 
   const setup: WorldSetup = {
     timestamp,
