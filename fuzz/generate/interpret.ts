@@ -60,6 +60,9 @@ function weights(view: WorldView): [number, ActionKind][] {
   const pending = questions.filter((q) => q.arbitrationPending);
   const cancellable = pending.some((q) => now >= q.arbitrationRequestedAt + arbitrationTimeout);
   const owed = Object.values(view.state.oracleState.credits).some((c) => c > 0n);
+  // An admin switch matters once a series uses its token: drawn only then, so worlds without such a
+  // series keep the other kinds' proportions.
+  const inUse = new Set(view.series.map((s) => view.collaterals.find((t) => t.address === s.collateral)?.kind));
   // Time stands still between warps: while a deadline is now or a second away, the actions whose
   // checks flip there get drawn more, and their builders aim at it (edges-in-time.ts). Propose and
   // requestArbitration get more only in the first second after liveness, where they must revert:
@@ -92,8 +95,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [cancellable || timeoutEdge ? 12 : pending.length > 0 ? 3 : 1, 'cancelArbitration'],
     [when(owed, 4), 'withdraw'],
     [1, 'armCallback'],
-    [1, 'pauseToken'],
-    [1, 'blockAccount'],
+    [inUse.has('pausable') ? 1 : 0, 'pauseToken'],
+    [inUse.has('blockList') ? 1 : 0, 'blockAccount'],
     [10, 'warp'],
   ];
 }
