@@ -1,5 +1,11 @@
-import { UNREADABLE_NAME } from '../../properties/observed-state.ts';
 import { FALLBACK_SYMBOL, MAX_SYMBOL_BYTES } from '../market/claim-naming.ts';
+
+/**
+ * What an observer records for a view it could not decode: properties/observed-state.ts's
+ * UNREADABLE_NAME, spelled again because reference/ may import only types from outside it
+ * (test/reference/weird-tokens.test.ts checks the two agree).
+ */
+export const UNREADABLE_NAME = '<view reverted>';
 
 /**
  * A token's `symbol()` return data read two ways, hand-rolled so the model needs no ABI library:

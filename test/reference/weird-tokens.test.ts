@@ -6,7 +6,11 @@ import { execute } from '../../reference/execute.ts';
 import type { Address } from '../../reference/primitives.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { TokenSetup } from '../../reference/setup.ts';
-import { claimSymbolFromData, decodedSymbol } from '../../reference/tokens/raw-symbol.ts';
+import {
+  claimSymbolFromData,
+  decodedSymbol,
+  UNREADABLE_NAME as MODEL_UNREADABLE,
+} from '../../reference/tokens/raw-symbol.ts';
 import {
   ALICE,
   BOB,
@@ -154,6 +158,9 @@ describe('admin switches: pauseToken, blockAccount', () => {
 });
 
 describe('rawSymbol: symbol() return data read two ways', () => {
+  test("the model's undecodable symbol is the observers' UNREADABLE_NAME", () => {
+    expect(MODEL_UNREADABLE).toBe(UNREADABLE_NAME);
+  });
   const cases: [string, Hex, string, string][] = [
     ['bytes32 (MKR)', BYTES32_MKR, UNREADABLE_NAME, 'COLL'],
     ['offset 64', OFFSET_64, 'SKEW', 'COLL'],
