@@ -27,6 +27,8 @@ export type Action =
   | CancelArbitrationAction
   | WithdrawAction
   | ArmCallbackAction
+  | PauseTokenAction
+  | BlockAccountAction
   | WarpAction;
 
 /** The `kind` of every action, for tables and summaries. */
@@ -173,6 +175,27 @@ export interface ArmCallbackAction {
   caller: Address;
   token: Address;
   armed: boolean;
+}
+/**
+ * PausableToken.setPaused (test mock; the token's admin in real life): while paused, every balance
+ * change of that token reverts `TokenPaused()`, so splits, merges and redeems of its series do too.
+ */
+export interface PauseTokenAction {
+  kind: 'pauseToken';
+  caller: Address;
+  token: Address;
+  paused: boolean;
+}
+/**
+ * BlockListToken.setBlocked (test mock; the token's admin in real life): a blocked account can
+ * neither send nor receive that token (`AccountBlocked(account)`), the market included.
+ */
+export interface BlockAccountAction {
+  kind: 'blockAccount';
+  caller: Address;
+  token: Address;
+  account: Address;
+  blocked: boolean;
 }
 /** Move block time forward. */
 export interface WarpAction {

@@ -83,5 +83,18 @@ function run(tx: Tx, action: Exclude<Action, { kind: 'warp' }>): AbiValue[] {
       // CallbackToken.arm(market, settle(bytes32(0))) / disarm(): callable by anyone, no log.
       (tx.tokens.mut(a.token) as TokenRecord).armed = a.armed;
       return [];
+    case 'pauseToken':
+      // PausableToken.setPaused(paused): callable by anyone (the mock's stand-in for an admin), no log.
+      (tx.tokens.mut(a.token) as TokenRecord).paused = a.paused;
+      return [];
+    case 'blockAccount': {
+      // BlockListToken.setBlocked(account, blocked): callable by anyone, no log.
+      const record = tx.tokens.mut(a.token) as TokenRecord;
+      const blocked = new Set(record.blocked);
+      if (a.blocked) blocked.add(a.account);
+      else blocked.delete(a.account);
+      record.blocked = blocked;
+      return [];
+    }
   }
 }

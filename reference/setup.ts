@@ -8,8 +8,30 @@ import type { Address } from './primitives.ts';
  *   (FeeOnTransferToken); split rejects it with CollateralShortfall.
  * - `callback`: plain, but while armed any transfer made by the market re-enters the market
  *   (CallbackToken); the reentrancy guard reverts with ReentrancyGuardReentrantCall().
+ * - `returnsFalse`: a short balance or allowance makes transfer/transferFrom return false, changing
+ *   nothing, instead of reverting (ReturnsFalseToken); the market's SafeERC20 reverts
+ *   SafeERC20FailedOperation(token).
+ * - `zeroRevert`: a transfer/transferFrom of zero reverts ZeroValueTransfer() (ZeroRevertToken).
+ * - `approvalRace`: approving non-zero over a non-zero allowance reverts ApprovalFromNonZero(current)
+ *   (ApprovalRaceToken).
+ * - `pausable`: while paused (action `pauseToken`) every balance change reverts TokenPaused()
+ *   (PausableToken).
+ * - `blockList`: a balance change from or to a blocked account (action `blockAccount`) reverts
+ *   AccountBlocked(account), the sender checked first (BlockListToken).
+ * - `rawSymbol`: `symbol()` returns `symbolData` verbatim, well-formed ABI or not (RawSymbolToken).
+ * docs/collateral.md gives the market's decision for each.
  */
-export type TokenKind = 'plain' | 'noReturn' | 'feeOnTransfer' | 'callback';
+export type TokenKind =
+  | 'plain'
+  | 'noReturn'
+  | 'feeOnTransfer'
+  | 'callback'
+  | 'returnsFalse'
+  | 'zeroRevert'
+  | 'approvalRace'
+  | 'pausable'
+  | 'blockList'
+  | 'rawSymbol';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {
@@ -18,8 +40,13 @@ export interface TokenSetup {
   decimals: number;
   /** ERC-20 `name()`. */
   name: string;
-  /** ERC-20 `symbol()`; claim tokens of a series on this collateral embed it in their names. */
+  /**
+   * ERC-20 `symbol()`; claim tokens of a series on this collateral embed it in their names. For a
+   * `rawSymbol` token, what a standard ABI decoder makes of `symbolData` (see tokens/raw-symbol.ts).
+   */
   symbol: string;
+  /** `rawSymbol` tokens only: the exact return data of `symbol()`, `0x` hex, lowercase. */
+  symbolData?: `0x${string}`;
 }
 
 /** The SlowOracle's constructor arguments. */

@@ -24,6 +24,12 @@ export interface TokenRecord {
   allowances: Map<Address, ReadonlyMap<Address, bigint>>;
   /** CallbackToken only: armed with target = the market (the only target the harness uses). */
   armed: boolean;
+  /** PausableToken only: every balance change reverts while true. */
+  paused?: boolean;
+  /** BlockListToken only: accounts that may neither send nor receive. Replaced, never mutated. */
+  blocked?: ReadonlySet<Address>;
+  /** RawSymbolToken only: the raw return data of `symbol()`. */
+  readonly symbolData?: `0x${string}`;
 }
 
 /** One series, mirroring ISplitMarket.SeriesInfo. */

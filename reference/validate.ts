@@ -38,7 +38,8 @@ const FIELDS: Record<ActionKind, FieldTypes> = Object.fromEntries(
  * Throws ModelInputError unless `action` is one the harness could send as a transaction: a known
  * kind, every field well typed (lowercase hex, uint256 bigints), a caller without code (transactions
  * come from accounts; the market may call a claim token's mint and burn), a token that is an ERC-20
- * of the world, a callback token for armCallback, a claim token for mintClaim and burnClaim, and a
+ * of the world, a callback token for armCallback, a pausable token for pauseToken, a block-list
+ * token for blockAccount, a claim token for mintClaim and burnClaim, and a
  * warp that keeps the timestamp within uint256.
  */
 export function validateAction(world: World, action: Action): void {
@@ -59,6 +60,8 @@ export function validateAction(world: World, action: Action): void {
     const token = state.tokens.get(action.token as Address);
     if (token === undefined) bad(action, 'token', 'is not an ERC-20 of the world');
     if (action.kind === 'armCallback' && token.kind !== 'callback') bad(action, 'token', 'is not a callback token');
+    if (action.kind === 'pauseToken' && token.kind !== 'pausable') bad(action, 'token', 'is not a pausable token');
+    if (action.kind === 'blockAccount' && token.kind !== 'blockList') bad(action, 'token', 'is not a block-list token');
     if ((action.kind === 'mintClaim' || action.kind === 'burnClaim') && token.kind !== 'claim') {
       bad(action, 'token', "is not a series' claim token (P#k or N#k)");
     }

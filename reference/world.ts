@@ -4,6 +4,7 @@ import type { Address } from './primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from './primitives.ts';
 import type { TokenKind, WorldSetup } from './setup.ts';
 import type { Config, FlowRecord, State, TokenRecord } from './state.ts';
+import { decodedSymbol } from './tokens/raw-symbol.ts';
 
 /**
  * A model world: its fixed configuration and its current state. `execute` replaces `state` with a
@@ -20,7 +21,18 @@ export interface Snapshot {
   readonly state: State;
 }
 
-const KINDS: readonly TokenKind[] = ['plain', 'noReturn', 'feeOnTransfer', 'callback'];
+const KINDS: readonly TokenKind[] = [
+  'plain',
+  'noReturn',
+  'feeOnTransfer',
+  'callback',
+  'returnsFalse',
+  'zeroRevert',
+  'approvalRace',
+  'pausable',
+  'blockList',
+  'rawSymbol',
+];
 
 /**
  * Builds the world a trace starts from: the tokens (unarmed), the SlowOracle, the market with no
@@ -56,7 +68,15 @@ export function createWorld(setup: WorldSetup): World {
     need(Number.isInteger(token.decimals) && token.decimals >= 0 && token.decimals <= 255, `${at}.decimals`, 'uint8');
     need(typeof token.name === 'string', `${at}.name`, 'must be a string');
     need(typeof token.symbol === 'string', `${at}.symbol`, 'must be a string');
-    const { kind, decimals, name, symbol } = token;
+    need(
+      token.kind === 'rawSymbol' ? isHexData(token.symbolData) : token.symbolData === undefined,
+      `${at}.symbolData`,
+      'must be lowercase 0x hex bytes for a rawSymbol token, and absent for any other kind',
+    );
+    const { kind, decimals, name } = token;
+    // What observers read from symbol(): for raw return data, a standard ABI decoding of it.
+    const symbol = token.symbolData === undefined ? token.symbol : decodedSymbol(token.symbolData);
+    need(symbol === token.symbol, `${at}.symbol`, `must be what symbolData decodes to (${JSON.stringify(symbol)})`);
     tokens.set(token.address, {
       kind,
       decimals,
@@ -66,6 +86,9 @@ export function createWorld(setup: WorldSetup): World {
       balances: new Map(),
       allowances: new Map(),
       armed: false,
+      ...(kind === 'pausable' ? { paused: false } : {}),
+      ...(kind === 'blockList' ? { blocked: new Set<Address>() } : {}),
+      ...(token.symbolData === undefined ? {} : { symbolData: token.symbolData }),
     });
   }
   need(tokens.has(oracle.bondToken), 'oracle.bondToken', 'must be one of setup.tokens');
@@ -112,6 +135,10 @@ export function restore(world: World, saved: Snapshot): void {
     throw new ModelInputError('Snapshot of another world.', 'restore() takes a snapshot taken from the same world.');
   }
   world.state = saved.state;
+}
+
+function isHexData(value: unknown): value is `0x${string}` {
+  return typeof value === 'string' && /^0x(?:[0-9a-f]{2})*$/.test(value);
 }
 
 function need(ok: boolean, field: string, what: string): asserts ok {

@@ -28,6 +28,10 @@ export interface Codecs {
   claimBurn: FunctionCodec;
   arm: FunctionCodec;
   disarm: FunctionCodec;
+  /** PausableToken.setPaused(bool). */
+  setPaused: FunctionCodec;
+  /** BlockListToken.setBlocked(address, bool). */
+  setBlocked: FunctionCodec;
   propose: FunctionCodec;
   finalize: FunctionCodec;
   requestArbitration: FunctionCodec;
@@ -55,6 +59,8 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
   const oracle = getArtifact(artifacts, 'SlowOracle').abi;
   const token = getArtifact(artifacts, 'MockERC20').abi;
   const callback = getArtifact(artifacts, 'CallbackToken').abi;
+  const pausable = getArtifact(artifacts, 'PausableToken').abi;
+  const blockList = getArtifact(artifacts, 'BlockListToken').abi;
   const claim = getArtifact(artifacts, 'ClaimToken').abi;
   const settle = functionCodec(market, 'settle');
   const zero = `0x${'00'.repeat(32)}`;
@@ -81,6 +87,8 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
     claimBurn: functionCodec(claim, 'burn'),
     arm: functionCodec(callback, 'arm'),
     disarm: functionCodec(callback, 'disarm'),
+    setPaused: functionCodec(pausable, 'setPaused'),
+    setBlocked: functionCodec(blockList, 'setBlocked'),
     propose: functionCodec(oracle, 'propose'),
     finalize: functionCodec(oracle, 'finalize'),
     requestArbitration: functionCodec(oracle, 'requestArbitration'),

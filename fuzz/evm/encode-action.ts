@@ -18,7 +18,8 @@ export type CallAction = Exclude<Action, { kind: 'warp' }>;
  * Maps an action to its call. Token actions go to `action.token` with the ERC-20 ABI whatever is
  * there (a claim token, a collateral, or anything else the generator names); `mintClaim` and
  * `burnClaim` call ClaimToken's `mint` / `burn` on `action.token`; `armCallback` calls
- * `arm(market, abi.encodeCall(settle, (bytes32(0))))` or `disarm()` on the token.
+ * `arm(market, abi.encodeCall(settle, (bytes32(0))))` or `disarm()` on the token; `pauseToken` calls
+ * PausableToken's `setPaused(paused)`, `blockAccount` BlockListToken's `setBlocked(account, blocked)`.
  */
 export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
   const { codecs } = host;
@@ -73,5 +74,9 @@ export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
       return action.armed
         ? { caller, to: action.token, codec: codecs.arm, args: [market, codecs.settleZeroCalldata] }
         : { caller, to: action.token, codec: codecs.disarm, args: [] };
+    case 'pauseToken':
+      return { caller, to: action.token, codec: codecs.setPaused, args: [action.paused] };
+    case 'blockAccount':
+      return { caller, to: action.token, codec: codecs.setBlocked, args: [action.account, action.blocked] };
   }
 }

@@ -29,7 +29,13 @@ export interface TokenSpec {
   decimals: number;
   name?: string;
   symbol?: string;
+  /** `rawSymbol` only: the exact return data of `symbol()` (`symbol` is then what it decodes to). */
+  symbolData?: `0x${string}`;
 }
+
+/** ABI words of a symbol() return, for the raw-symbol tokens below. */
+const word = (value: bigint | string): string =>
+  typeof value === 'bigint' ? value.toString(16).padStart(64, '0') : Buffer.from(value).toString('hex').padEnd(64, '0');
 
 /** The default tokens: the bond token first, then one collateral of each behaviour. */
 export const DEFAULT_TOKENS: readonly TokenSpec[] = [
@@ -39,6 +45,44 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
   { kind: 'noReturn', decimals: 6, name: 'Tether USD', symbol: 'USDT' },
   { kind: 'feeOnTransfer', decimals: 18, name: 'Fee Token', symbol: 'FEE' },
   { kind: 'callback', decimals: 18, name: 'Callback Token', symbol: 'CBK' },
+  // The weird-ERC20 kinds (docs/collateral.md), with decimals and metadata at their edges.
+  { kind: 'returnsFalse', decimals: 0, name: 'Returns False', symbol: 'RFALSE' },
+  { kind: 'zeroRevert', decimals: 2, name: 'Zero Revert', symbol: 'ZREV' },
+  { kind: 'approvalRace', decimals: 24, name: 'Approval Race', symbol: 'RACE' },
+  { kind: 'pausable', decimals: 6, name: 'Pausable Dollar', symbol: 'PUSD' },
+  { kind: 'blockList', decimals: 18, name: '', symbol: 'BLK' },
+  {
+    kind: 'plain',
+    decimals: 255,
+    name: 'Ünïcødé "quoted" \\ name of more than thirty-two bytes',
+    symbol: 'Ω€"\\<sym>',
+  },
+  // symbol() as bytes32 (MKR): one word, so ClaimTokenNaming's `ret.length < 64`; no ABI string.
+  {
+    kind: 'rawSymbol',
+    decimals: 18,
+    name: 'Bytes32 Symbol',
+    symbol: '<view reverted>',
+    symbolData: `0x${word('MKR')}`,
+  },
+  // A string at offset 64: an ABI decoder reads "SKEW", ClaimTokenNaming's `offset != 32` refuses it.
+  {
+    kind: 'rawSymbol',
+    decimals: 18,
+    name: 'Offset Symbol',
+    symbol: 'SKEW',
+    symbolData: `0x${word(64n)}${word(0n)}${word(4n)}${word('SKEW')}`,
+  },
+  // An empty string: `length == 0`.
+  { kind: 'rawSymbol', decimals: 8, name: 'Empty Symbol', symbol: '', symbolData: `0x${word(32n)}${word(0n)}` },
+  // A length of 20 with 10 bytes behind it: `ret.length < 64 + length`; no ABI string either.
+  {
+    kind: 'rawSymbol',
+    decimals: 18,
+    name: 'Truncated Symbol',
+    symbol: '<view reverted>',
+    symbolData: `0x${word(32n)}${word(20n)}${'41'.repeat(10)}`,
+  },
 ];
 
 /** How to build the world; every field has a default. */
@@ -71,16 +115,25 @@ export interface WorldOptions {
   onChain?: (chain: Chain) => void;
 }
 
+/** How many tokens are deployed before the oracle and the market (the world's original six). */
+const EARLY_TOKENS = 6;
+
 const ARTIFACT_OF: Record<TokenKind, string> = {
   plain: 'MockERC20',
   noReturn: 'NoReturnToken',
   feeOnTransfer: 'FeeOnTransferToken',
   callback: 'CallbackToken',
+  returnsFalse: 'ReturnsFalseToken',
+  zeroRevert: 'ZeroRevertToken',
+  approvalRace: 'ApprovalRaceToken',
+  pausable: 'PausableToken',
+  blockList: 'BlockListToken',
+  rawSymbol: 'RawSymbolToken',
 };
 
 /**
- * Deploys the world from the fixed deployer, in a fixed order — the tokens, the SlowOracle, the
- * SplitMarket — then mints the starting balances; the same options always give the same addresses
+ * Deploys the world from the fixed deployer, in a fixed order — the first six tokens (and the bond
+ * token, wherever it is), the SlowOracle, the SplitMarket, the other tokens — then mints the starting balances; the same options always give the same addresses
  * and the same `WorldSetup`. The returned host is at `setup.timestamp`, ready for the first action.
  *
  * @example
@@ -105,14 +158,27 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
 
   const tokens: TokenSetup[] = [];
   const tokenArtifacts: ContractArtifact[] = [];
-  for (const [i, spec] of specs.entries()) {
+  const deployToken = async (i: number, spec: TokenSpec): Promise<void> => {
     const artifact = getArtifact(artifacts, ARTIFACT_OF[spec.kind]);
     const name = spec.name ?? `Token ${i}`;
     const symbol = spec.symbol ?? `TK${i}`;
-    const { address } = await deployContract(chain, DEPLOYER, artifact, [name, symbol, spec.decimals]);
-    tokens.push({ address, kind: spec.kind, decimals: spec.decimals, name, symbol });
+    const symbolArg = spec.kind === 'rawSymbol' ? (spec.symbolData ?? '0x') : symbol;
+    const { address } = await deployContract(chain, DEPLOYER, artifact, [name, symbolArg, spec.decimals]);
+    tokens.push({
+      address,
+      kind: spec.kind,
+      decimals: spec.decimals,
+      name,
+      symbol,
+      ...(spec.kind === 'rawSymbol' ? { symbolData: spec.symbolData ?? '0x' } : {}),
+    });
     tokenArtifacts.push(artifact);
-  }
+  };
+  // The first EARLY_TOKENS tokens (and the bond token), then the oracle and the market, then the
+  // rest: tokens added to the world later do not move the oracle's and the market's addresses, so
+  // series ids written into traces stay valid.
+  const early = Math.min(specs.length, Math.max(EARLY_TOKENS, bondIndex + 1));
+  for (const [i, spec] of specs.slice(0, early).entries()) await deployToken(i, spec);
   const bond = tokens[bondIndex];
   if (bond === undefined) throw new Error(`bondTokenIndex ${bondIndex} is outside the ${tokens.length} tokens`);
   const oracleSetup = {
@@ -132,6 +198,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     oracleSetup.arbitrator,
   ]);
   const { address: market } = await deployContract(chain, DEPLOYER, marketArtifact, []);
+  for (const [i, spec] of specs.slice(early).entries()) await deployToken(early + i, spec);
 
   const setup: WorldSetup = {
     timestamp,
@@ -167,7 +234,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
   const units = options.startingUnits ?? 1_000_000n;
   const balancesOf =
     options.balances ??
-    ((token: TokenSetup) => Object.fromEntries(actors.map((a) => [a, units * 10n ** BigInt(token.decimals)])));
+    ((token: TokenSetup) => Object.fromEntries(actors.map((a) => [a, startingBalance(units, token.decimals)])));
   for (const [i, token] of tokens.entries()) {
     const holders = balancesOf(token, i);
     for (const [account, amount] of Object.entries(holders) as [Address, bigint][]) {
@@ -197,7 +264,13 @@ export async function deployWorldFromSetup(artifacts: Artifacts, setup: WorldSet
     timestamp: setup.timestamp,
     actors: [...setup.actors],
     arbitrator: setup.oracle.arbitrator,
-    tokens: setup.tokens.map(({ kind, decimals, name, symbol }) => ({ kind, decimals, name, symbol })),
+    tokens: setup.tokens.map(({ kind, decimals, name, symbol, symbolData }) => ({
+      kind,
+      decimals,
+      name,
+      symbol,
+      ...(symbolData === undefined ? {} : { symbolData }),
+    })),
     bondTokenIndex,
     minBond: setup.oracle.minBond,
     liveness: setup.oracle.liveness,
@@ -222,6 +295,15 @@ export async function deployWorldFromSetup(artifacts: Artifacts, setup: WorldSet
     if (!setup.tokens.some((t) => t.address === token)) throw new Error(`setup.balances.${token} is not a setup token`);
   }
   return host;
+}
+
+/**
+ * `units` whole tokens, capped at 2^128 base units so that a token of 255 decimals can be funded
+ * (10^255 is past uint256) and every actor's sum stays far from overflow.
+ */
+export function startingBalance(units: bigint, decimals: number): bigint {
+  const amount = units * 10n ** BigInt(decimals);
+  return amount < 1n << 128n ? amount : 1n << 128n;
 }
 
 async function mint(host: EvmHost, token: Address, to: Address, amount: bigint): Promise<void> {

@@ -13,7 +13,8 @@ export interface SolidityCall {
  * The calldata of an action, with the same function and arguments as the harness's encodeAction:
  * token actions use the ERC-20 ABI on whatever address the action names, `mintClaim` / `burnClaim`
  * call ClaimToken's `mint` / `burn` on the claim token, and `armCallback` arms
- * the token with `(market, settle(bytes32(0)))`. Every call is low-level so that a token that
+ * the token with `(market, settle(bytes32(0)))`; `pauseToken` and `blockAccount` call the mocks' admin
+ * switches `setPaused` / `setBlocked`. Every call is low-level so that a token that
  * returns no data (NoReturnToken) and a revert are both observed, not decoded by Solidity.
  */
 export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: SolidityNames): SolidityCall {
@@ -80,5 +81,9 @@ export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: Sol
       return action.armed
         ? call(a(action.token), 'CallbackToken.arm', [market, 'abi.encodeCall(ISplitMarket.settle, (bytes32(0)))'])
         : call(a(action.token), 'CallbackToken.disarm', []);
+    case 'pauseToken':
+      return call(a(action.token), 'PausableToken.setPaused', [String(action.paused)]);
+    case 'blockAccount':
+      return call(a(action.token), 'BlockListToken.setBlocked', [a(action.account), String(action.blocked)]);
   }
 }

@@ -12,6 +12,12 @@ export const TOKEN_CONTRACT = {
   noReturn: 'NoReturnToken',
   feeOnTransfer: 'FeeOnTransferToken',
   callback: 'CallbackToken',
+  returnsFalse: 'ReturnsFalseToken',
+  zeroRevert: 'ZeroRevertToken',
+  approvalRace: 'ApprovalRaceToken',
+  pausable: 'PausableToken',
+  blockList: 'BlockListToken',
+  rawSymbol: 'RawSymbolToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */
@@ -22,6 +28,8 @@ export interface SolidityToken {
   /** The world's `name()` and `symbol()` (a collateral's symbol names its claim tokens). */
   name: string;
   symbol: string;
+  /** RawSymbolToken only: the raw `symbol()` return data its constructor takes. */
+  symbolData?: `0x${string}`;
   decimals: number;
   address: Address;
 }
@@ -57,6 +65,7 @@ export class SolidityNames {
         label,
         name: t.name,
         symbol: t.symbol,
+        ...(t.symbolData === undefined ? {} : { symbolData: t.symbolData }),
         decimals: t.decimals,
         address: t.address,
       };

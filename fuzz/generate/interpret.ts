@@ -32,6 +32,8 @@ const BUILDERS: Record<ActionKind, Builder> = {
   cancelArbitration: oracle.cancelArbitration,
   withdraw: oracle.withdraw,
   armCallback: (c, view) => token.armCallback(c, view),
+  pauseToken: (c, view) => token.pauseToken(c, view),
+  blockAccount: (c, view) => token.blockAccount(c, view),
   warp: (c, view) => warp(c, view),
 };
 
@@ -58,6 +60,9 @@ function weights(view: WorldView): [number, ActionKind][] {
   const pending = questions.filter((q) => q.arbitrationPending);
   const cancellable = pending.some((q) => now >= q.arbitrationRequestedAt + arbitrationTimeout);
   const owed = Object.values(view.state.oracleState.credits).some((c) => c > 0n);
+  // An admin switch matters once a series uses its token: drawn only then, so worlds without such a
+  // series keep the other kinds' proportions.
+  const inUse = new Set(view.series.map((s) => view.collaterals.find((t) => t.address === s.collateral)?.kind));
   // Time stands still between warps: while a deadline is now or a second away, the actions whose
   // checks flip there get drawn more, and their builders aim at it (edges-in-time.ts). Propose and
   // requestArbitration get more only in the first second after liveness, where they must revert:
@@ -90,6 +95,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [cancellable || timeoutEdge ? 12 : pending.length > 0 ? 3 : 1, 'cancelArbitration'],
     [when(owed, 4), 'withdraw'],
     [1, 'armCallback'],
+    [inUse.has('pausable') ? 1 : 0, 'pauseToken'],
+    [inUse.has('blockList') ? 1 : 0, 'blockAccount'],
     [10, 'warp'],
   ];
 }

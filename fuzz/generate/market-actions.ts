@@ -2,6 +2,7 @@ import type { Action } from '../../reference/action.ts';
 import { byteLength, collateralSymbolForClaims, MAX_SYMBOL_BYTES } from '../../reference/market/claim-naming.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256, WAD } from '../../reference/primitives.ts';
+import type { TokenKind } from '../../reference/setup.ts';
 import type { Chooser } from './chooser.ts';
 import { edgeAmount } from './edges.ts';
 import { onEdge, pickOnEdge } from './edges-in-time.ts';
@@ -56,14 +57,26 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
 
 /**
  * Collateral for a new series, weighted toward the tokens a series can actually use: a fee-on-
- * transfer series only ever rejects splits, and an armed callback token rejects every transfer.
+ * transfer series only ever rejects splits, and an armed callback token rejects every transfer;
+ * each weird-ERC20 kind (docs/collateral.md) at a middle weight, the four raw-symbol tokens at 1 each.
  * Rarely a claim token of an earlier series: a nested series, and with a long strike a symbol too
  * long to go into the new claims' names (ClaimTokenNaming then writes COLL). Rarer still a contract
  * that is no token (the market or the oracle): createSeries accepts any contract, and falls back to
  * 18 decimals and the symbol COLL when the collateral has neither; every split of it reverts.
  */
 function pickCollateral(c: Chooser, view: WorldView): Address {
-  const weight = { plain: 8, noReturn: 4, callback: 2, feeOnTransfer: 2 } as const;
+  const weight: Record<TokenKind, number> = {
+    plain: 8,
+    noReturn: 4,
+    callback: 2,
+    feeOnTransfer: 2,
+    returnsFalse: 3,
+    zeroRevert: 3,
+    approvalRace: 3,
+    pausable: 3,
+    blockList: 3,
+    rawSymbol: 1,
+  };
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.
   const onEdge = claims.filter((t) => {

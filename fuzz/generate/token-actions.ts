@@ -87,3 +87,25 @@ export function armCallback(c: Chooser, view: WorldView): Action {
   const token = callbacks.length > 0 ? c.pick(callbacks).address : c.pick(view.collaterals).address;
   return { kind: 'armCallback', caller: c.pick(view.actors), token, armed: c.chance(1, 2) };
 }
+
+/** Pause or unpause a pausable collateral (its admin's switch), so its series' transfers revert. */
+export function pauseToken(c: Chooser, view: WorldView): Action {
+  const pausable = view.collaterals.filter((t) => t.kind === 'pausable');
+  const token = pausable.length > 0 ? c.pick(pausable).address : c.pick(view.collaterals).address;
+  return { kind: 'pauseToken', caller: c.pick(view.actors), token, paused: c.chance(1, 2) };
+}
+
+/**
+ * Block or unblock an account on a block-list collateral: mostly an actor, often the market itself
+ * (then every split, merge and redeem of its series reverts), rarely the oracle.
+ */
+export function blockAccount(c: Chooser, view: WorldView): Action {
+  const lists = view.collaterals.filter((t) => t.kind === 'blockList');
+  const token = lists.length > 0 ? c.pick(lists).address : c.pick(view.collaterals).address;
+  const account = c.weighted<Address>([
+    [3, c.pick(view.actors)],
+    [2, view.state.market],
+    [1, view.state.oracle],
+  ]);
+  return { kind: 'blockAccount', caller: c.pick(view.actors), token, account, blocked: c.chance(1, 2) };
+}

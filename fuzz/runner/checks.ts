@@ -51,18 +51,24 @@ export interface ChecksOptions {
 /**
  * Every check made after a step: D1 first (the two sides must agree before a property about either
  * means anything), then the state and transition properties, then the probes. Stateful only in
- * which callback tokens are armed, which probes must know; call `reset` at the start of each run.
+ * which collaterals refuse to move (armed, paused, blocked), which probes must know; call `reset`
+ * at the start of each run.
  */
 export class Checks {
   private armed = new Set<Address>();
+  /** Paused pausable tokens, and block-list tokens with their blocked accounts. */
+  private paused = new Set<Address>();
+  private blocked = new Map<Address, Set<Address>>();
   /** Probing rounds so far: the rotation through due probes continues across steps and runs. */
   private probeRound = 0;
 
   constructor(private readonly options: ChecksOptions) {}
 
-  /** Forget per-run state (armed callback tokens). */
+  /** Forget per-run state (armed, paused and blocked tokens). */
   reset(): void {
     this.armed = new Set();
+    this.paused = new Set();
+    this.blocked = new Map();
   }
 
   /** D1: outcome and whole observed state, model against EVM. */
@@ -91,6 +97,16 @@ export class Checks {
       if (step.action.armed) this.armed.add(step.action.token);
       else this.armed.delete(step.action.token);
     }
+    if (step.action.kind === 'pauseToken' && step.outcome.ok) {
+      if (step.action.paused) this.paused.add(step.action.token);
+      else this.paused.delete(step.action.token);
+    }
+    if (step.action.kind === 'blockAccount' && step.outcome.ok) {
+      const accounts = this.blocked.get(step.action.token) ?? new Set<Address>();
+      if (step.action.blocked) accounts.add(step.action.account);
+      else accounts.delete(step.action.account);
+      this.blocked.set(step.action.token, accounts);
+    }
     const violations: Violation[] = [];
     for (const { property, form } of formsOfKind('transition')) {
       const found = form.check(step);
@@ -110,6 +126,15 @@ export class Checks {
       violations.push(...(await this.runProbes(step.after, evm, stats)));
     }
     return this.failureOf(index, step.action, violations);
+  }
+
+  /**
+   * Collaterals that refuse to move right now, so M6 promises no exit on them: armed callback
+   * tokens, paused tokens, and block-list tokens with anyone blocked (the market or a holder).
+   */
+  private hostile(): Address[] {
+    const listed = [...this.blocked].filter(([, accounts]) => accounts.size > 0).map(([token]) => token);
+    return [...this.armed, ...this.paused, ...listed];
   }
 
   /**
@@ -218,7 +243,7 @@ export class Checks {
    */
   private async runProbes(state: ObservedState, evm: Side, stats?: CampaignStats): Promise<Violation[]> {
     if (this.options.probesPerStep === 0) return [];
-    const all = probesFor(state, { actors: this.options.actors, hostileCollaterals: [...this.armed] });
+    const all = probesFor(state, { actors: this.options.actors, hostileCollaterals: this.hostile() });
     if (all.length === 0) return [];
     const index = this.probeRound++;
     const chosen: Probe[] = [];

@@ -1,6 +1,6 @@
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { ZERO_ADDRESS } from '../../reference/primitives.ts';
-import type { WorldSetup } from '../../reference/setup.ts';
+import type { TokenKind, WorldSetup } from '../../reference/setup.ts';
 
 /** Names given to actors in order; a world has at most this many. */
 export const ACTOR_NAMES = [
@@ -21,6 +21,22 @@ export const ACTOR_NAMES = [
   'rupert',
   'sybil',
 ] as const;
+
+/** Trace names of plain tokens by decimals (others are `DEC<decimals>`). */
+const PLAIN_NAMES: Record<number, string> = { 18: 'WETH', 6: 'USDC' };
+
+/** Trace names of the other token kinds; a second token of a kind gets `2`, then `3`, … */
+const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
+  noReturn: 'NORET',
+  feeOnTransfer: 'FEE',
+  callback: 'CALLBACK',
+  returnsFalse: 'RFALSE',
+  zeroRevert: 'ZEROREV',
+  approvalRace: 'RACE',
+  pausable: 'PAUSABLE',
+  blockList: 'BLOCKLIST',
+  rawSymbol: 'RAWSYM',
+};
 
 /**
  * Human names for the addresses and series of one world, both ways: traces are written with names
@@ -46,14 +62,8 @@ export class NameBook {
         token.address === setup.oracle.bondToken
           ? 'BOND'
           : token.kind === 'plain'
-            ? token.decimals === 6
-              ? 'USDC'
-              : 'WETH'
-            : token.kind === 'noReturn'
-              ? 'NORET'
-              : token.kind === 'feeOnTransfer'
-                ? 'FEE'
-                : 'CALLBACK';
+            ? (PLAIN_NAMES[token.decimals] ?? `DEC${token.decimals}`)
+            : KIND_NAMES[token.kind];
       let name = base;
       for (let n = 2; this.byName.has(name); n++) name = `${base}${n}`;
       this.add(name, token.address);

@@ -94,7 +94,10 @@ function parseAction(value: Json, at: string, world: TraceWorld, fail: Fail): Tr
   return action;
 }
 
-const STATIC_NAMES = ['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'];
+const STATIC_NAMES = [
+  ...['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
+  ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
+];
 
 function checkSyntax(type: string, text: string, world: TraceWorld): string | undefined {
   switch (type) {

@@ -101,6 +101,14 @@ export const ACTION_DECLARATIONS = {
     call: 'CallbackToken.arm(market, settle(0)) when armed is true, disarm() when false, called by caller; token must be CALLBACK.',
     fields: { caller: 'address', token: 'address', armed: 'bool' },
   },
+  pauseToken: {
+    call: 'PausableToken.setPaused(paused) called by caller: while paused every balance change of the token reverts TokenPaused(); token must be PAUSABLE.',
+    fields: { caller: 'address', token: 'address', paused: 'bool' },
+  },
+  blockAccount: {
+    call: 'BlockListToken.setBlocked(account, blocked) called by caller: a blocked account can neither send nor receive the token (AccountBlocked(account)); token must be BLOCKLIST.',
+    fields: { caller: 'address', token: 'address', account: 'address', blocked: 'bool' },
+  },
   warp: {
     call: 'Moves block time forward by seconds; the only action without a caller.',
     fields: { seconds: 'uint' },

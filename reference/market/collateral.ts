@@ -1,4 +1,5 @@
 import { ModelUnsupportedError, revert } from '../errors.ts';
+import type { AbiValue } from '../outcome.ts';
 import type { Address } from '../primitives.ts';
 import { transfer, transferFrom } from '../tokens/calls.ts';
 import { balanceOf } from '../tokens/erc20.ts';
@@ -6,7 +7,8 @@ import type { Tx } from '../tx.ts';
 
 /**
  * The market's side of a collateral token, through SafeERC20: the market is msg.sender, a token
- * revert bubbles up unchanged, and a token that returns no data is accepted.
+ * revert bubbles up unchanged, a token that returns no data is accepted, and one that returns false
+ * reverts `SafeERC20FailedOperation(token)`.
  */
 
 /** `collateral.balanceOf(market)`. */
@@ -18,13 +20,17 @@ export function marketBalance(tx: Tx, collateral: Address): bigint {
 /** `safeTransferFrom(collateral, from, market, amount)`. */
 export function pullCollateral(tx: Tx, collateral: Address, from: Address, amount: bigint): void {
   requireErc20(tx, collateral);
-  transferFrom(tx, collateral, tx.config.market, from, tx.config.market, amount);
+  requireNotFalse(collateral, transferFrom(tx, collateral, tx.config.market, from, tx.config.market, amount));
 }
 
 /** `safeTransfer(collateral, to, amount)`. */
 export function pushCollateral(tx: Tx, collateral: Address, to: Address, amount: bigint): void {
   requireErc20(tx, collateral);
-  transfer(tx, collateral, tx.config.market, to, amount);
+  requireNotFalse(collateral, transfer(tx, collateral, tx.config.market, to, amount));
+}
+
+function requireNotFalse(collateral: Address, returned: AbiValue[]): void {
+  if (returned.length > 0 && returned[0] === false) revert('SafeERC20FailedOperation', collateral);
 }
 
 /**

@@ -3,6 +3,7 @@ import { ModelUnsupportedError, revert } from '../errors.ts';
 import { claimTokenAddresses, seriesIdOf } from '../ids.ts';
 import type { AbiValue } from '../outcome.ts';
 import type { Address, Bytes32 } from '../primitives.ts';
+import { claimSymbolFromData } from '../tokens/raw-symbol.ts';
 import type { Tx } from '../tx.ts';
 import { claimNameAndSymbol, collateralSymbolForClaims } from './claim-naming.ts';
 import { nonReentrant } from './guard.ts';
@@ -35,7 +36,10 @@ export function createSeries(tx: Tx, args: CreateSeriesArgs): AbiValue[] {
     // names itself after the collateral's symbol, or COLL when it has none that fits.
     const collateralToken = tx.tokens.get(collateral);
     const decimals = collateralToken?.decimals ?? 18;
-    const collateralSymbol = collateralSymbolForClaims(collateralToken?.symbol);
+    const collateralSymbol =
+      collateralToken?.symbolData === undefined
+        ? collateralSymbolForClaims(collateralToken?.symbol)
+        : claimSymbolFromData(collateralToken.symbolData);
     const { pToken, nToken } = claimTokenAddresses(tx.config.market, tx.series.size);
     for (const [side, token] of [
       ['P', pToken],

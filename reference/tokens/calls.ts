@@ -1,17 +1,25 @@
+import { revert } from '../errors.ts';
 import { ZERO_BYTES32 } from '../hex.ts';
 import { settle } from '../market/settle.ts';
 import type { AbiValue } from '../outcome.ts';
 import type { Address } from '../primitives.ts';
+import { MAX_UINT256, ZERO_ADDRESS } from '../primitives.ts';
 import type { Tx } from '../tx.ts';
-import { approveInternal, spendAllowance, tokenAt, transferInternal } from './erc20.ts';
+import { allowance, approveInternal, balanceOf, spendAllowance, tokenAt, transferInternal } from './erc20.ts';
 
 /**
  * The external ERC-20 functions as a contract or account calls them, with `sender` as msg.sender.
- * They return what the token's ABI returns: `[true]`, or `[]` for NoReturnToken.
+ * They return what the token's ABI returns: `[true]`, or `[]` for NoReturnToken, or `[false]` for
+ * a ReturnsFalseToken refusing a short balance or allowance. A ZeroRevertToken refuses a zero value
+ * before anything else; an ApprovalRaceToken refuses a non-zero approval over a non-zero allowance.
  */
 
 /** `transfer(to, value)`. */
 export function transfer(tx: Tx, token: Address, sender: Address, to: Address, value: bigint): AbiValue[] {
+  const kind = tokenAt(tx, token).kind;
+  if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
+  // No revert on failure: a short balance is reported, not raised; the zero receiver still reverts.
+  if (kind === 'returnsFalse' && to !== ZERO_ADDRESS && balanceOf(tx, token, sender) < value) return [false];
   callbackIfArmed(tx, token, sender);
   transferInternal(tx, token, sender, to, value);
   return returned(tx, token);
@@ -26,6 +34,12 @@ export function transferFrom(
   to: Address,
   value: bigint,
 ): AbiValue[] {
+  const kind = tokenAt(tx, token).kind;
+  if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
+  if (kind === 'returnsFalse' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
+    const allowed = allowance(tx, token, from, sender);
+    if ((allowed !== MAX_UINT256 && allowed < value) || balanceOf(tx, token, from) < value) return [false];
+  }
   callbackIfArmed(tx, token, sender);
   spendAllowance(tx, token, from, sender, value);
   transferInternal(tx, token, from, to, value);
@@ -34,6 +48,11 @@ export function transferFrom(
 
 /** `approve(spender, value)`. */
 export function approve(tx: Tx, token: Address, sender: Address, spender: Address, value: bigint): AbiValue[] {
+  if (tokenAt(tx, token).kind === 'approvalRace') {
+    // Race protection: an allowance moves through zero, never from one non-zero value to another.
+    const current = allowance(tx, token, sender, spender);
+    if (value !== 0n && current !== 0n) revert('ApprovalFromNonZero', current);
+  }
   approveInternal(tx, token, sender, spender, value, true);
   return returned(tx, token);
 }

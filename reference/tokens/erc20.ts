@@ -26,9 +26,19 @@ export function allowance(tx: Tx, token: Address, owner: Address, spender: Addre
   return tokenAt(tx, token).allowances.get(owner)?.get(spender) ?? 0n;
 }
 
-/** `_update`: FeeOnTransferToken burns ceil(value / 100) of every transfer between two non-zero accounts. */
+/**
+ * `_update`: a paused PausableToken refuses every balance change (`TokenPaused()`); a BlockListToken
+ * refuses one from, then to, a blocked account (`AccountBlocked(account)`); FeeOnTransferToken burns
+ * ceil(value / 100) of every transfer between two non-zero accounts.
+ */
 export function update(tx: Tx, token: Address, from: Address, to: Address, value: bigint): void {
-  if (tokenAt(tx, token).kind === 'feeOnTransfer' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
+  const record = tokenAt(tx, token);
+  if (record.kind === 'pausable' && record.paused === true) revert('TokenPaused');
+  if (record.kind === 'blockList') {
+    if (record.blocked?.has(from)) revert('AccountBlocked', from);
+    if (record.blocked?.has(to)) revert('AccountBlocked', to);
+  }
+  if (record.kind === 'feeOnTransfer' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
     const balance = balanceOf(tx, token, from);
     if (balance < value) revert('ERC20InsufficientBalance', from, balance, value);
     const fee = (value + 99n) / 100n;

@@ -23,9 +23,19 @@ describe('deployWorld', () => {
       'noReturn/6',
       'feeOnTransfer/18',
       'callback/18',
+      'returnsFalse/0',
+      'zeroRevert/2',
+      'approvalRace/24',
+      'pausable/6',
+      'blockList/18',
+      'plain/255',
+      'rawSymbol/18',
+      'rawSymbol/18',
+      'rawSymbol/8',
+      'rawSymbol/18',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(8);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(18);
   });
 
   it('follows its options', async () => {

@@ -190,7 +190,10 @@ describe('docs/trace-format.md stays true', () => {
   it('its table of names and addresses is the deployed world', async () => {
     const book = new NameBook((await environmentFor({ actors: 4, approvals: true })).setup);
     const rows = [...doc.matchAll(/^ *\| `(\w+)` +\|.*\| `(0x[0-9a-f]{40})` \|$/gm)];
-    expect(rows.map((r) => r[1])).toEqual(['BOND', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK']);
+    expect(rows.map((r) => r[1])).toEqual([
+      ...['BOND', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK'],
+      ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
+    ]);
     for (const [, name, address] of rows) expect(book.address(name as string), name).toBe(address);
     const contracts = [...doc.matchAll(/`(oracle|market)` at `(0x[0-9a-f]{40})`/g)];
     expect(contracts.map((m) => m[1])).toEqual(['oracle', 'market']);

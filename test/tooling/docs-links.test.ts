@@ -24,13 +24,6 @@ import { afterAll, describe, expect, test } from 'vitest';
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * Pages that other branches add; a link to one is accepted while it is missing. Each entry must go
- * as soon as its page lands (the last test fails until it does), so the list cannot hide a link
- * that stays broken.
- */
-const PAGES_LANDING_WITH_OTHER_BRANCHES: readonly string[] = ['docs/collateral.md'];
-
 /** The Markdown files whose links are checked, relative to `base`. */
 function docFiles(base: string): string[] {
   const docs = join(base, 'docs');
@@ -143,7 +136,7 @@ describe('documentation links', () => {
   });
 
   test('every relative link and anchor in README.md and docs/*.md resolves inside the repository', () => {
-    expect(brokenLinks(root, PAGES_LANDING_WITH_OTHER_BRANCHES)).toEqual([]);
+    expect(brokenLinks(root)).toEqual([]);
   });
 
   test('a broken file link, a missing anchor and a link out of the repository in a copy are each reported', () => {
@@ -153,7 +146,7 @@ describe('documentation links', () => {
         `${text}\n[gone](no-such-page.md) [anchor](design.md#no-such-heading) [own](#nor-this)\n` +
         `[shared](../../shared/DESIGN.md) [up](../../elsewhere/README.md) [fine](design.md#4-properties)\n`,
     );
-    expect(brokenLinks(copy, PAGES_LANDING_WITH_OTHER_BRANCHES)).toEqual([
+    expect(brokenLinks(copy)).toEqual([
       'docs/fuzz.md: no-such-page.md: docs/no-such-page.md does not exist',
       'docs/fuzz.md: design.md#no-such-heading: docs/design.md has no heading #no-such-heading',
       'docs/fuzz.md: #nor-this: docs/fuzz.md has no heading #nor-this',
@@ -164,18 +157,6 @@ describe('documentation links', () => {
 
   test('a heading inside a fenced code block is no anchor', () => {
     const copy = copyWith('README.md', (text) => `${text}\n\`\`\`\n## Only in code\n\`\`\`\n\n[x](#only-in-code)\n`);
-    expect(brokenLinks(copy, PAGES_LANDING_WITH_OTHER_BRANCHES)).toEqual([
-      'README.md: #only-in-code: README.md has no heading #only-in-code',
-    ]);
-  });
-
-  test('the landing list names only pages that are linked and still missing (remove an entry once its page lands)', () => {
-    const withoutList = brokenLinks(root, []);
-    for (const page of PAGES_LANDING_WITH_OTHER_BRANCHES) {
-      expect(
-        withoutList.some((problem) => problem.endsWith(`${page} does not exist`)),
-        page,
-      ).toBe(true);
-    }
+    expect(brokenLinks(copy)).toEqual(['README.md: #only-in-code: README.md has no heading #only-in-code']);
   });
 });

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileContracts } from '../../fuzz/compile/index.ts';
+import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
+import { replayTrace } from '../../fuzz/runner/replay.ts';
+import { parseTrace } from '../../fuzz/trace/parse.ts';
+import { environment } from './support.ts';
+
+// Each weird-ERC20 mock broken in memory (never in contracts/): the scenario trace that shows its
+// kind, replayed on the broken copy, must stop with D1 at the step where the mock leaves the
+// behaviour the model has from the kind's description. One compile serves all four.
+
+const root = join(import.meta.dirname, '..', '..');
+const BROKEN: [unit: string, find: string, replace: string][] = [
+  // Pause ignored.
+  ['contracts/test-mocks/PausableToken.sol', 'if (paused) revert TokenPaused();', ''],
+  // A short balance reverts (OpenZeppelin) instead of returning false.
+  [
+    'contracts/test-mocks/ReturnsFalseToken.sol',
+    'if (to != address(0) && balanceOf(msg.sender) < value) return false;',
+    '',
+  ],
+  // Zero transfers allowed (the first occurrence is transfer's check).
+  ['contracts/test-mocks/ZeroRevertToken.sol', 'if (value == 0) revert ZeroValueTransfer();', ''],
+  // A blocked sender reported as the receiver.
+  [
+    'contracts/test-mocks/BlockListToken.sol',
+    'if (blocked[from]) revert AccountBlocked(from);',
+    'if (blocked[from]) revert AccountBlocked(to);',
+  ],
+];
+
+const CASES: [trace: string, step: number, why: string][] = [
+  ['pausable-collateral.json', 3, 'the split after pauseToken succeeds on the broken copy'],
+  ['returns-false-collateral.json', 2, 'the short transfer reverts instead of returning false'],
+  ['zero-revert-collateral.json', 2, 'the zero transfer succeeds'],
+  ['blocklist-collateral.json', 4, 'the merge out of the blocked market names its receiver, alice'],
+];
+
+let broken: PreparedEnvironment;
+beforeAll(async () => {
+  const sources: Record<string, string> = {};
+  for (const [unit, find, replace] of BROKEN) {
+    const original = readFileSync(join(root, unit), 'utf8');
+    if (!original.includes(find)) throw new Error(`broken variant: "${find}" does not occur in ${unit}`);
+    sources[unit] = original.replace(find, replace);
+  }
+  broken = await environment(compileContracts({ sources }).artifacts);
+}, 240_000);
+
+describe('D1 catches a weird-ERC20 mock that leaves its kind', () => {
+  it.each(CASES)('%s stops at step %i: %s', async (file, step) => {
+    const path = join(root, 'test', 'traces', file);
+    const result = await replayTrace(broken, parseTrace(readFileSync(path, 'utf8'), file), file, { probesPerStep: 0 });
+    expect(result.failure?.step, result.failure?.message).toBe(step);
+    expect(result.failure?.id).toBe('D1');
+  });
+});
