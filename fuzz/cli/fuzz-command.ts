@@ -1,13 +1,13 @@
 import { basename } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
-import { parseShard, type Shard, shardLabel, WHOLE } from '../parallel/plan.ts';
 import { WorkerPool } from '../parallel/pool.ts';
 import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../parallel/summary-file.ts';
 import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
+import { parseShard, type Shard, shardLabel, WHOLE } from '../runner/shard.ts';
 import { buildTrace } from '../trace/build.ts';
 import { writeTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { summaryJson } from '../cli/summary.ts';
 import { CliflessError } from '../errors.ts';
+import type { RunRanges } from '../runner/fold.ts';
 import { CampaignStats } from '../runner/stats.ts';
-import type { RunRanges } from './fold.ts';
 
 /** What a failure of a shard was, and where its trace is. */
 export interface FailureRecord {

@@ -2,20 +2,19 @@ import type { Action } from '../../reference/action.ts';
 import { ModelInputError } from '../../reference/errors.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { interpretStep } from '../generate/interpret.ts';
-import { RunBoard } from '../parallel/board.ts';
-import { RunFold, type RunRanges, type RunReport } from '../parallel/fold.ts';
-import { type Shard, WHOLE } from '../parallel/plan.ts';
-import { WorkerPool } from '../parallel/pool.ts';
-import { runWords } from '../parallel/run-seed.ts';
 import type { TraceWorld } from '../trace/format.ts';
+import { RunBoard } from './board.ts';
 import { type Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
 import { checksFor, type Environment, resetEnvironment } from './environment.ts';
 import type { StepFailure } from './failure.ts';
+import { RunFold, type RunRanges, type RunReport } from './fold.ts';
 import { mergeWarps, minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
 import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
+import { runWords } from './seed-schedule.ts';
+import { type Shard, WHOLE } from './shard.ts';
 import { CampaignStats } from './stats.ts';
 
-export { runWords, stepsArbitrary } from '../parallel/run-seed.ts';
+export { runWords, stepsArbitrary } from './seed-schedule.ts';
 
 /** Replays spent shrinking a failure, at most: bounds the time a failure takes to report. */
 export const DEFAULT_SHRINK_BUDGET = 600;
@@ -30,6 +29,29 @@ export interface RunOptions {
   probeEvery?: number;
 }
 
+/** A campaign's part for the worker threads (see {@link CampaignPool}). */
+export interface PoolPlan {
+  artifacts: Artifacts;
+  world: TraceWorld;
+  options: RunOptions;
+  board: RunBoard;
+  deadline: number | undefined;
+  onRun: (report: RunReport) => void;
+}
+
+/**
+ * Threads that run part of a campaign (fuzz/parallel's WorkerPool). The campaign sees only this
+ * interface, so the core does not import the tool that spreads it over threads: the caller boots
+ * the pool and hands it in.
+ */
+export interface CampaignPool {
+  readonly size: number;
+  /** Runs the plan on every thread; resolves true if the deadline stopped one. */
+  run(plan: PoolPlan): Promise<boolean>;
+  /** Stops every thread. */
+  terminate(): Promise<void>;
+}
+
 /** What a campaign runs. */
 export interface CampaignOptions extends RunOptions {
   runs: number;
@@ -39,15 +61,15 @@ export interface CampaignOptions extends RunOptions {
   shrinkBudget?: number;
   /** The part of the campaign to run: runs `shard.index` mod `shard.count` (default: all). */
   shard?: Shard;
-  /** Worker threads sharing the runs (default 1: this thread). More need `deploy`. */
+  /** Worker threads sharing the runs (default 1: this thread). More need `deploy` and `pool`. */
   workers?: number;
   /** What each worker thread compiles nothing from and deploys its own world with. */
   deploy?: { artifacts: Artifacts; world: TraceWorld };
   /**
-   * `workers - 1` threads booted early (to load while this thread compiles and deploys); booted
-   * here otherwise. The campaign terminates them when it ends.
+   * `workers - 1` threads, booted by the caller (early, to load while this thread compiles and
+   * deploys). The campaign terminates them when it ends.
    */
-  pool?: WorkerPool;
+  pool?: CampaignPool;
   /** Called after every run of the campaign proper (not during shrinking) with every run so far. */
   onRun?: (stats: CampaignStats) => void;
 }
@@ -185,7 +207,9 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
     interrupted = await runClaimed(env, options, board, deadline, onRun);
   } else {
     if (options.deploy === undefined) throw new Error('internal: a campaign on worker threads needs `deploy`');
-    const pool = options.pool ?? WorkerPool.boot(workers - 1);
+    const pool = options.pool;
+    if (pool === undefined)
+      throw new Error(`internal: a campaign on ${workers} workers needs a pool of ${workers - 1}`);
     if (pool.size !== workers - 1) throw new Error(`internal: ${workers} workers need a pool of ${workers - 1}`);
     // This thread is one of the workers: it starts at once while the others load and deploy.
     const others = pool.run({ ...options.deploy, options: runOptions(options), board, deadline, onRun });
