@@ -15,6 +15,7 @@ import { bookAfter } from '../trace/track-series.ts';
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { compileForCli } from './compile-step.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
+import { guidedFuzz } from './guided-fuzz.ts';
 import { Progress } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
@@ -69,6 +70,16 @@ export const fuzzSpec: CommandSpec = {
     },
     { name: 'prelude', type: 'string', description: "With --exhaustive: start after 'created' (default) or 'settled'" },
     ...COVERAGE_FLAGS,
+    {
+      name: 'guided',
+      type: 'boolean',
+      description: 'Coverage-guided: keep runs that reach new branches or outcomes and mutate them (docs/guided.md)',
+    },
+    {
+      name: 'corpus',
+      type: 'string',
+      description: 'With --guided (implied): read this corpus folder, add what was found',
+    },
   ],
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
@@ -97,6 +108,28 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const workers = (f.workers as number | undefined) ?? 1;
   const shard = f.shard === undefined ? WHOLE : parseShard(f.shard as string);
   const sharded = shard.count > 1;
+  if (f.guided === true || f.corpus !== undefined) {
+    if (sharded)
+      throw new UsageError('--guided runs one corpus: drop --shard (or merge shards with corpus folders)', 'fuzz');
+    if (coverage !== undefined)
+      throw new UsageError('--guided prints its own branch coverage: drop --coverage', 'fuzz');
+    return guidedFuzz(
+      {
+        seed,
+        runs,
+        depth,
+        probes: (f.probes as number | undefined) ?? 2,
+        probeEvery: (f['probe-every'] as number | undefined) ?? DEFAULT_PROBE_EVERY,
+        world: { actors, approvals: true },
+        out,
+        workers,
+        ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
+        ...(f.corpus === undefined ? {} : { corpus: f.corpus as string }),
+      },
+      () => compileForCli(f.contracts as string | undefined, log),
+      log,
+    );
+  }
 
   // Worker threads load the harness (a second or two) while this one compiles and deploys.
   const pool = workers > 1 ? WorkerPool.boot(workers - 1) : undefined;

@@ -250,6 +250,30 @@ async function shrinkRun(
   );
   // 2. Concrete actions: ddmin, then smaller, rounder amounts.
   const generated = await runGenerated(env, checks(), kept);
+  return shrinkActions(
+    env,
+    options,
+    generated.steps.map((s) => s.action),
+    { run: index, originalLength },
+  );
+}
+
+/**
+ * Shrinks a failing action list (a run's concrete actions): ddmin over the actions, merged warps,
+ * then smaller, rounder amounts, keeping the same failure (kind and id). A guided campaign, whose
+ * inputs are not one seed's words, shrinks its failure with this alone.
+ */
+export async function shrinkActions(
+  env: Environment,
+  options: RunOptions & { shrinkBudget?: number },
+  failing: readonly Action[],
+  origin: { run: number; originalLength: number },
+): Promise<MinimizedFailure> {
+  const checks = () => runChecks(env, options);
+  const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 4));
+  const target = (await runActions(env, checks(), failing)).failure;
+  if (target === undefined) throw new Error(`internal: run ${origin.run} did not fail again; the run is not deterministic`);
+  const sameFailure = (f: StepFailure | undefined) => f !== undefined && f.kind === target.kind && f.id === target.id;
   const stillFails = async (candidate: Action[]) => {
     try {
       return sameFailure((await runActions(env, checks(), candidate)).failure);
@@ -260,14 +284,10 @@ async function shrinkRun(
       throw error;
     }
   };
-  let actions = await minimizeList(
-    generated.steps.map((s) => s.action),
-    stillFails,
-    share(),
-  );
+  let actions = await minimizeList(failing.slice(0, target.step + 1), stillFails, share());
   actions = await mergeWarps(actions, stillFails, share());
   actions = await simplifyValues(actions, stillFails, share());
   const final = await runActions(env, checks(), actions);
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
-  return { steps: final.steps, failure: final.failure, originalLength, run: index };
+  return { steps: final.steps, failure: final.failure, originalLength: origin.originalLength, run: origin.run };
 }

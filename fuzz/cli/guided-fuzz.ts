@@ -1,0 +1,120 @@
+import type { Artifacts } from '../compile/index.ts';
+import { BranchRecorder, branchTotals } from '../guide/branch-recorder.ts';
+import { type GuidedProgress, runGuidedCampaign } from '../guide/campaign.ts';
+import { readCorpus, writeCorpus } from '../guide/corpus-files.ts';
+import { formatGuidedSummary } from '../guide/summary.ts';
+import { claimOutput, type OutputClaim } from '../io/output.ts';
+import { prepareEnvironment } from '../runner/prepare.ts';
+import { describeFailure } from '../runner/render.ts';
+import type { CampaignStats } from '../runner/stats.ts';
+import { buildTrace } from '../trace/build.ts';
+import type { TraceWorld } from '../trace/format.ts';
+import { writeTraceFile } from '../trace/io.ts';
+import { NameBook } from '../trace/names.ts';
+import { bookAfter } from '../trace/track-series.ts';
+import { Progress } from './progress.ts';
+import { formatSummary } from './summary.ts';
+
+/** The progress line with the corpus and the branch directions reached. */
+class GuidedProgressLine extends Progress {
+  guided: GuidedProgress | undefined;
+
+  override line(stats: CampaignStats, totalRuns: number): string {
+    const base = super.line(stats, totalRuns);
+    const g = this.guided;
+    return g === undefined ? base : `${base}  branches ${g.branches}  corpus ${g.corpusSize}`;
+  }
+}
+
+/** What `cliffless fuzz --guided` runs (parsed by the fuzz command). */
+export interface GuidedFuzzOptions {
+  seed: number;
+  runs: number;
+  depth: number;
+  probes: number;
+  probeEvery: number;
+  world: TraceWorld;
+  out: string;
+  timeSeconds?: number;
+  corpus?: string;
+  workers: number;
+}
+
+/**
+ * `cliffless fuzz --guided [--corpus DIR]`: a coverage-guided campaign on this thread (the result
+ * does not depend on `--workers`). The corpus folder is claimed before any work, read, replayed,
+ * and what the campaign added is written into it at the end, never over a file. Exit 0, or 1 with
+ * a written, shrunk trace.
+ */
+export async function guidedFuzz(
+  options: GuidedFuzzOptions,
+  compile: () => Artifacts,
+  log: (line: string) => void,
+): Promise<number> {
+  const claim: OutputClaim | undefined =
+    options.corpus === undefined ? undefined : claimOutput('corpus', options.corpus, { kind: 'folder' });
+  const artifacts = compile();
+  const seedCorpus = options.corpus === undefined ? [] : readCorpus(options.corpus, options.world);
+  let recorder: BranchRecorder | undefined;
+  const env = await prepareEnvironment(artifacts, options.world, {
+    onChain: (chain) => {
+      recorder = new BranchRecorder(chain.evm, artifacts);
+    },
+  });
+  if (recorder === undefined) throw new Error('internal: the branch recorder was never attached');
+  const finite = options.runs < Number.MAX_SAFE_INTEGER;
+  log(
+    `fuzzing (guided): seed ${options.seed}, ${finite ? `${options.runs} runs` : 'until the time budget'}, depth up to ${options.depth}, ${options.world.actors} actors` +
+      `${options.corpus === undefined ? '' : `, corpus ${options.corpus} (${seedCorpus.length} entries)`}` +
+      `${options.workers > 1 ? ' (guided campaigns run on one thread: --workers does not apply)' : ''}`,
+  );
+  const progress = new GuidedProgressLine();
+  const result = await runGuidedCampaign(env, recorder, {
+    seed: options.seed,
+    runs: options.runs,
+    depth: options.depth,
+    probesPerStep: options.probes,
+    probeEvery: options.probeEvery,
+    corpus: seedCorpus,
+    ...(options.timeSeconds === undefined ? {} : { timeSeconds: options.timeSeconds }),
+    onRun: (g) => {
+      progress.guided = g;
+      progress.update(g.stats, options.runs);
+    },
+  });
+  recorder.detach();
+  progress.done();
+  process.stdout.write(`${formatSummary(result.stats, progress.elapsed(), options.seed)}\n`);
+  process.stdout.write(`${formatGuidedSummary(result, branchTotals(artifacts))}\n`);
+  if (claim !== undefined) {
+    const added = result.corpus.filter((e) => 'run' in e.origin);
+    const written = writeCorpus(claim, added, env.setup, options.world);
+    process.stdout.write(`corpus: ${written.length} new file(s) written to ${options.corpus}\n`);
+  }
+  if (result.failure === undefined) {
+    process.stdout.write(result.interrupted ? 'stopped by the time budget: no failure found\n' : 'no failure found\n');
+    return 0;
+  }
+  const start = new NameBook(env.setup);
+  const path = writeTraceFile(
+    options.out,
+    `fuzz-guided-seed${options.seed}`,
+    buildTrace({
+      world: options.world,
+      book: start,
+      steps: result.failure.steps,
+      failure: result.failure.failure,
+      seed: options.seed,
+    }),
+  );
+  const where =
+    result.failureFile === undefined
+      ? `run ${result.failure.run} of the guided campaign with seed ${options.seed}`
+      : `replaying the corpus entry ${result.failureFile}`;
+  process.stdout.write(
+    `\nFAILURE (shrunk from ${result.failure.originalLength} to ${result.failure.steps.length} actions)\n` +
+      `${describeFailure(result.failure.failure, bookAfter(start, result.failure.steps.slice(0, -1)))}\n\ntrace written to ${path}\n` +
+      `replay with: npx cliffless replay ${path}\n(found ${where})\n`,
+  );
+  return 1;
+}
