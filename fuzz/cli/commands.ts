@@ -1,5 +1,6 @@
 import type { CommandSpec, ParsedArgs } from './args.ts';
 import { auditCommand, auditSpec } from './audit-command.ts';
+import { corpusCommand, corpusSpec } from './corpus-command.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
 import { mergeSummariesCommand, mergeSummariesSpec } from './merge-command.ts';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   { spec: mutateSpec, run: mutateCommand },
   { spec: mergeSummariesSpec, run: mergeSummariesCommand },
   { spec: auditSpec, run: auditCommand },
+  { spec: corpusSpec, run: corpusCommand },
 ];
