@@ -1,6 +1,6 @@
 /**
  * Open-loop against guided on the same budget (bench, not a test): `npx tsx bench/guided.ts
- * [runs] [depth] [seed] [variant]`. Prints each campaign's actions/s, the branch directions it
+ * [runs] [depth] [seed] [shipped|narrow] [open|guided]`. Prints each campaign's actions/s, the branch directions it
  * reached, and for the guided one the run at which it reached the open-loop campaign's final
  * count (time to coverage). With `narrow` as variant, the contracts carry the test's narrow merge
  * bug (test/guide/support.ts) and the first failing run of each is printed instead.
@@ -18,6 +18,8 @@ const [runs, depth, seed] = [2, 3, 4].map((i, n) => Number(process.argv[i] ?? [1
   number,
 ];
 const variant = process.argv[5];
+/** `open` or `guided`: one round of that campaign alone. */
+const only = process.argv[6];
 const artifacts = variant === 'narrow' ? brokenArtifacts(...NARROW_MERGE) : shippedArtifacts();
 let recorder: BranchRecorder | undefined;
 const env = await prepareEnvironment(artifacts, WORLD, {
@@ -28,9 +30,10 @@ const env = await prepareEnvironment(artifacts, WORLD, {
 if (recorder === undefined) throw new Error('no recorder');
 const options = { seed, runs, depth, probesPerStep: 2 };
 const rows: string[] = [];
-for (const round of [1, 2]) {
+for (const round of only === undefined ? [1, 2] : [1]) {
   // Alternate the order, so neither always runs on a warmer JIT.
-  for (const mode of round === 1 ? ['open', 'guided'] : ['guided', 'open']) {
+  const order = round === 1 ? ['open', 'guided'] : ['guided', 'open'];
+  for (const mode of order.filter((m) => only === undefined || m === only)) {
     recorder.takeRun();
     const started = performance.now();
     if (mode === 'open') {

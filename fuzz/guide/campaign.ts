@@ -17,6 +17,9 @@ export const DEFAULT_EPOCH = 32;
 /** One run in this many starts fresh from the seed schedule instead of mutating a corpus entry. */
 export const FRESH_ONE_IN = 4;
 
+/** Half of the mutated runs pick their parent among this many newest entries. */
+export const RECENT = 8;
+
 /** Mixed into the seed for the guide's own choices, so they never repeat the run's words. */
 const GUIDE_SALT = 0x5eed_c0de;
 
@@ -161,7 +164,11 @@ export async function runGuidedCampaign(
         input = { prefix: [], words: runWords(options.seed, index, options.depth) };
         origins.fresh++;
       } else {
-        const parent = parents[rng.below(parents.length)] as CorpusEntry;
+        // Half the time one of the newest entries: a branch found once is then explored around.
+        const recent = Math.min(parents.length, RECENT);
+        const parent = (
+          rng.below(2) === 0 ? parents[parents.length - 1 - rng.below(recent)] : parents[rng.below(parents.length)]
+        ) as CorpusEntry;
         const other = parents[rng.below(parents.length)] as CorpusEntry;
         const mutated = mutateInput(parent.input, other.input, options.depth, rng);
         input = mutated.input;
