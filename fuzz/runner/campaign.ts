@@ -272,7 +272,8 @@ export async function shrinkActions(
   const checks = () => runChecks(env, options);
   const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 4));
   const target = (await runActions(env, checks(), failing)).failure;
-  if (target === undefined) throw new Error(`internal: run ${origin.run} did not fail again; the run is not deterministic`);
+  if (target === undefined)
+    throw new Error(`internal: run ${origin.run} did not fail again; the run is not deterministic`);
   const sameFailure = (f: StepFailure | undefined) => f !== undefined && f.kind === target.kind && f.id === target.id;
   const stillFails = async (candidate: Action[]) => {
     try {
