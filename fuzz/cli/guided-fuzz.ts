@@ -53,8 +53,9 @@ export async function guidedFuzz(
 ): Promise<number> {
   const claim: OutputClaim | undefined =
     options.corpus === undefined ? undefined : claimOutput('corpus', options.corpus, { kind: 'folder' });
-  const artifacts = compile();
+  // A malformed entry is refused before anything is compiled or run.
   const seedCorpus = options.corpus === undefined ? [] : readCorpus(options.corpus, options.world);
+  const artifacts = compile();
   let recorder: BranchRecorder | undefined;
   const env = await prepareEnvironment(artifacts, options.world, {
     onChain: (chain) => {
