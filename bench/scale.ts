@@ -4,6 +4,7 @@
  */
 
 import type { Artifacts } from '../fuzz/compile/index.ts';
+import { WorkerPool } from '../fuzz/parallel/pool.ts';
 import { type CampaignOptions, runCampaign } from '../fuzz/runner/campaign.ts';
 import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
 import { summaryJson } from '../fuzz/runner/summary.ts';
@@ -116,7 +117,12 @@ export async function measureWorkers(
     for (const [i, workers] of WORKER_COUNTS.entries()) {
       log(`workers: round ${round}/${campaign.rounds}, ${workers} thread${workers === 1 ? '' : 's'}`);
       const { value, time } = await timed(() =>
-        runCampaign(env, { ...campaign, workers, deploy: { artifacts, world } }),
+        runCampaign(env, {
+          ...campaign,
+          workers,
+          deploy: { artifacts, world },
+          ...(workers > 1 ? { pool: WorkerPool.boot(workers - 1) } : {}),
+        }),
       );
       if (value.failure !== undefined) throw new Error('bench: the workers campaign failed');
       summaries.push(JSON.stringify(summaryJson(value.stats, campaign.seed)));

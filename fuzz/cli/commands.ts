@@ -1,4 +1,5 @@
 import { auditCommand, auditSpec } from './audit-command.ts';
+import { corpusCommand, corpusSpec } from './corpus-command.ts';
 import { driftCommand, driftSpec } from './drift-command.ts';
 import { exportForgeCommand, exportForgeSpec } from './export-forge-command.ts';
 import { fuzzCommand, fuzzSpec } from './fuzz-command.ts';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   { spec: mergeSummariesSpec, run: mergeSummariesCommand },
   { spec: auditSpec, run: auditCommand },
   { spec: driftSpec, run: driftCommand },
+  { spec: corpusSpec, run: corpusCommand },
 ];

@@ -4,13 +4,13 @@ import { compileForCli } from '../compile/for-cli.ts';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
 import { claimOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
-import { parseShard, type Shard, shardLabel, shardRunCount, WHOLE } from '../parallel/plan.ts';
 import { WorkerPool } from '../parallel/pool.ts';
 import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../parallel/summary-file.ts';
 import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
+import { parseShard, type Shard, shardLabel, shardRunCount, WHOLE } from '../runner/shard.ts';
 import { formatSummary } from '../runner/summary.ts';
 import { buildTrace } from '../trace/build.ts';
 import { deliverTraceFile } from '../trace/io.ts';
@@ -19,6 +19,7 @@ import { bookAfter } from '../trace/track-series.ts';
 import { reportCampaign } from './campaign-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
+import { guidedFuzz } from './guided-fuzz.ts';
 import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 import { rerunLine, shownPath } from './kit/rerun.ts';
 import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
@@ -114,6 +115,16 @@ export const fuzzSpec: CommandSpec = {
       description: 'Let --summary-json, --junit, --html (and --coverage-out) replace what exists',
     },
     ...COVERAGE_FLAGS,
+    {
+      name: 'guided',
+      type: 'boolean',
+      description: 'Coverage-guided: keep runs that reach new branches or outcomes and mutate them (docs/guided.md)',
+    },
+    {
+      name: 'corpus',
+      type: 'string',
+      description: 'With --guided (implied): read this corpus folder, add what was found',
+    },
   ]),
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
@@ -127,7 +138,19 @@ export const fuzzSpec: CommandSpec = {
 };
 
 /** The flags that change what a campaign runs: a rerun or replay hint repeats every one given. */
-const CAMPAIGN_FLAGS = ['seed', 'runs', 'depth', 'time', 'actors', 'probes', 'probe-every', 'contracts', 'shard'];
+const CAMPAIGN_FLAGS = [
+  'seed',
+  'runs',
+  'depth',
+  'time',
+  'actors',
+  'probes',
+  'probe-every',
+  'contracts',
+  'shard',
+  'guided',
+  'corpus',
+];
 
 /** More worker threads than this many per core only add memory and contention (docs/errors.md). */
 export const WORKERS_PER_CORE = 4;
@@ -163,6 +186,37 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
       ? undefined
       : claimOutput('summary-json', f['summary-json'] as string, { force: f.force === true });
   requireDistinct([summaryClaim, coverage?.claim, ci.junit]);
+  if (f.guided === true || f.corpus !== undefined) {
+    if (sharded)
+      throw new UsageError('--guided runs one corpus: drop --shard (or merge shards with corpus folders)', 'fuzz');
+    if (coverage !== undefined)
+      throw new UsageError('--guided prints its own branch coverage: drop --coverage', 'fuzz');
+    if (workers > 1) throw new UsageError('--guided runs on one thread: drop --workers', 'fuzz');
+    if (ci.junit !== undefined || ci.github)
+      throw new UsageError('--junit and --github report open-loop campaigns: drop them with --guided', 'fuzz');
+    return guidedFuzz(
+      {
+        seed,
+        runs,
+        depth,
+        probes: (f.probes as number | undefined) ?? 2,
+        probeEvery: (f['probe-every'] as number | undefined) ?? DEFAULT_PROBE_EVERY,
+        world: { actors, approvals: true },
+        out,
+        rerun: rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed }),
+        replay: (trace) =>
+          rerunLine('replay', { positionals: [trace], flags: { contracts: f.contracts, probes: f.probes } }, [
+            'contracts',
+            'probes',
+          ]),
+        workers,
+        ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
+        ...(f.corpus === undefined ? {} : { corpus: f.corpus as string }),
+      },
+      () => compileForCli(f.contracts as string | undefined, log),
+      log,
+    );
+  }
 
   // Worker threads load the harness (a second or two) while this one compiles and deploys.
   const pool = workers > 1 ? WorkerPool.boot(workers - 1) : undefined;

@@ -1,10 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Artifacts } from '../compile/index.ts';
-import type { RunOptions } from '../runner/campaign.ts';
+import type { CampaignPool, PoolPlan, RunOptions } from '../runner/campaign.ts';
+import type { Shard } from '../runner/shard.ts';
 import type { TraceWorld } from '../trace/format.ts';
-import type { RunBoard } from './board.ts';
-import type { RunReport } from './fold.ts';
-import type { Shard } from './plan.ts';
 import { type StatsData, statsFromData } from './stats-data.ts';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
@@ -25,23 +23,13 @@ export type WorkerMessage =
   | { kind: 'run'; index: number; stats: StatsData; failed: boolean; length: number }
   | { kind: 'done'; interrupted: boolean };
 
-/** A campaign's part for the worker threads. */
-export interface PoolPlan {
-  artifacts: Artifacts;
-  world: TraceWorld;
-  options: RunOptions;
-  board: RunBoard;
-  deadline: number | undefined;
-  onRun: (report: RunReport) => void;
-}
-
 /**
  * Worker threads for one campaign. `boot` starts them at once: loading the harness takes a worker
  * a second or two, which the caller can overlap with compiling and deploying its own world. `run`
  * then sends each the campaign; each deploys its own world from the given artifacts (nothing is
  * compiled again) and claims runs from the shared board until none is left.
  */
-export class WorkerPool {
+export class WorkerPool implements CampaignPool {
   private readonly threads: Worker[];
   private started = false;
 

@@ -1,9 +1,9 @@
 import { CliflessError } from '../errors.ts';
 import { parseJsonStrict, readInputFile } from '../io/input.ts';
 import { type Delivery, deliverOutput, type OutputClaim } from '../io/output.ts';
+import type { RunRanges } from '../runner/fold.ts';
 import { CampaignStats } from '../runner/stats.ts';
 import { summaryJson } from '../runner/summary.ts';
-import type { RunRanges } from './fold.ts';
 
 /** What a failure of a shard was, and where its trace is. */
 export interface FailureRecord {

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
+import { RunBoard } from '../runner/board.ts';
 import { runClaimed } from '../runner/campaign.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
-import { RunBoard } from './board.ts';
 import type { WorkerMessage, WorkerPlan } from './pool.ts';
 import { statsToData } from './stats-data.ts';
 

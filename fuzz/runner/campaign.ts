@@ -2,20 +2,19 @@ import type { Action } from '../../reference/action.ts';
 import { ModelInputError } from '../../reference/errors.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { interpretStep } from '../generate/interpret.ts';
-import { RunBoard } from '../parallel/board.ts';
-import { RunFold, type RunRanges, type RunReport } from '../parallel/fold.ts';
-import { type Shard, WHOLE } from '../parallel/plan.ts';
-import { WorkerPool } from '../parallel/pool.ts';
-import { runWords } from '../parallel/run-seed.ts';
 import type { StepFailure } from '../trace/failure.ts';
 import type { TraceWorld } from '../trace/format.ts';
+import { RunBoard } from './board.ts';
 import { type Checks, DEFAULT_PROBE_EVERY } from './checks.ts';
 import { checksFor, type Environment, resetEnvironment } from './environment.ts';
+import { RunFold, type RunRanges, type RunReport } from './fold.ts';
 import { mergeWarps, minimizeList, ShrinkBudget, simplifyValues } from './minimize.ts';
 import { type ExecutedStep, runSequence, type SequenceResult } from './run-sequence.ts';
+import { runWords } from './seed-schedule.ts';
+import { type Shard, WHOLE } from './shard.ts';
 import { CampaignStats } from './stats.ts';
 
-export { runWords, stepsArbitrary } from '../parallel/run-seed.ts';
+export { runWords, stepsArbitrary } from './seed-schedule.ts';
 
 /** Replays spent shrinking a failure, at most: bounds the time a failure takes to report. */
 export const DEFAULT_SHRINK_BUDGET = 600;
@@ -30,6 +29,29 @@ export interface RunOptions {
   probeEvery?: number;
 }
 
+/** A campaign's part for the worker threads (see {@link CampaignPool}). */
+export interface PoolPlan {
+  artifacts: Artifacts;
+  world: TraceWorld;
+  options: RunOptions;
+  board: RunBoard;
+  deadline: number | undefined;
+  onRun: (report: RunReport) => void;
+}
+
+/**
+ * Threads that run part of a campaign (fuzz/parallel's WorkerPool). The campaign sees only this
+ * interface, so the core does not import the tool that spreads it over threads: the caller boots
+ * the pool and hands it in.
+ */
+export interface CampaignPool {
+  readonly size: number;
+  /** Runs the plan on every thread; resolves true if the deadline stopped one. */
+  run(plan: PoolPlan): Promise<boolean>;
+  /** Stops every thread. */
+  terminate(): Promise<void>;
+}
+
 /** What a campaign runs. */
 export interface CampaignOptions extends RunOptions {
   runs: number;
@@ -39,15 +61,15 @@ export interface CampaignOptions extends RunOptions {
   shrinkBudget?: number;
   /** The part of the campaign to run: runs `shard.index` mod `shard.count` (default: all). */
   shard?: Shard;
-  /** Worker threads sharing the runs (default 1: this thread). More need `deploy`. */
+  /** Worker threads sharing the runs (default 1: this thread). More need `deploy` and `pool`. */
   workers?: number;
   /** What each worker thread compiles nothing from and deploys its own world with. */
   deploy?: { artifacts: Artifacts; world: TraceWorld };
   /**
-   * `workers - 1` threads booted early (to load while this thread compiles and deploys); booted
-   * here otherwise. The campaign terminates them when it ends.
+   * `workers - 1` threads, booted by the caller (early, to load while this thread compiles and
+   * deploys). The campaign terminates them when it ends.
    */
-  pool?: WorkerPool;
+  pool?: CampaignPool;
   /** Called after every run of the campaign proper (not during shrinking) with every run so far. */
   onRun?: (stats: CampaignStats) => void;
   /**
@@ -198,7 +220,9 @@ export async function runCampaign(env: Environment, options: CampaignOptions): P
     interrupted = await runClaimed(env, options, board, deadline, onRun, pause);
   } else {
     if (options.deploy === undefined) throw new Error('internal: a campaign on worker threads needs `deploy`');
-    const pool = options.pool ?? WorkerPool.boot(workers - 1);
+    const pool = options.pool;
+    if (pool === undefined)
+      throw new Error(`internal: a campaign on ${workers} workers needs a pool of ${workers - 1}`);
     if (pool.size !== workers - 1) throw new Error(`internal: ${workers} workers need a pool of ${workers - 1}`);
     // This thread is one of the workers: it starts at once while the others load and deploy.
     const others = pool.run({ ...options.deploy, options: runOptions(options), board, deadline, onRun });
@@ -268,6 +292,31 @@ async function shrinkRun(
   );
   // 2. Concrete actions: ddmin, then smaller, rounder amounts.
   const generated = await runGenerated(env, checks(), kept);
+  return shrinkActions(
+    env,
+    options,
+    generated.steps.map((s) => s.action),
+    { run: index, originalLength },
+  );
+}
+
+/**
+ * Shrinks a failing action list (a run's concrete actions): ddmin over the actions, merged warps,
+ * then smaller, rounder amounts, keeping the same failure (kind and id). A guided campaign, whose
+ * inputs are not one seed's words, shrinks its failure with this alone.
+ */
+export async function shrinkActions(
+  env: Environment,
+  options: RunOptions & { shrinkBudget?: number },
+  failing: readonly Action[],
+  origin: { run: number; originalLength: number },
+): Promise<MinimizedFailure> {
+  const checks = () => runChecks(env, options);
+  const share = () => new ShrinkBudget(Math.ceil((options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET) / 4));
+  const target = (await runActions(env, checks(), failing)).failure;
+  if (target === undefined)
+    throw new Error(`internal: run ${origin.run} did not fail again; the run is not deterministic`);
+  const sameFailure = (f: StepFailure | undefined) => f !== undefined && f.kind === target.kind && f.id === target.id;
   const stillFails = async (candidate: Action[]) => {
     try {
       return sameFailure((await runActions(env, checks(), candidate)).failure);
@@ -278,14 +327,10 @@ async function shrinkRun(
       throw error;
     }
   };
-  let actions = await minimizeList(
-    generated.steps.map((s) => s.action),
-    stillFails,
-    share(),
-  );
+  let actions = await minimizeList(failing.slice(0, target.step + 1), stillFails, share());
   actions = await mergeWarps(actions, stillFails, share());
   actions = await simplifyValues(actions, stillFails, share());
   const final = await runActions(env, checks(), actions);
   if (final.failure === undefined) throw new Error('internal: the minimized trace no longer fails');
-  return { steps: final.steps, failure: final.failure, originalLength, run: index };
+  return { steps: final.steps, failure: final.failure, originalLength: origin.originalLength, run: origin.run };
 }

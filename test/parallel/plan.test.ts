@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CliflessError, UsageError } from '../../fuzz/errors.ts';
-import { RunBoard } from '../../fuzz/parallel/board.ts';
-import { RunFold, type RunReport } from '../../fuzz/parallel/fold.ts';
 import { mergeSummaries } from '../../fuzz/parallel/merge.ts';
-import { parseShard, shardRunCount, WHOLE } from '../../fuzz/parallel/plan.ts';
-import { biasFor, runSeed, runWords } from '../../fuzz/parallel/run-seed.ts';
 import type { CampaignRecord, SummaryFile } from '../../fuzz/parallel/summary-file.ts';
+import { RunBoard } from '../../fuzz/runner/board.ts';
+import { RunFold, type RunReport } from '../../fuzz/runner/fold.ts';
+import { biasFor, runSeed, runWords } from '../../fuzz/runner/seed-schedule.ts';
+import { parseShard, shardRunCount, WHOLE } from '../../fuzz/runner/shard.ts';
 import { CampaignStats } from '../../fuzz/runner/stats.ts';
 
 /** A run's counters: `actions` split actions, one check of M1, a failure if asked. */

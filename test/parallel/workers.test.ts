@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Artifacts } from '../../fuzz/compile/index.ts';
 import { mergeSummaries } from '../../fuzz/parallel/merge.ts';
+import { WorkerPool } from '../../fuzz/parallel/pool.ts';
 import type { CampaignRecord } from '../../fuzz/parallel/summary-file.ts';
 import { type CampaignOptions, type CampaignResult, runCampaign } from '../../fuzz/runner/campaign.ts';
 import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
@@ -36,6 +37,8 @@ const campaign = (artifacts: Artifacts, options: Partial<CampaignOptions>): Camp
   probesPerStep: 2,
   deploy: { artifacts, world: WORLD },
   ...options,
+  // The campaign spreads runs over threads the caller boots (the core does not import the pool).
+  ...((options.workers ?? 1) > 1 ? { pool: WorkerPool.boot((options.workers ?? 1) - 1) } : {}),
 });
 
 function traceText(env: PreparedEnvironment, result: CampaignResult, seed: number): string {

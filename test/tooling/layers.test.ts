@@ -6,7 +6,6 @@ import {
   folderCycles,
   folderEdges,
   folderOf,
-  KNOWN_EXCEPTION,
   LAYERS,
   layerViolations,
   relativeImports,
@@ -44,15 +43,8 @@ describe('layering', () => {
     expect(layerViolations(files)).toEqual([]);
   });
 
-  test('no cycle between folders, apart from the one known exception', () => {
+  test('no cycle between folders', () => {
     expect(folderCycles(files)).toEqual([]);
-  });
-
-  test('the known exception (runner ↔ parallel, the seed schedule in parallel/) still exists', () => {
-    // When the campaign stops importing fuzz/parallel, delete KNOWN_EXCEPTION and this test.
-    const edges = folderEdges(files).filter((e) => e.from === KNOWN_EXCEPTION.from && e.to === KNOWN_EXCEPTION.to);
-    expect(edges.length).toBeGreaterThan(0);
-    expect(folderCycles(files, false)).toContainEqual(['fuzz/parallel', 'fuzz/runner']);
   });
 
   test('every folder that holds sources has a place in the layering', () => {

@@ -1,5 +1,5 @@
-import { CampaignStats } from '../runner/stats.ts';
-import type { Shard } from './plan.ts';
+import type { Shard } from './shard.ts';
+import { CampaignStats } from './stats.ts';
 
 /** What one run reports, from whichever worker ran it. */
 export interface RunReport {

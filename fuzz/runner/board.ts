@@ -1,4 +1,4 @@
-import type { Shard } from './plan.ts';
+import type { Shard } from './shard.ts';
 
 /** No failing run known yet. */
 const NONE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,206 @@
+import type { Action } from '../../reference/action.ts';
+import { type MinimizedFailure, type RunOptions, shrinkActions } from '../runner/campaign.ts';
+import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
+import { checksFor, type Environment } from '../runner/environment.ts';
+import type { ExecutedStep } from '../runner/run-sequence.ts';
+import { runSeed, runWords } from '../runner/seed-schedule.ts';
+import { CampaignStats } from '../runner/stats.ts';
+import type { Trace } from '../trace/format.ts';
+import type { BranchRecorder } from './branch-recorder.ts';
+import { type GuidedInput, Rng } from './input.ts';
+import { type MutationKind, mutateInput } from './mutate.ts';
+import { type InputRun, runInput } from './run-input.ts';
+
+/** Runs per epoch: an epoch's runs draw their parents only from what earlier epochs kept. */
+export const DEFAULT_EPOCH = 32;
+
+/** One run in this many starts fresh from the seed schedule instead of mutating a corpus entry. */
+export const FRESH_ONE_IN = 4;
+
+/** Half of the mutated runs pick their parent among this many newest entries. */
+export const RECENT = 8;
+
+/** Mixed into the seed for the guide's own choices, so they never repeat the run's words. */
+const GUIDE_SALT = 0x5eed_c0de;
+
+/** A corpus entry: an input that reached features no earlier input had. */
+export interface CorpusEntry {
+  input: GuidedInput;
+  /** The steps it executed (what its trace file records). */
+  steps: ExecutedStep[];
+  /** The features it reached first, sorted. */
+  added: string[];
+  /** The campaign run that found it, or the corpus file it was loaded from. */
+  origin: { run: number } | { file: string };
+}
+
+/** A corpus file as read: its path and trace. */
+export interface CorpusFile {
+  file: string;
+  trace: Trace;
+}
+
+/** What a guided campaign runs. */
+export interface GuidedOptions extends RunOptions {
+  runs: number;
+  epoch?: number;
+  timeSeconds?: number;
+  shrinkBudget?: number;
+  /** Entries of a kept corpus, replayed (in this order) before run 0. */
+  corpus?: CorpusFile[];
+  /** After every run, with the counts so far. */
+  onRun?: (progress: GuidedProgress) => void;
+}
+
+/** What the progress line shows. */
+export interface GuidedProgress {
+  stats: CampaignStats;
+  corpusSize: number;
+  branches: number;
+}
+
+/** How a guided campaign ended. */
+export interface GuidedResult {
+  stats: CampaignStats;
+  failure: MinimizedFailure | undefined;
+  /** The corpus file whose replay failed, if the failure came from one. */
+  failureFile?: string;
+  interrupted: boolean;
+  /** Seconds spent shrinking the failure (0 without one), so the rate can leave it out. */
+  shrinkSeconds: number;
+  /** Runs done (0 to `runs`). */
+  runsDone: number;
+  /** Entries loaded and still reaching something, then entries found by this campaign, in order. */
+  corpus: CorpusEntry[];
+  /** How many of `corpus` this campaign found (the last ones). */
+  addedCount: number;
+  /** Loaded entries that no longer replay the same way, and what became of them. */
+  stale: { file: string; reason: string; kept: boolean }[];
+  /** Each feature's first run (-1: reached by the loaded corpus). */
+  firstHit: Map<string, number>;
+  /** Branch directions reached after each epoch: [runs done, directions]. */
+  growth: [number, number][];
+  /** Runs by how their input was made. */
+  origins: Record<'fresh' | MutationKind, number>;
+}
+
+const isBranch = (feature: string) => feature.startsWith('b:');
+
+/**
+ * A coverage-guided campaign. Each run's input either comes fresh from the seed schedule (as in
+ * the open-loop campaign) or is a mutation of a corpus entry at the level of the generator's words;
+ * it runs in lockstep on the model and the EVM with every check, and if it reaches a feature (a
+ * branch direction, an outcome, a relation, a phase transition) no earlier input reached, it joins
+ * the corpus. Runs go in epochs of {@link DEFAULT_EPOCH}: a run's parents come only from what
+ * earlier epochs kept, and features are merged in run-index order, so the campaign depends on the
+ * seed, the contracts and the starting corpus alone. It runs on this thread: the result is the same
+ * whatever `--workers` says. The first failure stops it and is shrunk over its concrete actions.
+ */
+export async function runGuidedCampaign(
+  env: Environment,
+  recorder: BranchRecorder,
+  options: GuidedOptions,
+): Promise<GuidedResult> {
+  const epoch = options.epoch ?? DEFAULT_EPOCH;
+  const deadline = options.timeSeconds === undefined ? undefined : Date.now() + options.timeSeconds * 1000;
+  const checks = () =>
+    checksFor(env, { probesPerStep: options.probesPerStep, probeEvery: options.probeEvery ?? DEFAULT_PROBE_EVERY });
+  const stats = new CampaignStats();
+  const seen = new Set<string>();
+  const firstHit = new Map<string, number>();
+  const corpus: CorpusEntry[] = [];
+  const stale: GuidedResult['stale'] = [];
+  const growth: [number, number][] = [];
+  const origins = { fresh: 0, tweak: 0, redraw: 0, 'truncate-extend': 0, splice: 0, insert: 0, delete: 0, extend: 0 };
+  let branches = 0;
+  const admit = (run: InputRun, at: number): string[] => {
+    const added = run.features.filter((f) => !seen.has(f));
+    for (const f of added) {
+      seen.add(f);
+      firstHit.set(f, at);
+      if (isBranch(f)) branches++;
+    }
+    return added;
+  };
+  const failed = async (run: InputRun, index: number, file?: string): Promise<GuidedResult> => {
+    const actions: Action[] = run.steps.map((s) => s.action);
+    const shrinking = performance.now();
+    const failure = await shrinkActions(env, options, actions, { run: index, originalLength: run.steps.length });
+    const result = finish(false, Math.max(0, index), failure);
+    result.shrinkSeconds = (performance.now() - shrinking) / 1000;
+    if (file !== undefined) result.failureFile = file;
+    return result;
+  };
+  const finish = (interrupted: boolean, runsDone: number, failure?: MinimizedFailure): GuidedResult => ({
+    stats,
+    failure,
+    interrupted,
+    shrinkSeconds: 0,
+    runsDone,
+    corpus,
+    addedCount: corpus.filter((e) => 'run' in e.origin).length,
+    stale,
+    firstHit,
+    growth,
+    origins,
+  });
+
+  // The kept corpus first: each entry is replayed, never trusted, and kept for what it still reaches.
+  for (const { file, trace } of options.corpus ?? []) {
+    const input: GuidedInput = { prefix: trace.actions, prefixFile: file, words: [] };
+    const run = await runInput(env, recorder, checks(), input);
+    if (run.failure !== undefined) return failed(run, -1, file);
+    const added = admit(run, -1);
+    if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 });
+    if (added.length === 0) continue;
+    const kept: GuidedInput = { prefix: trace.actions.slice(0, run.steps.length), prefixFile: file, words: [] };
+    corpus.push({ input: kept, steps: run.steps, added, origin: { file } });
+  }
+  growth.push([0, branches]);
+
+  for (let start = 0; start < options.runs; start += epoch) {
+    const parents = corpus.slice();
+    const end = Math.min(options.runs, start + epoch);
+    for (let index = start; index < end; index++) {
+      if (deadline !== undefined && Date.now() >= deadline) return finish(true, index);
+      const rng = new Rng(runSeed(options.seed ^ GUIDE_SALT, index));
+      let input: GuidedInput;
+      if (parents.length === 0 || rng.below(FRESH_ONE_IN) === 0) {
+        input = { prefix: [], words: runWords(options.seed, index, options.depth) };
+        origins.fresh++;
+      } else {
+        // Half the time one of the newest entries: a branch found once is then explored around.
+        const recent = Math.min(parents.length, RECENT);
+        const parent = (
+          rng.below(2) === 0 ? parents[parents.length - 1 - rng.below(recent)] : parents[rng.below(parents.length)]
+        ) as CorpusEntry;
+        const other = parents[rng.below(parents.length)] as CorpusEntry;
+        const mutated = mutateInput(parent.input, other.input, options.depth, rng);
+        input = mutated.input;
+        origins[mutated.kind]++;
+      }
+      const own = new CampaignStats();
+      const run = await runInput(env, recorder, checks(), input, own);
+      own.runs = 1;
+      own.recordReached(run.succeeded);
+      if (run.failure !== undefined) own.failures = 1;
+      stats.merge(own);
+      if (run.failure !== undefined) return failed(run, index);
+      // Runs go in index order on this thread, so admitting now is the epoch's merge in run order;
+      // `parents` stays the epoch's view.
+      const added = admit(run, index);
+      if (added.length > 0) {
+        const executed = run.steps.length - input.prefix.length;
+        corpus.push({
+          input: { ...input, words: input.words.slice(0, executed) },
+          steps: run.steps,
+          added,
+          origin: { run: index },
+        });
+      }
+      options.onRun?.({ stats, corpusSize: corpus.length, branches });
+    }
+    growth.push([end, branches]);
+  }
+  return finish(false, options.runs);
+}
