@@ -2,15 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import {
-  folderCycles,
-  folderEdges,
-  folderOf,
-  LAYERS,
-  layerViolations,
-  relativeImports,
-  type SourceFile,
-} from './layers.ts';
+import { folderCycles, folderOf, LAYERS, layerViolations, relativeImports, type SourceFile } from './layers.ts';
 
 /**
  * The harness's folders form layers (reference < properties, drift < fuzz core < tools < CLI kit <
