@@ -70,6 +70,11 @@ export function writeCoverageHtml(
       defaultSummarizer: 'nested',
     });
     reports.create('html', { subdir: '' }).execute(context);
+    // The claim creates its folder only when something goes in: it may not exist yet.
+    if (!existsSync(claim.absolute)) {
+      renameSync(staging, claim.absolute);
+      return join(claim.absolute, 'index.html');
+    }
     const existing = readdirSync(claim.absolute);
     if (existing.length > 0 && !claim.force) {
       throw new OutputPathError(
