@@ -4,8 +4,8 @@ import { CliflessError } from '../errors.ts';
 
 /**
  * The files of a contracts folder the harness deploys from (fuzz/evm/world.ts), each named for the
- * contract in it: the market and the oracle, the claim token the market creates, and the four token
- * kinds of the world. A folder without one of them cannot be fuzzed, replayed, exported, mutated or
+ * contract in it: the market and the oracle, the claim token the market creates, and every token
+ * kind of the world (test/fuzz/evm-world.test.ts checks the list against the world's kinds). A folder without one of them cannot be fuzzed, replayed, exported, mutated or
  * audited, so every command refuses it before compiling, the same way.
  */
 export const DEPLOYED_CONTRACT_FILES = [
@@ -16,6 +16,12 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/NoReturnToken.sol',
   'test-mocks/FeeOnTransferToken.sol',
   'test-mocks/CallbackToken.sol',
+  'test-mocks/ReturnsFalseToken.sol',
+  'test-mocks/ZeroRevertToken.sol',
+  'test-mocks/ApprovalRaceToken.sol',
+  'test-mocks/PausableToken.sol',
+  'test-mocks/BlockListToken.sol',
+  'test-mocks/RawSymbolToken.sol',
 ] as const;
 
 /**

@@ -118,7 +118,8 @@ export interface WorldOptions {
 /** How many tokens are deployed before the oracle and the market (the world's original six). */
 const EARLY_TOKENS = 6;
 
-const ARTIFACT_OF: Record<TokenKind, string> = {
+/** The contract each token kind deploys (its file is `test-mocks/<name>.sol`). */
+export const ARTIFACT_OF: Record<TokenKind, string> = {
   plain: 'MockERC20',
   noReturn: 'NoReturnToken',
   feeOnTransfer: 'FeeOnTransferToken',

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEPLOYED_CONTRACT_FILES } from '../../fuzz/compile/contracts-folder.ts';
 import { type Artifacts, compileContracts } from '../../fuzz/compile/index.ts';
 import { deployWorld, deployWorldFromSetup, observe } from '../../fuzz/evm/index.ts';
+import { ARTIFACT_OF } from '../../fuzz/evm/world.ts';
 
 let artifacts: Artifacts;
 
@@ -62,5 +64,10 @@ describe('deployWorld', () => {
     expect(observe(rebuilt)).toEqual(observe(original));
     const tampered = { ...original.setup, market: '0x00000000000000000000000000000000000000aa' as const };
     await expect(deployWorldFromSetup(artifacts, tampered)).rejects.toThrow(/setup\.market is 0x0+aa/);
+  });
+
+  it('is what every command requires of a contracts folder: each token kind’s mock is in the list', () => {
+    const files: readonly string[] = DEPLOYED_CONTRACT_FILES;
+    for (const name of Object.values(ARTIFACT_OF)) expect(files).toContain(`test-mocks/${name}.sol`);
   });
 });
