@@ -10,7 +10,7 @@ import { writeDifferenceTraces } from '../audit/write-traces.ts';
 import { checkContractsFolder } from '../compile/contracts-folder.ts';
 import { UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
-import { reportAudit } from './audit-reports.ts';
+import { annotateDifferences, reportAudit } from './audit-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 import { rerunLine } from './kit/rerun.ts';
@@ -150,6 +150,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       if (deliverOutput(summary, json, 'JSON REPORT').lost !== undefined) lost = EXIT_OUTPUT_LOST;
     }
     if (reportAudit(ci, result, findings, context)) lost = EXIT_OUTPUT_LOST;
+    await annotateDifferences(ci, artifacts.new, findings, newDir);
     return (findings.some((finding) => finding.allowedBy === undefined) ? 1 : 0) | lost;
   } finally {
     base.cleanup();

@@ -82,16 +82,27 @@ export function reportedFailure(
  * With GitHub output on: finds the Solidity line of a written trace's failing step and prints the
  * `::error` annotation for it (stdout, where Actions reads workflow commands). Returns the location
  * for the step summary.
+ *
+ * @param failure the failing step, the annotation's id and message; `path` (where the sides differ,
+ *   e.g. `outcome.returns[0]`) and `evm` (the contract's value there) choose the call that computed a
+ *   wrong return value. Without `path`, that of the first violation or of a divergence's message.
  */
 export async function annotateFailure(
   ci: CiOutputs,
   artifacts: Artifacts,
   tracePath: string,
-  failure: { step: number; id: string; message: string; violations?: readonly { path?: string }[]; evm?: string },
+  failure: {
+    step: number;
+    id: string;
+    message: string;
+    path?: string;
+    violations?: readonly { path?: string }[];
+    evm?: string;
+  },
   contractsDir: string | undefined,
 ): Promise<FailureLocation | undefined> {
   if (!ci.github) return undefined;
-  const path = failure.violations?.[0]?.path ?? /differ at (\S+)$/.exec(failure.message)?.[1];
+  const path = failure.path ?? failure.violations?.[0]?.path ?? /differ at (\S+)$/.exec(failure.message)?.[1];
   const line = await locateTraceFailure(artifacts, readTraceFile(tracePath), tracePath, {
     step: failure.step,
     ...(path === undefined ? {} : { path }),

@@ -120,6 +120,33 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
     expect(validateXml(report).ok).toBe(true);
   });
 
+  it("annotates an audit difference on the new version's line, not the base's", () => {
+    // The shipped contracts as base, the broken copy as new: with seed 1 the generator first reaches
+    // a redeem whose rounded payout differs in run 21 (a depth of 60 keeps every run short).
+    const base = join(ROOT, 'contracts');
+    const runs = ['--runs', '22', '--depth', '60'];
+    const audit = runCliffless([
+      'audit',
+      '--base',
+      base,
+      '--contracts',
+      broken,
+      ...runs,
+      '--out',
+      join(work, 'audit'),
+      '--github',
+    ]);
+    expect(audit.code, audit.stderr).toBe(1);
+    const annotations = annotationsOf(audit.stdout);
+    expect(annotations).toHaveLength(1);
+    const [annotation] = annotations;
+    expect(resolve(annotation?.file as string)).toBe(join(broken, 'libraries', 'PayoutMath.sol'));
+    expect(annotation?.line).toBe(mutatedLine());
+    expect(annotation?.message).toMatch(
+      /^new diverges from the model \(regression\) at step \d+, redeem .+: outcome\.returns\[0\] is 0 on base, 1 on new \(trace .+audit-redeem-[0-9a-f]+\.json\)$/,
+    );
+  });
+
   it("points a revert at its revert line, and a state divergence at the step's last state-changing call", () => {
     const [trace] = readdirSync(out);
     const file = join(out, trace as string);
