@@ -57,9 +57,12 @@ export async function runKillCampaign(artifacts: Artifacts, budget: KillBudget):
   } catch (error) {
     // A constructor that reverts, or a start state or approval the model disagrees with, is the
     // mutant diverging before the first action; anything else is the harness failing on it.
+    // prepareEnvironment reports these three as the contracts' doing (fuzz/runner/prepare.ts).
     const diverged =
       error instanceof DeploymentError ||
-      /^internal: (model and EVM disagree|the approvals prelude)/.test(message(error));
+      /^(the contracts do not deploy|the contracts fail D1 before any action|the contracts fail while the world is set up)/.test(
+        message(error),
+      );
     const killedBy = diverged ? 'D1' : 'error';
     const detail = `world setup failed: ${firstLine(error)}`;
     return {
