@@ -26,11 +26,10 @@ describe('the CLI kit: parseArgs', () => {
     expect(() => parseArgs(once, ['f', '--tag', 'a', '--tag', 'b'])).toThrow(/--tag is given twice/);
   });
 
-  it('holds numbers to min and max, and refuses an empty value', () => {
+  it('holds numbers to min and max', () => {
     expect(parseArgs(SPEC, ['f', '--seed', '9']).flags.seed).toBe(9);
     expect(() => parseArgs(SPEC, ['f', '--seed', '10'])).toThrow(/--seed must be at most 9, got 10/);
     expect(() => parseArgs(SPEC, ['f', '--seed', '-1'])).toThrow(/--seed must be at least 0, got -1/);
-    expect(() => parseArgs(SPEC, ['f', '--tag='])).toThrow(/--tag needs a value/);
   });
 
   it("names the command as its invocation says, in the message and in the UsageError's help line", () => {

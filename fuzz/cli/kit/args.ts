@@ -96,7 +96,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       continue;
     }
     const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-    if (raw === undefined || raw === '' || (eq === -1 && raw.startsWith('--'))) {
+    if (raw === undefined || (eq === -1 && raw.startsWith('--'))) {
       throw fail(`--${name} needs a value (${flag.type})`);
     }
     const value = parseValue(fail, flag, raw);
