@@ -55,7 +55,8 @@ export function textTable(
 
 /**
  * A GitHub-flavoured Markdown table. Cells are escaped (`|` and newlines), so a value can never
- * break the table's shape.
+ * break the table's shape. The alignment rule is `| --- | ---: |` or, `compact`, `|---|---:|`
+ * (the same table to a Markdown reader; the mutation report has always written the compact one).
  *
  * @example
  * markdownTable(['property', 'checks'], [['M2', '120']], ['left', 'right']);
@@ -64,9 +65,11 @@ export function markdownTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   align: readonly ('left' | 'right' | 'center')[] = [],
+  rule: 'spaced' | 'compact' = 'spaced',
 ): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const rule = header.map((_, i) => (align[i] === 'right' ? '---:' : align[i] === 'center' ? ':-:' : '---'));
-  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+  const marks = header.map((_, i) => (align[i] === 'right' ? '---:' : align[i] === 'center' ? ':-:' : '---'));
+  const ruleLine = rule === 'compact' ? `|${marks.join('|')}|` : `| ${marks.join(' | ')} |`;
+  return [line(header), ruleLine, ...rows.map(line)].join('\n');
 }
