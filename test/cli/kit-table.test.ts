@@ -36,5 +36,8 @@ describe('the CLI kit: Markdown tables', () => {
       ['| id | n | ok |', '| --- | ---: | :-: |', '| a\\|b | 1 | x y |'].join('\n'),
     );
     expect(markdownTable(['id'], [])).toBe('| id |\n| --- |');
+    expect(markdownTable(['id', 'n', 'ok'], [['a', '1', '']], ['left', 'right', 'center'], 'compact')).toBe(
+      ['| id | n | ok |', '|---|---:|:-:|', '| a | 1 |  |'].join('\n'),
+    );
   });
 });
