@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.ts';
+import { textRow } from './table.ts';
 
 /** The value types a flag can take. */
 export type FlagType = 'int' | 'number' | 'string' | 'boolean' | 'duration';
@@ -232,6 +233,7 @@ export function helpText(spec: CommandSpec): string {
     ),
     6,
   );
+  const columns = [{ width: width + 4 }];
   const lines = [`${commandLine(spec)} — ${spec.summary}`, '', `Usage: ${spec.usage}`, ''];
   if (spec.description !== undefined) lines.push(spec.description, '');
   lines.push('Options:');
@@ -239,9 +241,9 @@ export function helpText(spec: CommandSpec): string {
     const value = flag.type === 'boolean' ? '' : ` <${flag.type}>`;
     const left = `--${flag.name}${value}${flag.repeatable === true ? '...' : ''}`;
     const fallback = flag.default === undefined ? '' : ` (default: ${flag.default})`;
-    lines.push(`  ${left.padEnd(width + 4)}${flag.description}${fallback}`);
+    lines.push(`  ${textRow(columns, [left, `${flag.description}${fallback}`])}`);
   }
-  lines.push(`  ${'--help'.padEnd(width + 4)}Show this help`);
+  lines.push(`  ${textRow(columns, ['--help', 'Show this help'])}`);
   if (spec.examples !== undefined && spec.examples.length > 0)
     lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
   return `${lines.join('\n')}\n`;
