@@ -1,4 +1,4 @@
-import { BenchUsageError, walkBenchFlags } from './args.ts';
+import { type CommandSpec, helpText, parseArgs, usageFailure } from '../fuzz/cli/kit/args.ts';
 
 /** What `npm run bench:mutants` was asked to do. */
 export interface MutantBenchArgs {
@@ -19,90 +19,72 @@ export interface MutantBenchArgs {
 
 export const DEFAULT_BUDGET_SECONDS = 20;
 
-export const MUTANTS_USAGE = `npm run bench:mutants -- [--budget S] [--jobs 1|2] [--seed N] [--all] [--only ID,ID] [--json FILE [--force]]
+/** forge takes whole seconds and a u32 seed, so both flags stop there. */
+const U32_MAX = 0xffff_ffff;
 
-Runs each mutant of \`cliffless mutate\` through the differential harness and through the forge
+/** `npm run bench:mutants`'s flags, parsed by the CLI's own parser (the same errors, exit 2). */
+export const MUTANTS_SPEC: CommandSpec = {
+  name: 'bench:mutants',
+  invocation: 'npm run bench:mutants --',
+  summary: 'each mutant through the differential harness and through the forge invariant suite',
+  usage:
+    'npm run bench:mutants -- [--budget S] [--jobs 1|2] [--seed N] [--all] [--only ID,ID]... [--json FILE [--force]]',
+  description: `Runs each mutant of \`cliffless mutate\` through the differential harness and through the forge
 invariant suite, the same time budget for each, and prints per mutant who killed it, with what
-and how fast, then kills and median time-to-kill per tool. Compilation is timed apart.
-
-  --budget S   seconds per mutant for each tool, compilation excluded (default ${DEFAULT_BUDGET_SECONDS})
-  --jobs N     1 (default): forge, then the harness, one mutant at a time; 2: the two tools run
-               side by side, one core each (each tool still runs one mutant at a time, single-threaded)
-  --seed N     seed of both tools' campaigns (default 1)
-  --all        every generated mutant (generateMutants) instead of the fixed set
-  --only IDS   only these mutant ids, comma-separated
-  --json FILE  also write every outcome as JSON to FILE (refuses an existing FILE without --force)
-  --force      let --json overwrite FILE
-  --help       show this
-`;
-
-/** Strict flags: anything unknown, missing or malformed is a {@link BenchUsageError} (exit 2). */
-export function parseMutantBenchArgs(argv: readonly string[]): MutantBenchArgs {
-  const args: MutantBenchArgs = {
-    budget: DEFAULT_BUDGET_SECONDS,
-    jobs: 1,
-    seed: 1,
-    all: false,
-    only: undefined,
-    json: undefined,
-    force: false,
-    help: false,
-  };
-  walkBenchFlags(
-    argv,
-    ({ name, value, noValue }) => {
-      switch (name) {
-        case '--help':
-        case '-h':
-          noValue();
-          args.help = true;
-          return true;
-        case '--budget':
-          args.budget = whole(name, value(), 1);
-          return true;
-        case '--jobs': {
-          const jobs = whole(name, value(), 1);
-          if (jobs !== 1 && jobs !== 2) throw new BenchUsageError(`--jobs must be 1 or 2, got "${jobs}"`);
-          args.jobs = jobs;
-          return true;
-        }
-        case '--seed':
-          args.seed = whole(name, value(), 0);
-          return true;
-        case '--all':
-          noValue();
-          args.all = true;
-          return true;
-        case '--only': {
-          const ids = value()
-            .split(',')
-            .map((id) => id.trim());
-          if (ids.some((id) => id === '')) throw new BenchUsageError('--only has an empty mutant id');
-          args.only = [...(args.only ?? []), ...ids];
-          return true;
-        }
-        case '--json':
-          args.json = value();
-          return true;
-        case '--force':
-          noValue();
-          args.force = true;
-          return true;
-        default:
-          return false;
-      }
+and how fast, then kills and median time-to-kill per tool. Compilation is timed apart.`,
+  flags: [
+    {
+      name: 'budget',
+      type: 'int',
+      min: 1,
+      max: U32_MAX,
+      description: 'seconds per mutant for each tool, compilation excluded',
+      default: `${DEFAULT_BUDGET_SECONDS}`,
     },
-    ['--only'],
-  );
-  if (args.force && args.json === undefined) throw new BenchUsageError('--force only applies with --json FILE');
-  return args;
-}
+    {
+      name: 'jobs',
+      type: 'int',
+      min: 1,
+      max: 2,
+      description:
+        '1: forge, then the harness, one mutant at a time; 2: the two tools side by side, one core each (each tool still runs one mutant at a time, single-threaded)',
+      default: '1',
+    },
+    { name: 'seed', type: 'int', min: 0, max: U32_MAX, description: "seed of both tools' campaigns", default: '1' },
+    { name: 'all', type: 'boolean', description: 'every generated mutant (generateMutants) instead of the fixed set' },
+    {
+      name: 'only',
+      type: 'string',
+      repeatable: true,
+      description: 'only these mutant ids, comma-separated; repeat the flag to add more',
+    },
+    {
+      name: 'json',
+      type: 'string',
+      description: 'also write every outcome as JSON to this file (refuses an existing file without --force)',
+    },
+    { name: 'force', type: 'boolean', description: 'let --json overwrite its file', needs: ['json'] },
+  ],
+  positionals: [],
+};
 
-/** A whole number of at least `min` (forge takes whole seconds and a u32-sized seed is plenty). */
-function whole(name: string, raw: string, min: number): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > 0xffff_ffff) {
-    throw new BenchUsageError(`${name} must be a whole number from ${min} to 4294967295, got "${raw}"`);
-  }
-  return n;
+/** `npm run bench:mutants -- --help`. */
+export const MUTANTS_HELP = helpText(MUTANTS_SPEC);
+
+/** Strict flags: anything unknown, missing, malformed or given twice (but --only) is a UsageError (exit 2). */
+export function parseMutantBenchArgs(argv: readonly string[]): MutantBenchArgs {
+  const { flags, help } = parseArgs(MUTANTS_SPEC, argv);
+  const given = flags.only as string[] | undefined;
+  const only = given?.flatMap((list) => list.split(',').map((id) => id.trim()));
+  if (only?.some((id) => id === '')) throw usageFailure(MUTANTS_SPEC)('--only has an empty mutant id');
+  return {
+    budget: (flags.budget as number | undefined) ?? DEFAULT_BUDGET_SECONDS,
+    jobs: (flags.jobs as 1 | 2 | undefined) ?? 1,
+    seed: (flags.seed as number | undefined) ?? 1,
+    all: flags.all === true,
+    only,
+    json: flags.json as string | undefined,
+    force: flags.force === true,
+    help,
+  };
 }

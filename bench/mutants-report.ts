@@ -2,6 +2,7 @@
  * The mutant bench's figures: per mutant what each tool made of it, then per tool the kills and
  * the median time-to-kill, and which mutants only one of them killed.
  */
+import { textTable } from '../fuzz/cli/kit/table.ts';
 import type { ForgeOutcome } from './forge-mutant.ts';
 import type { MachineInfo } from './machine.ts';
 import { median } from './timing.ts';
@@ -113,16 +114,6 @@ export function harnessCell(o: HarnessOutcome): string {
   return `killed ${o.killedBy ?? '?'} ${seconds(o.secondsToKill)}${actions}`;
 }
 
-function table(header: readonly string[], body: readonly (readonly string[])[]): string[] {
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => (row[c] as string).length)));
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, c) => cell.padEnd(widths[c] as number))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...body.map(line)];
-}
-
 function machineLine(label: string, m: MachineInfo): string {
   return `${label} ${m.date}, ${m.cpu}, ${m.cores} cores, node ${m.node}, load ${m.load.map((l) => l.toFixed(2)).join(' ')}`;
 }
@@ -147,7 +138,8 @@ export function formatMutantReport(
     ...(fixed ? [r.expected ?? '-'] : []),
   ]);
   const s = summary;
-  const tools = table(
+  const tools = textTable(
+    [],
     ['', 'forge', 'harness'],
     [
       ['kills', `${s.forge.kills}/${s.forge.compared}`, `${s.harness.kills}/${s.harness.compared}`],
@@ -168,7 +160,7 @@ export function formatMutantReport(
       ? []
       : [`unmutated contracts: forge ${forgeCell(baseline.forge)}, harness ${harnessCell(baseline.harness)}`]),
     '',
-    ...table(header, body),
+    ...textTable([], header, body),
     '',
     ...tools,
     '',

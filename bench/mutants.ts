@@ -7,18 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quote } from 'shell-quote';
+import { usageFailure } from '../fuzz/cli/kit/args.ts';
 import { exitOnSigint } from '../fuzz/cli/kit/sigint.ts';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
+import { UsageError } from '../fuzz/errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
 import { FIXED_SET_EXPECTED, fixedMutantSet } from '../fuzz/mutate/fixed-set.ts';
 import { generateMutants } from '../fuzz/mutate/generate.ts';
 import type { Mutant } from '../fuzz/mutate/mutant.ts';
 import type { MutantBudget } from '../fuzz/mutate/run-mutant.ts';
-import { BenchUsageError } from './args.ts';
 import { type ForgeBudget, type ForgeOutcome, runForgeOnMutant } from './forge-mutant.ts';
 import { HarnessRunner } from './harness-mutant.ts';
 import { machineInfo } from './machine.ts';
-import { MUTANTS_USAGE, type MutantBenchArgs, parseMutantBenchArgs } from './mutants-args.ts';
+import { MUTANTS_HELP, MUTANTS_SPEC, type MutantBenchArgs, parseMutantBenchArgs } from './mutants-args.ts';
 import {
   forgeCell,
   formatMutantReport,
@@ -41,7 +42,7 @@ function selectMutants(args: MutantBenchArgs): Mutant[] {
   if (args.only === undefined) return all;
   const unknown = args.only.filter((id) => !all.some((m) => m.id === id));
   if (unknown.length > 0) {
-    throw new BenchUsageError(
+    throw usageFailure(MUTANTS_SPEC)(
       `--only: no mutant ${unknown.map((id) => `"${id}"`).join(', ')} in ${args.all ? 'the generated set' : 'the fixed set (--all for every mutant)'}`,
     );
   }
@@ -105,14 +106,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseMutantBenchArgs(argv);
     if (args.help) {
-      process.stdout.write(`Usage: ${MUTANTS_USAGE}`);
+      process.stdout.write(MUTANTS_HELP);
       return 0;
     }
     json = args.json === undefined ? undefined : claimOutput('json', args.json, { force: args.force });
     mutants = selectMutants(args);
   } catch (error) {
-    if (!(error instanceof BenchUsageError || error instanceof OutputPathError)) throw error;
-    process.stderr.write(`bench:mutants: ${error.message}\n\nUsage: ${MUTANTS_USAGE}`);
+    if (!(error instanceof UsageError || error instanceof OutputPathError)) throw error;
+    process.stderr.write(`bench:mutants: ${error.message}\n\n${MUTANTS_HELP}`);
     return 2;
   }
   const config: MutantBenchConfig = {

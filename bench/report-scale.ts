@@ -1,3 +1,4 @@
+import { type Column, textRow } from '../fuzz/cli/kit/table.ts';
 import type { ForgeFigures } from './forge-invariants.ts';
 import type { BenchFigures } from './measure.ts';
 import type { Section } from './profile.ts';
@@ -53,18 +54,27 @@ export function scaleLines(figures: BenchFigures): string[] {
     );
     for (const a of actors) {
       lines.push(
-        `${String(a.actors).padStart(6)}${String(a.actions).padStart(10)}${a.actionsPerSecond.toFixed(0).padStart(12)}` +
-          `${((a.wallMs * 1000) / a.actions).toFixed(0).padStart(12)}${(base.actionsPerSecond / a.actionsPerSecond).toFixed(2).padStart(18)}`,
+        textRow(rightAligned([6, 10, 12, 12, 18]), [
+          String(a.actors),
+          String(a.actions),
+          a.actionsPerSecond.toFixed(0),
+          ((a.wallMs * 1000) / a.actions).toFixed(0),
+          (base.actionsPerSecond / a.actionsPerSecond).toFixed(2),
+        ]),
       );
     }
     const ratio = actorCostRatio(actors);
+    const sections: Column[] = [{ width: 70 }, ...rightAligned(actors.map(() => 11))];
     lines.push(
       `target: per-action cost from 2 to 16 actors <= ${ACTOR_COST_TARGET}x: ${met(ratio <= ACTOR_COST_TARGET)} at ${ratio.toFixed(2)}x`,
       '',
-      `${'where an action goes, us per action (one instrumented campaign each)'.padEnd(70)}${actors.map((a) => `${a.actors} actors`.padStart(11)).join('')}`,
+      textRow(sections, [
+        'where an action goes, us per action (one instrumented campaign each)',
+        ...actors.map((a) => `${a.actors} actors`),
+      ]),
     );
     for (const [section, label] of ACTOR_SECTIONS) {
-      lines.push(`${label.padEnd(70)}${actors.map((a) => a.usPerAction[section].toFixed(0).padStart(11)).join('')}`);
+      lines.push(textRow(sections, [label, ...actors.map((a) => a.usPerAction[section].toFixed(0))]));
     }
   }
   if (figures.workers !== undefined) {
@@ -78,8 +88,12 @@ export function scaleLines(figures: BenchFigures): string[] {
     );
     for (const w of workers) {
       lines.push(
-        `${String(w.workers).padStart(7)}${(w.wallMs / 1000).toFixed(2).padStart(10)}${w.actionsPerSecond.toFixed(0).padStart(12)}` +
-          `${((workers[0] as WorkersFigure).wallMs / w.wallMs).toFixed(2).padStart(10)}`,
+        textRow(rightAligned([7, 10, 12, 10]), [
+          String(w.workers),
+          (w.wallMs / 1000).toFixed(2),
+          w.actionsPerSecond.toFixed(0),
+          ((workers[0] as WorkersFigure).wallMs / w.wallMs).toFixed(2),
+        ]),
       );
     }
     lines.push(
@@ -135,4 +149,9 @@ export function scaleJson(figures: BenchFigures): object {
           },
     forge: figures.forge ?? null,
   };
+}
+
+/** Figure columns of these widths, each lined up on its last digit. */
+function rightAligned(widths: readonly number[]): Column[] {
+  return widths.map((width) => ({ width, align: 'right' }));
 }

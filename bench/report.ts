@@ -1,3 +1,4 @@
+import { type Column, textRow } from '../fuzz/cli/kit/table.ts';
 import { DEFAULT_PROBE_EVERY } from '../fuzz/runner/checks.ts';
 import type { MachineInfo } from './machine.ts';
 import type { BenchFigures, Ratio, Subject } from './measure.ts';
@@ -82,13 +83,14 @@ function load(info: MachineInfo): string {
   return info.load.map((l) => l.toFixed(2)).join(' ');
 }
 
-const WIDTHS = [26, 8, 11, 12, 11, 8, 13, 8];
+/** The campaign table's columns: the subject's label, then figures lined up on their last digit. */
+const COLUMNS: readonly Column[] = [26, 8, 11, 12, 11, 8, 13, 8].map((width, i) => ({
+  width,
+  align: i === 0 ? 'left' : 'right',
+}));
 
 function row(cells: string[]): string {
-  return cells
-    .map((cell, i) => (i === 0 ? cell.padEnd(WIDTHS[0] as number) : cell.padStart(WIDTHS[i] as number)))
-    .join('')
-    .trimEnd();
+  return textRow(COLUMNS, cells);
 }
 
 function subjectRow(label: string, subject: Subject, actions: number, ratio: Ratio | undefined): string {
@@ -118,12 +120,16 @@ function breakdown(figures: BenchFigures): string[] {
   const { probes, noProbes } = figures.profile;
   const cell = (profile: Profile, ms: number) =>
     `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / profile.totalMs).toFixed(1).padStart(5)}%`;
+  const columns: Column[] = [{ width: 60 }, { width: 17, align: 'right' }, { width: 17, align: 'right' }];
   const lines = [
-    `${'where the time goes (one instrumented campaign each, wall)'.padEnd(60)}` +
-      `${probesPerStep(figures.config.probesPerStep).padStart(17)}${'probes off'.padStart(17)}`,
+    textRow(columns, [
+      'where the time goes (one instrumented campaign each, wall)',
+      probesPerStep(figures.config.probesPerStep),
+      'probes off',
+    ]),
   ];
   const add = (label: string, a: number, b: number) =>
-    lines.push(`${label.padEnd(60)}${cell(probes, a).padStart(17)}${cell(noProbes, b).padStart(17)}`);
+    lines.push(textRow(columns, [label, cell(probes, a), cell(noProbes, b)]));
   for (const section of Object.keys(SECTION_LABELS) as Section[]) {
     add(SECTION_LABELS[section], probes.ms[section], noProbes.ms[section]);
   }

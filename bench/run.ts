@@ -4,8 +4,9 @@
  * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag.
  */
 
+import { UsageError } from '../fuzz/errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './args.ts';
+import { BENCH_HELP, parseBenchArgs } from './args.ts';
 import { benchDrift, formatDriftBench } from './drift.ts';
 import { machineInfo } from './machine.ts';
 import { runBench } from './measure.ts';
@@ -18,12 +19,12 @@ async function main(argv: string[]): Promise<number> {
     args = parseBenchArgs(argv);
     json = args.json === undefined ? undefined : claimOutput('json', args.json, { force: args.force });
   } catch (error) {
-    if (!(error instanceof BenchUsageError || error instanceof OutputPathError)) throw error;
-    process.stderr.write(`bench: ${error.message}\n\nUsage: ${BENCH_USAGE}`);
+    if (!(error instanceof UsageError || error instanceof OutputPathError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${BENCH_HELP}`);
     return 2;
   }
   if (args.help) {
-    process.stdout.write(`Usage: ${BENCH_USAGE}`);
+    process.stdout.write(BENCH_HELP);
     return 0;
   }
   const start = machineInfo();

@@ -41,7 +41,8 @@ export class TraceFormatError extends CliflessError {
 /** A bad command line: unknown command or flag, missing or malformed value. */
 export class UsageError extends CliflessError {
   override name = 'UsageError';
-  constructor(message: string, command: string) {
-    super(message, { details: `Run \`cliffless ${command} --help\` for the options.`, exitCode: 2 });
+  /** `help` is the command line that shows the options; by default `cliffless <command> --help`. */
+  constructor(message: string, command: string, help = `cliffless ${command} --help`) {
+    super(message, { details: `Run \`${help}\` for the options.`, exitCode: 2 });
   }
 }

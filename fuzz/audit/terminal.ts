@@ -1,3 +1,4 @@
+import { textRow } from '../cli/kit/table.ts';
 import type { AuditResult } from './audit.ts';
 import { type Finding, headlineValues, VERDICT_TEXT } from './findings.ts';
 import { formatDelta } from './gas.ts';
@@ -35,7 +36,7 @@ export function auditSummary(result: AuditResult, findings: readonly Finding[], 
     for (const row of changed) {
       const { delta, percent } = formatDelta(row.base.median, row.next.median);
       lines.push(
-        `  ${row.kind.padEnd(19)} ${row.base.median.toLocaleString('en-US')} → ${row.next.median.toLocaleString('en-US')} (${delta}, ${percent})`,
+        `  ${textRow([{ width: 19 }, {}], [row.kind, row.base.median.toLocaleString('en-US')], ' ')} → ${row.next.median.toLocaleString('en-US')} (${delta}, ${percent})`,
       );
     }
   }

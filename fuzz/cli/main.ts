@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
 import { COMMANDS } from './commands.ts';
 import { helpText, parseArgs } from './kit/args.ts';
+import { textRow } from './kit/table.ts';
 
 /** Command names are padded to the longest one plus two spaces, so summaries line up. */
 const NAME_WIDTH = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
@@ -13,7 +14,7 @@ const USAGE = `cliffless — differential fuzzing of split-claim contracts again
 Usage: cliffless <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.spec.name.padEnd(NAME_WIDTH)}${c.spec.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${textRow([{ width: NAME_WIDTH }], [c.spec.name, c.spec.summary])}`).join('\n')}
 
 Run \`cliffless <command> --help\` for a command's options, \`cliffless --version\` for the version.
 Exit codes: 0 pass, 1 failure found, 2 bad input, 3 internal error, +4 an output could not be

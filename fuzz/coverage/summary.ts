@@ -1,3 +1,4 @@
+import { type Column, textRow } from '../cli/kit/table.ts';
 import type { BranchCoverage, FileCoverage, FileGroup } from './report.ts';
 
 const GROUP_TITLES: Record<FileGroup, string> = {
@@ -25,7 +26,7 @@ export function formatCoverageSummary(files: readonly FileCoverage[]): string {
     const inGroup = files.filter((f) => f.group === group);
     if (inGroup.length === 0) continue;
     if (out.length > 0) out.push('');
-    out.push(`${GROUP_TITLES[group].padEnd(width)}${'lines'.padEnd(18)}${'branches'.padEnd(18)}functions`);
+    out.push(textRow(columns(width), [GROUP_TITLES[group], 'lines', 'branches', 'functions']));
     const total: Tally = { lines: [0, 0], branches: [0, 0], functions: [0, 0] };
     for (const file of inGroup) {
       const tally = tallyOf(file);
@@ -52,12 +53,24 @@ function tallyOf(file: FileCoverage): Tally {
   };
 }
 
+/** The file name, then lines, branches and functions, each `hit/all percent`. */
+function columns(width: number): Column[] {
+  return [{ width }, { width: 18 }, { width: 18 }, {}];
+}
+
+/** `hit/all` and its percentage, each lined up on its last character. */
+const FIGURE: readonly Column[] = [
+  { width: 9, align: 'right' },
+  { width: 6, align: 'right' },
+];
+
 function row(name: string, tally: Tally, width: number): string {
   const cell = ([hit, all]: [number, number]) => {
     const percent = all === 0 ? '-' : `${Math.floor((hit / all) * 1000) / 10}%`;
-    return `${`${hit}/${all}`.padStart(9)} ${percent.padStart(6)}  `;
+    // Two spaces after even an overflowing figure, so neighbouring columns never run together.
+    return `${textRow(FIGURE, [`${hit}/${all}`, percent], ' ')}  `;
   };
-  return `${name.padEnd(width)}${cell(tally.lines)}${cell(tally.branches)}${cell(tally.functions).trimEnd()}`;
+  return textRow(columns(width), [name, cell(tally.lines), cell(tally.branches), cell(tally.functions)]);
 }
 
 /** `file:line  what` for every unreached line and branch way, in line order. */

@@ -1,3 +1,4 @@
+import type { ParsedArgs } from '../cli/kit/args.ts';
 import { rerunLine, shownPath } from '../cli/kit/rerun.ts';
 import { EXIT_INTERRUPTED, interruptOnSigint } from '../cli/kit/sigint.ts';
 import type { Artifacts } from '../compile/index.ts';
@@ -27,7 +28,7 @@ export const EXHAUSTIVE_WORLD = { actors: 2, approvals: true } as const;
  * the search first: then the summary says it is incomplete), 1 with a written trace on a failure.
  */
 export async function exhaustiveCommand(
-  flags: Record<string, string | number | boolean | undefined>,
+  flags: ParsedArgs['flags'],
   compile: (contracts: string | undefined) => Artifacts,
 ): Promise<number> {
   // The flags that mean nothing to a search (--runs, --workers...) the parser refuses with it.

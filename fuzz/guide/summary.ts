@@ -1,4 +1,8 @@
+import { type Column, textRow } from '../cli/kit/table.ts';
 import type { GuidedResult } from './campaign.ts';
+
+/** A contract's name, then its directions reached, lined up on the last digit. */
+const DIRECTIONS: readonly Column[] = [{ width: 48 }, { width: 4, align: 'right' }];
 
 /**
  * The guided part of a campaign's summary: branch directions reached of all, per contract, and how
@@ -17,7 +21,7 @@ export function formatGuidedSummary(result: GuidedResult, totals: ReadonlyMap<st
     const hit = hits.get(contract) ?? 0;
     if (hit === 0 && !contract.startsWith('contracts/')) continue;
     lines.push(
-      `  ${contract.padEnd(48)} ${String(hit).padStart(4)} / ${total}  (${((100 * hit) / total).toFixed(1)}%)`,
+      `  ${textRow(DIRECTIONS, [contract, String(hit)], ' ')} / ${total}  (${((100 * hit) / total).toFixed(1)}%)`,
     );
   }
   const creation = [...hits].filter(([c]) => c.endsWith('(creation)')).reduce((n, [, h]) => n + h, 0);

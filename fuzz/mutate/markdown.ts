@@ -1,3 +1,4 @@
+import { markdownTable } from '../cli/kit/table.ts';
 import type { MutationReport, ReportedMutant, Tally } from './report.ts';
 
 /** Inline code safe inside a Markdown table cell: one line, pipes escaped, long snippets cut. */
@@ -21,10 +22,11 @@ export function tallyLine(t: Tally): string {
 }
 
 function tallyTable(title: string, groups: Record<string, Tally>): string[] {
-  const rows = Object.entries(groups).map(
-    ([name, t]) => `| ${name} | ${t.mutants} | ${t.killed} | ${t.survived} | ${t.invalid} | ${percent(t.score)} |`,
+  const rows = Object.entries(groups).map(([name, t]) =>
+    [name, t.mutants, t.killed, t.survived, t.invalid].map(String).concat(percent(t.score)),
   );
-  return [`| ${title} | mutants | killed | survived | invalid | score |`, '|---|---:|---:|---:|---:|---:|', ...rows];
+  const header = [title, 'mutants', 'killed', 'survived', 'invalid', 'score'];
+  return markdownTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right'], 'compact').split('\n');
 }
 
 function outcomeCell(m: ReportedMutant): string {
@@ -104,13 +106,12 @@ export function renderMarkdown(report: MutationReport): string {
 
 function killMatrix(report: MutationReport, killed: readonly ReportedMutant[]): string[] {
   if (killed.length === 0) return ['No mutant was killed.'];
-  const header = `| mutant | ${report.checks.join(' | ')} |`;
-  const rule = `|---|${report.checks.map(() => ':-:').join('|')}|`;
-  const rows = killed.map((m) => {
-    const cells = report.checks.map((c) => (c === m.killedBy ? '**K**' : (m.violations ?? []).includes(c) ? 'x' : ''));
-    return `| \`${m.id}\` | ${cells.join(' | ')} |`;
-  });
-  return [header, rule, ...rows];
+  const rows = killed.map((m) => [
+    `\`${m.id}\``,
+    ...report.checks.map((c) => (c === m.killedBy ? '**K**' : (m.violations ?? []).includes(c) ? 'x' : '')),
+  ]);
+  const align = ['left' as const, ...report.checks.map(() => 'center' as const)];
+  return markdownTable(['mutant', ...report.checks], rows, align, 'compact').split('\n');
 }
 
 function firstLine(text: string | undefined): string {

@@ -1,16 +1,18 @@
+import { textTable } from '../cli/kit/table.ts';
 import { percent, tallyLine } from './markdown.ts';
 import type { MutationReport } from './report.ts';
 
 /** What `cliffless mutate` prints at the end: the tally, a table by operator and each survivor in one line. */
 export function formatMutationSummary(report: MutationReport): string {
-  const width = Math.max(8, ...Object.keys(report.byOperator).map((name) => name.length));
   const lines = [
     tallyLine(report.total),
     '',
-    `${'operator'.padEnd(width)}  mutants  killed  survived  invalid   score`,
-    ...Object.entries(report.byOperator).map(
-      ([name, t]) =>
-        `${name.padEnd(width)}  ${String(t.mutants).padStart(7)}  ${String(t.killed).padStart(6)}  ${String(t.survived).padStart(8)}  ${String(t.invalid).padStart(7)}  ${percent(t.score).padStart(6)}`,
+    ...textTable(
+      [{}, ...[7, 6, 8, 7, 6].map((w) => ({ width: w, align: 'right' as const }))],
+      ['operator', 'mutants', 'killed', 'survived', 'invalid', 'score'],
+      Object.entries(report.byOperator).map(([name, t]) =>
+        [name, t.mutants, t.killed, t.survived, t.invalid].map(String).concat(percent(t.score)),
+      ),
     ),
   ];
   const killers = new Map<string, number>();

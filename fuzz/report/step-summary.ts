@@ -1,9 +1,9 @@
 import { PROPERTIES } from '../../properties/index.ts';
+import { markdownTable } from '../cli/kit/table.ts';
 import type { CampaignStats } from '../runner/stats.ts';
 import { ACTION_KINDS } from '../trace/fields.ts';
 import type { ReplayedTrace, ReportedFailure } from './junit-suites.ts';
 import { replayCommandFor } from './junit-suites.ts';
-import { markdownTable } from './markdown-table.ts';
 import type { SourceLine } from './source-line.ts';
 
 /** Where a failure points in the Solidity, for the reports: `contracts/…/PayoutMath.sol:14`. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BenchUsageError, parseBenchArgs } from '../../bench/args.ts';
+import { BENCH_HELP, parseBenchArgs } from '../../bench/args.ts';
 import { type BareWorld, deployBareWorld, replayBare } from '../../bench/bare-replay.ts';
 import { type CallLogEntry, callCount, mainLine, resetCount } from '../../bench/call-log.ts';
 import { forgeSeconds, parseInvariants } from '../../bench/forge-invariants.ts';
@@ -12,6 +12,7 @@ import { BENCH_WORLD, DEFAULT_CONFIG, QUICK_CONFIG, runBench } from '../../bench
 import { type Profile, profileCampaign, SECTIONS } from '../../bench/profile.ts';
 import { formatReport, reportJson, restMs } from '../../bench/report.ts';
 import { compileContracts } from '../../fuzz/compile/index.ts';
+import { UsageError } from '../../fuzz/errors.ts';
 import { runCampaign } from '../../fuzz/runner/campaign.ts';
 import { Checks } from '../../fuzz/runner/checks.ts';
 import { type PreparedEnvironment, prepareEnvironment } from '../../fuzz/runner/prepare.ts';
@@ -219,16 +220,35 @@ describe('bench: flags', () => {
     const args = parseBenchArgs(['--runs', '7', '--rounds=3', '--probes', '1', '--json', 'out.json']);
     expect(args.config).toEqual({ ...DEFAULT_CONFIG, runs: 7, rounds: 3, probesPerStep: 1 });
     expect(args.json).toBe('out.json');
-    expect(() => parseBenchArgs(['--rusn', '7'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--rusn', '7'])).toThrow(UsageError);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/at least 1/);
     expect(() => parseBenchArgs(['--runs'])).toThrow(/needs a value/);
     expect(() => parseBenchArgs(['--json', '--runs', '3'])).toThrow(/needs a value/);
-    expect(() => parseBenchArgs(['7'])).toThrow(/unexpected argument/);
+    expect(() => parseBenchArgs(['7'])).toThrow(/`npm run bench` takes no arguments, got 7/);
     expect(parseBenchArgs(['--json', 'out.json', '--force']).force).toBe(true);
-    expect(() => parseBenchArgs(['--force'])).toThrow(/only applies with --json/);
+    expect(() => parseBenchArgs(['--force'])).toThrow(/--force applies only with --json/);
     expect(() => parseBenchArgs(['--runs', '7', '--runs=8'])).toThrow(/--runs is given twice/);
     expect(() => parseBenchArgs(['--json', 'a.json', '--quick', '--json', 'b.json'])).toThrow(/--json is given twice/);
     expect(() => parseBenchArgs(['--no-forge', '--no-forge'])).toThrow(/--no-forge is given twice/);
+  });
+
+  it("refuses with the kit's usage error (exit 2, pointing at the bench's own --help) and documents every flag", () => {
+    const error = (() => {
+      try {
+        parseBenchArgs(['--rusn', '7']);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).toMatch(/unknown flag --rusn for `npm run bench` \(did you mean --runs\?\)/);
+    expect((error as UsageError).describe()).toMatch(/Run `npm run bench -- --help` for the options/);
+    expect(() => parseBenchArgs(['--no-drift', '--drift-only'])).toThrow(/--no-drift does not apply with --drift-only/);
+    for (const flag of ['--quick', '--no-forge', '--no-scale', '--runs', '--rounds', '--probes', '--worker-runs']) {
+      expect(BENCH_HELP).toContain(flag);
+    }
+    expect(BENCH_HELP).toMatch(/--runs <int> +runs per campaign .*\(default: 30\)/);
   });
 
   it('refuses an existing --json file without --force, before measuring anything, and leaves it as it was', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BenchUsageError } from '../../bench/args.ts';
 import type { ForgeOutcome } from '../../bench/forge-mutant.ts';
 import type { MachineInfo } from '../../bench/machine.ts';
-import { DEFAULT_BUDGET_SECONDS, parseMutantBenchArgs } from '../../bench/mutants-args.ts';
+import { DEFAULT_BUDGET_SECONDS, MUTANTS_HELP, parseMutantBenchArgs } from '../../bench/mutants-args.ts';
 import {
   formatMutantReport,
   type HarnessOutcome,
@@ -11,6 +10,7 @@ import {
   mutantReportJson,
   summarizeMutants,
 } from '../../bench/mutants-report.ts';
+import { UsageError } from '../../fuzz/errors.ts';
 
 const forgeKill = (id: string, killedBy: string, secondsToKill: number): ForgeOutcome => ({
   id,
@@ -182,21 +182,35 @@ describe('bench:mutants: flags', () => {
 
   it.each([
     [['--bogus'], /unknown flag --bogus/],
-    [['extra'], /unexpected argument "extra"/],
+    [['extra'], /`npm run bench:mutants` takes no arguments, got extra/],
     [['--budget'], /--budget needs a value/],
-    [['--budget', '0'], /--budget must be a whole number from 1/],
+    [['--budget', '0'], /--budget must be at least 1/],
     [['--budget', '1.5'], /--budget must be a whole number/],
-    [['--jobs', '3'], /--jobs must be 1 or 2/],
+    [['--jobs', '3'], /--jobs must be at most 2/],
     [['--seed', '-1'], /--seed needs a value|--seed must be/],
     [['--only', 'a,,b'], /--only has an empty mutant id/],
     [['--all=yes'], /--all takes no value/],
-    [['--force'], /--force only applies with --json/],
+    [['--force'], /--force applies only with --json/],
     [['--json', '--all'], /--json needs a value/],
     [['--budget', '5', '--budget=6'], /--budget is given twice/],
     [['--seed', '1', '--jobs', '1', '--seed', '2'], /--seed is given twice/],
     [['--all', '--all'], /--all is given twice/],
+    [['--budget', '4294967296'], /--budget must be at most 4294967295/],
   ])('rejects %j', (argv, message) => {
-    expect(() => parseMutantBenchArgs(argv)).toThrow(BenchUsageError);
+    expect(() => parseMutantBenchArgs(argv)).toThrow(UsageError);
     expect(() => parseMutantBenchArgs(argv)).toThrow(message);
+  });
+
+  it("documents --only as repeatable and exits 2 through the kit's UsageError", () => {
+    expect(MUTANTS_HELP).toMatch(/--only <string>\.\.\. +only these mutant ids, comma-separated/);
+    expect(MUTANTS_HELP).toMatch(/--budget <int> +seconds per mutant .*\(default: 20\)/);
+    expect(parseMutantBenchArgs(['--only', 'x', '--only', 'y,z']).only).toEqual(['x', 'y', 'z']);
+    try {
+      parseMutantBenchArgs(['--jobs', '3']);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as UsageError).exitCode).toBe(2);
+      expect((error as UsageError).describe()).toMatch(/`npm run bench:mutants -- --help`/);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.ts';
+import { textRow } from './table.ts';
 
 /** The value types a flag can take. */
 export type FlagType = 'int' | 'number' | 'string' | 'boolean' | 'duration';
@@ -15,6 +16,13 @@ export interface FlagSpec {
    * budget of 0s runs nothing).
    */
   min?: number;
+  /** For `int` and `number`: the largest accepted value. */
+  max?: number;
+  /**
+   * The flag may be given more than once and its values add up, in order, into an array (e.g.
+   * `--only a --only b`). Any other flag given twice is refused: the last would silently win.
+   */
+  repeatable?: boolean;
   /** The flag means something only with one of these flags given (e.g. `--prelude` with `--exhaustive`). */
   needs?: readonly string[];
   /** The flag means nothing with any of these flags given (e.g. `--workers` with `--exhaustive`). */
@@ -24,8 +32,15 @@ export interface FlagSpec {
 /** A command's flags and positional arguments, for parsing and for --help. */
 export interface CommandSpec {
   name: string;
+  /**
+   * How a user runs the command, as errors and --help name it; `cliffless <name>` unless given
+   * (the benches are `npm run bench --`, whose flags follow the `--`).
+   */
+  invocation?: string;
   summary: string;
   usage: string;
+  /** A paragraph shown in --help between the usage line and the options. */
+  description?: string;
   flags: FlagSpec[];
   /** Names of required positional arguments, in order. */
   positionals: string[];
@@ -37,7 +52,8 @@ export interface CommandSpec {
 
 /** Parsed flags (by name) and positionals. */
 export interface ParsedArgs {
-  flags: Record<string, string | number | boolean | undefined>;
+  /** A repeatable flag's values are an array, in the order given; every other flag is one value. */
+  flags: Record<string, string | number | boolean | (string | number)[] | undefined>;
   positionals: string[];
   help: boolean;
 }
@@ -47,7 +63,9 @@ export interface ParsedArgs {
  * UsageErrors that name the flag (with a suggestion for a likely typo), so a mistyped option can
  * never silently fall back to a default.
  */
-export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
+export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  const fail = usageFailure(spec);
+  const shown = commandLine(spec);
   const flags: ParsedArgs['flags'] = {};
   const positionals: string[] = [];
   let help = false;
@@ -69,23 +87,26 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
         name,
         spec.flags.map((f) => f.name),
       );
-      throw new UsageError(
-        `unknown flag --${name} for \`cliffless ${spec.name}\`${hint ? ` (did you mean --${hint}?)` : ''}`,
-        spec.name,
-      );
+      throw fail(`unknown flag --${name} for \`${shown}\`${hint ? ` (did you mean --${hint}?)` : ''}`);
     }
     // The last of two would silently win: `--seed 1 --seed 2` is a mistake to report, not to guess.
-    if (name in flags) throw new UsageError(`--${name} is given twice; give it once`, spec.name);
+    if (name in flags && flag.repeatable !== true) throw fail(`--${name} is given twice; give it once`);
     if (flag.type === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`, spec.name);
+      if (eq !== -1) throw fail(`--${name} takes no value`);
       flags[name] = true;
       continue;
     }
     const raw = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (raw === undefined || (eq === -1 && raw.startsWith('--'))) {
-      throw new UsageError(`--${name} needs a value (${flag.type})`, spec.name);
+      throw fail(`--${name} needs a value (${flag.type})`);
     }
-    flags[name] = parseValue(spec.name, flag, raw);
+    const value = parseValue(fail, flag, raw);
+    if (flag.repeatable === true) {
+      const earlier = flags[name];
+      flags[name] = [...(Array.isArray(earlier) ? earlier : []), value];
+    } else {
+      flags[name] = value;
+    }
   }
   const counted = spec.variadic === true && positionals.length >= spec.positionals.length;
   if (!help && !counted && positionals.length !== spec.positionals.length) {
@@ -93,70 +114,87 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
       spec.positionals.length === 0
         ? 'no arguments'
         : `${spec.positionals.map((p) => `<${p}>`).join(' ')}${spec.variadic === true ? '...' : ''}`;
-    throw new UsageError(
-      `\`cliffless ${spec.name}\` takes ${wanted}, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`,
-      spec.name,
-    );
+    throw fail(`\`${shown}\` takes ${wanted}, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
   }
-  if (!help) checkApplies(spec, flags);
+  if (!help) checkApplies(fail, spec, flags);
   return { flags, positionals, help };
 }
 
+/** The command as a user types it, without a trailing `--` (`cliffless fuzz`, `npm run bench`). */
+function commandLine(spec: CommandSpec): string {
+  return (spec.invocation ?? `cliffless ${spec.name}`).replace(/ --$/, '');
+}
+
+/** A usage error of this command: exit 2, and the line that shows its options. */
+export function usageFailure(spec: CommandSpec): (message: string) => UsageError {
+  const help = `${spec.invocation ?? `cliffless ${spec.name}`} --help`;
+  return (message) => new UsageError(message, spec.name, help);
+}
+
 /** Refuses a flag given where it means nothing (its `needs` absent, or a `conflicts` flag given). */
-function checkApplies(spec: CommandSpec, flags: ParsedArgs['flags']): void {
+function checkApplies(fail: (message: string) => UsageError, spec: CommandSpec, flags: ParsedArgs['flags']): void {
   for (const flag of spec.flags) {
     if (flags[flag.name] === undefined) continue;
     const conflict = flag.conflicts?.find((other) => flags[other] !== undefined);
     if (conflict !== undefined) {
-      throw new UsageError(`--${flag.name} does not apply with --${conflict}: drop one of them`, spec.name);
+      throw fail(`--${flag.name} does not apply with --${conflict}: drop one of them`);
     }
     if (flag.needs !== undefined && !flag.needs.some((other) => flags[other] !== undefined)) {
       const wanted = flag.needs.map((other) => `--${other}`).join(' or ');
-      throw new UsageError(`--${flag.name} applies only with ${wanted}`, spec.name);
+      throw fail(`--${flag.name} applies only with ${wanted}`);
     }
   }
 }
 
-function parseValue(command: string, flag: FlagSpec, raw: string): string | number {
+function parseValue(fail: (message: string) => UsageError, flag: FlagSpec, raw: string): string | number {
   switch (flag.type) {
     case 'string':
       return raw;
     case 'int': {
-      if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${flag.name} must be a whole number, got "${raw}"`, command);
+      if (!/^-?\d+$/.test(raw)) throw fail(`--${flag.name} must be a whole number, got "${raw}"`);
       const value = Number(raw);
-      if (!Number.isSafeInteger(value)) throw new UsageError(`--${flag.name} is too large: ${raw}`, command);
-      if (flag.min !== undefined && value < flag.min) {
-        throw new UsageError(`--${flag.name} must be at least ${flag.min}, got ${raw}`, command);
-      }
-      return value;
+      if (!Number.isSafeInteger(value)) throw fail(`--${flag.name} is too large: ${raw}`);
+      return inRange(fail, flag, value, raw);
     }
     case 'number': {
       const value = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(value)) {
-        throw new UsageError(`--${flag.name} must be a number, got "${raw}"`, command);
+        throw fail(`--${flag.name} must be a number, got "${raw}"`);
       }
-      if (flag.min !== undefined && value < flag.min) {
-        throw new UsageError(`--${flag.name} must be at least ${flag.min}, got ${raw}`, command);
-      }
-      return value;
+      return inRange(fail, flag, value, raw);
     }
     case 'duration': {
-      const seconds = parseDuration(command, flag.name, raw);
+      const match = DURATION.exec(raw);
+      if (match === null) throw fail(`--${flag.name} must be a duration like 90s, 15m or 2h, got "${raw}"`);
+      const seconds = durationSeconds(match);
       const min = flag.min ?? 1;
-      if (seconds < min) throw new UsageError(`--${flag.name} must be at least ${min}s, got "${raw}"`, command);
+      if (seconds < min) throw fail(`--${flag.name} must be at least ${min}s, got "${raw}"`);
       return seconds;
     }
     default:
-      throw new UsageError(`--${flag.name}: unsupported flag type`, command);
+      throw fail(`--${flag.name}: unsupported flag type`);
   }
+}
+
+/** A number within the flag's `min` and `max`. */
+function inRange(fail: (message: string) => UsageError, flag: FlagSpec, value: number, raw: string): number {
+  if (flag.min !== undefined && value < flag.min) throw fail(`--${flag.name} must be at least ${flag.min}, got ${raw}`);
+  if (flag.max !== undefined && value > flag.max) throw fail(`--${flag.name} must be at most ${flag.max}, got ${raw}`);
+  return value;
+}
+
+const DURATION = /^(\d{1,9})(s|m|h)?$/;
+
+function durationSeconds(match: RegExpExecArray): number {
+  const unit = match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1;
+  return Number(match[1]) * unit;
 }
 
 /** `90`, `90s`, `15m`, `2h` → seconds. */
 export function parseDuration(command: string, name: string, raw: string): number {
-  const match = /^(\d{1,9})(s|m|h)?$/.exec(raw);
+  const match = DURATION.exec(raw);
   if (match === null) throw new UsageError(`--${name} must be a duration like 90s, 15m or 2h, got "${raw}"`, command);
-  const unit = match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1;
-  return Number(match[1]) * unit;
+  return durationSeconds(match);
 }
 
 /** The flag name nearest to a typo (edit distance ≤ 2), if any. */
@@ -189,14 +227,23 @@ function editDistance(a: string, b: string): number {
 
 /** The --help text of a command. */
 export function helpText(spec: CommandSpec): string {
-  const width = Math.max(...spec.flags.map((f) => f.name.length + (f.type === 'boolean' ? 0 : f.type.length + 3)), 6);
-  const lines = [`cliffless ${spec.name} — ${spec.summary}`, '', `Usage: ${spec.usage}`, '', 'Options:'];
+  const width = Math.max(
+    ...spec.flags.map(
+      (f) => f.name.length + (f.type === 'boolean' ? 0 : f.type.length + 3) + (f.repeatable === true ? 3 : 0),
+    ),
+    6,
+  );
+  const columns = [{ width: width + 4 }];
+  const lines = [`${commandLine(spec)} — ${spec.summary}`, '', `Usage: ${spec.usage}`, ''];
+  if (spec.description !== undefined) lines.push(spec.description, '');
+  lines.push('Options:');
   for (const flag of spec.flags) {
-    const left = flag.type === 'boolean' ? `--${flag.name}` : `--${flag.name} <${flag.type}>`;
+    const value = flag.type === 'boolean' ? '' : ` <${flag.type}>`;
+    const left = `--${flag.name}${value}${flag.repeatable === true ? '...' : ''}`;
     const fallback = flag.default === undefined ? '' : ` (default: ${flag.default})`;
-    lines.push(`  ${left.padEnd(width + 4)}${flag.description}${fallback}`);
+    lines.push(`  ${textRow(columns, [left, `${flag.description}${fallback}`])}`);
   }
-  lines.push(`  ${'--help'.padEnd(width + 4)}Show this help`);
+  lines.push(`  ${textRow(columns, ['--help', 'Show this help'])}`);
   if (spec.examples !== undefined && spec.examples.length > 0)
     lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
   return `${lines.join('\n')}\n`;

@@ -17,14 +17,17 @@ export function rerunLine(
   args: Pick<ParsedArgs, 'flags' | 'positionals'>,
   kept: readonly string[],
   durations: readonly string[] = ['time', 'time-per-mutant', 'timeout'],
-  overrides: Readonly<Record<string, string | number | boolean | undefined>> = {},
+  overrides: Readonly<ParsedArgs['flags']> = {},
 ): string {
   const words = ['npx', 'cliffless', command, ...args.positionals];
   for (const name of kept) {
     const value = name in overrides ? overrides[name] : args.flags[name];
     if (value === undefined || value === false) continue;
     if (value === true) words.push(`--${name}`);
-    else words.push(`--${name}`, durations.includes(name) ? `${value}s` : String(value));
+    // A repeatable flag is repeated as it was given, one value each time.
+    else
+      for (const one of Array.isArray(value) ? value : [value])
+        words.push(`--${name}`, durations.includes(name) ? `${one}s` : String(one));
   }
   return quote(words);
 }
