@@ -31,7 +31,9 @@ describe('the fixed mutant set (Differential: mutated contracts against the refe
     // The constructor mutant is caught before any action: the world cannot be deployed.
     const deployRejected = outcomes.find((o) => o.id === 'SlowOracle.sol:66:relational:0');
     expect(deployRejected).toMatchObject({ killedBy: 'D1', run: -1, actionsToKill: 0 });
-    expect(deployRejected?.detail).toMatch(/world setup failed: the contracts do not deploy: deploying SlowOracle failed/);
+    expect(deployRejected?.detail).toMatch(
+      /world setup failed: the contracts do not deploy: deploying SlowOracle failed/,
+    );
     // A payout mutant breaks properties on its killing step too: the kill matrix shows them.
     const payout = outcomes.filter((o) => o.id.startsWith('libraries/PayoutMath.sol') && o.status === 'killed');
     expect(payout.flatMap((o) => o.violations ?? []).some((id) => /^M\d$/.test(id))).toBe(true);
