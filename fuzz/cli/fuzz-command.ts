@@ -5,7 +5,12 @@ import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
 import { claimOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { WorkerPool } from '../parallel/pool.ts';
-import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../parallel/summary-file.ts';
+import {
+  type CAMPAIGN_IDENTITY,
+  type CampaignRecord,
+  summaryDocument,
+  writeSummaryFile,
+} from '../parallel/summary-file.ts';
 import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
@@ -364,17 +369,8 @@ function checkWorkers(workers: number, runs: number, sharded: boolean): void {
 function campaignRecord(
   result: CampaignResult,
   written: string | undefined,
-  c: {
-    seed: number;
-    runs: number;
-    depth: number;
-    actors: number;
-    probes: number;
-    probeEvery: number;
-    shard: Shard;
-    time: number | undefined;
-    contracts: string;
-  },
+  // The record's identity fields as they are, the shard and time budget before they are written out.
+  c: Pick<CampaignRecord, (typeof CAMPAIGN_IDENTITY)[number]> & { shard: Shard; time: number | undefined },
 ): CampaignRecord {
   const failure = result.failure;
   return {
