@@ -130,6 +130,12 @@ export const fuzzSpec: CommandSpec = {
       type: 'string',
       description: 'With --guided (implied): read this corpus folder, add what was found',
     },
+    {
+      name: 'epoch',
+      type: 'int',
+      min: 1,
+      description: 'With --guided (implied): runs per epoch, which mutate only what earlier epochs kept (default 32)',
+    },
   ]),
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
@@ -155,6 +161,7 @@ const CAMPAIGN_FLAGS = [
   'shard',
   'guided',
   'corpus',
+  'epoch',
 ];
 
 /** More worker threads than this many per core only add memory and contention (docs/errors.md). */
@@ -191,21 +198,16 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
       ? undefined
       : claimOutput('summary-json', f['summary-json'] as string, { force: f.force === true });
   requireDistinct([summaryClaim, coverage?.claim, ci.junit]);
-  if (f.guided === true || f.corpus !== undefined) {
-    if (sharded)
-      throw new UsageError('--guided runs one corpus: drop --shard (or merge shards with corpus folders)', 'fuzz');
-    if (coverage !== undefined)
-      throw new UsageError('--guided prints its own branch coverage: drop --coverage', 'fuzz');
-    if (workers > 1) throw new UsageError('--guided runs on one thread: drop --workers', 'fuzz');
-    if (ci.junit !== undefined || ci.github)
-      throw new UsageError('--junit and --github report open-loop campaigns: drop them with --guided', 'fuzz');
+  if (f.guided === true || f.corpus !== undefined || f.epoch !== undefined) {
+    const probes = (f.probes as number | undefined) ?? 2;
     return guidedFuzz(
       {
         seed,
         runs,
         depth,
-        probes: (f.probes as number | undefined) ?? 2,
+        probes,
         probeEvery: (f['probe-every'] as number | undefined) ?? DEFAULT_PROBE_EVERY,
+        actors,
         world: { actors, approvals: true },
         out,
         rerun: rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed }),
@@ -215,6 +217,12 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
             'probes',
           ]),
         workers,
+        shard,
+        coverage,
+        ci,
+        summary: summaryClaim,
+        contractsDir: f.contracts as string | undefined,
+        ...(f.epoch === undefined ? {} : { epoch: f.epoch as number }),
         ...(f.time === undefined ? {} : { timeSeconds: f.time as number }),
         ...(f.corpus === undefined ? {} : { corpus: f.corpus as string }),
       },

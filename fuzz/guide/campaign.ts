@@ -4,12 +4,14 @@ import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { checksFor, type Environment } from '../runner/environment.ts';
 import type { ExecutedStep } from '../runner/run-sequence.ts';
 import { runSeed, runWords } from '../runner/seed-schedule.ts';
+import { type Shard, shardRunCount, WHOLE } from '../runner/shard.ts';
 import { CampaignStats } from '../runner/stats.ts';
 import type { Trace } from '../trace/format.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
 import { type GuidedInput, Rng } from './input.ts';
 import { type MutationKind, mutateInput } from './mutate.ts';
-import { type InputRun, runInput } from './run-input.ts';
+import { runInput } from './run-input.ts';
+import { type GuidedExecutor, type GuidedJob, localExecutor } from './run-job.ts';
 
 /** Runs per epoch: an epoch's runs draw their parents only from what earlier epochs kept. */
 export const DEFAULT_EPOCH = 32;
@@ -48,6 +50,13 @@ export interface GuidedOptions extends RunOptions {
   shrinkBudget?: number;
   /** Entries of a kept corpus, replayed (in this order) before run 0. */
   corpus?: CorpusFile[];
+  /**
+   * The lane to run: runs `shard.index` mod `shard.count` of the campaign, as a campaign of their
+   * own (its epochs are `epoch` of its runs; it sees only its own corpus). Default: every run.
+   */
+  shard?: Shard;
+  /** Where an epoch's runs run (default: one after another on this thread, on `env`). */
+  executor?: GuidedExecutor;
   /** After every run, with the counts so far. */
   onRun?: (progress: GuidedProgress) => void;
 }
@@ -68,7 +77,7 @@ export interface GuidedResult {
   interrupted: boolean;
   /** Seconds spent shrinking the failure (0 without one), so the rate can leave it out. */
   shrinkSeconds: number;
-  /** Runs done (0 to `runs`). */
+  /** Runs of the lane counted in `stats` (the failing one included): the first that many of the lane. */
   runsDone: number;
   /** Entries loaded and still reaching something, then entries found by this campaign, in order. */
   corpus: CorpusEntry[];
@@ -78,7 +87,7 @@ export interface GuidedResult {
   stale: { file: string; reason: string; kept: boolean }[];
   /** Each feature's first run (-1: reached by the loaded corpus). */
   firstHit: Map<string, number>;
-  /** Branch directions reached after each epoch: [runs done, directions]. */
+  /** Branch directions reached after each epoch: [runs of the lane done, directions]. */
   growth: [number, number][];
   /** Runs by how their input was made. */
   origins: Record<'fresh' | MutationKind, number>;
@@ -93,8 +102,9 @@ const isBranch = (feature: string) => feature.startsWith('b:');
  * branch direction, an outcome, a relation, a phase transition) no earlier input reached, it joins
  * the corpus. Runs go in epochs of {@link DEFAULT_EPOCH}: a run's parents come only from what
  * earlier epochs kept, and features are merged in run-index order, so the campaign depends on the
- * seed, the contracts and the starting corpus alone. It runs on this thread: the result is the same
- * whatever `--workers` says. The first failure stops it and is shrunk over its concrete actions.
+ * seed, the contracts and the starting corpus alone, whichever executor (one thread or many) runs an
+ * epoch. With a shard, the lane of its run indices is such a campaign of its own. The first failure
+ * (by run index) stops it and is shrunk, once, on this thread, over its concrete actions.
  */
 export async function runGuidedCampaign(
   env: Environment,
@@ -113,7 +123,7 @@ export async function runGuidedCampaign(
   const growth: [number, number][] = [];
   const origins = { fresh: 0, tweak: 0, redraw: 0, 'truncate-extend': 0, splice: 0, insert: 0, delete: 0, extend: 0 };
   let branches = 0;
-  const admit = (run: InputRun, at: number): string[] => {
+  const admit = (run: { features: string[] }, at: number): string[] => {
     const added = run.features.filter((f) => !seen.has(f));
     for (const f of added) {
       seen.add(f);
@@ -122,11 +132,16 @@ export async function runGuidedCampaign(
     }
     return added;
   };
-  const failed = async (run: InputRun, index: number, file?: string): Promise<GuidedResult> => {
+  const failed = async (
+    run: { steps: ExecutedStep[] },
+    index: number,
+    file: string | undefined,
+    runsDone: number,
+  ): Promise<GuidedResult> => {
     const actions: Action[] = run.steps.map((s) => s.action);
     const shrinking = performance.now();
     const failure = await shrinkActions(env, options, actions, { run: index, originalLength: run.steps.length });
-    const result = finish(false, Math.max(0, index), failure);
+    const result = finish(false, runsDone, failure);
     result.shrinkSeconds = (performance.now() - shrinking) / 1000;
     if (file !== undefined) result.failureFile = file;
     return result;
@@ -149,7 +164,7 @@ export async function runGuidedCampaign(
   for (const { file, trace } of options.corpus ?? []) {
     const input: GuidedInput = { prefix: trace.actions, prefixFile: file, words: [] };
     const run = await runInput(env, recorder, checks(), input);
-    if (run.failure !== undefined) return failed(run, -1, file);
+    if (run.failure !== undefined) return failed(run, -1, file, 0);
     const added = admit(run, -1);
     if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 });
     if (added.length === 0) continue;
@@ -158,49 +173,65 @@ export async function runGuidedCampaign(
   }
   growth.push([0, branches]);
 
-  for (let start = 0; start < options.runs; start += epoch) {
+  const shard = options.shard ?? WHOLE;
+  const laneRuns = shardRunCount(options.runs, shard);
+  const executor = options.executor ?? localExecutor(env, recorder, options);
+  for (let start = 0; start < laneRuns; start += epoch) {
+    // The epoch's inputs depend only on what earlier epochs kept: made here, run anywhere.
     const parents = corpus.slice();
-    const end = Math.min(options.runs, start + epoch);
-    for (let index = start; index < end; index++) {
-      if (deadline !== undefined && Date.now() >= deadline) return finish(true, index);
-      const rng = new Rng(runSeed(options.seed ^ GUIDE_SALT, index));
-      let input: GuidedInput;
-      if (parents.length === 0 || rng.below(FRESH_ONE_IN) === 0) {
-        input = { prefix: [], words: runWords(options.seed, index, options.depth) };
-        origins.fresh++;
-      } else {
-        // Half the time one of the newest entries: a branch found once is then explored around.
-        const recent = Math.min(parents.length, RECENT);
-        const parent = (
-          rng.below(2) === 0 ? parents[parents.length - 1 - rng.below(recent)] : parents[rng.below(parents.length)]
-        ) as CorpusEntry;
-        const other = parents[rng.below(parents.length)] as CorpusEntry;
-        const mutated = mutateInput(parent.input, other.input, options.depth, rng);
-        input = mutated.input;
-        origins[mutated.kind]++;
-      }
-      const own = new CampaignStats();
-      const run = await runInput(env, recorder, checks(), input, own);
-      own.runs = 1;
-      own.recordReached(run.succeeded);
-      if (run.failure !== undefined) own.failures = 1;
-      stats.merge(own);
-      if (run.failure !== undefined) return failed(run, index);
-      // Runs go in index order on this thread, so admitting now is the epoch's merge in run order;
-      // `parents` stays the epoch's view.
-      const added = admit(run, index);
+    const end = Math.min(laneRuns, start + epoch);
+    const planned: { job: GuidedJob; kind: 'fresh' | MutationKind }[] = [];
+    for (let k = start; k < end; k++) planned.push(planRun(options, shard.index + k * shard.count, parents));
+    const results = await executor.runEpoch(
+      planned.map((p) => p.job),
+      deadline,
+    );
+    for (const [n, { job, kind }] of planned.entries()) {
+      const run = results[n];
+      if (run === undefined || run.index !== job.index) return finish(true, start + n);
+      origins[kind]++;
+      stats.merge(run.stats);
+      if (run.failed) return failed(run, job.index, undefined, start + n + 1);
+      // Admitted in run-index order whichever thread ran what: `parents` stays the epoch's view.
+      const added = admit(run, job.index);
       if (added.length > 0) {
-        const executed = run.steps.length - input.prefix.length;
+        const executed = run.steps.length - job.input.prefix.length;
         corpus.push({
-          input: { ...input, words: input.words.slice(0, executed) },
+          input: { ...job.input, words: job.input.words.slice(0, executed) },
           steps: run.steps,
           added,
-          origin: { run: index },
+          origin: { run: job.index },
         });
       }
       options.onRun?.({ stats, corpusSize: corpus.length, branches });
     }
     growth.push([end, branches]);
   }
-  return finish(false, options.runs);
+  return finish(false, laneRuns);
+}
+
+/**
+ * The input of run `index`: fresh from the seed schedule (the open-loop campaign's run `index`), or
+ * a mutation of one of `parents`. The guide's choices come from (seed, index) alone.
+ */
+function planRun(
+  options: GuidedOptions,
+  index: number,
+  parents: readonly CorpusEntry[],
+): { job: GuidedJob; kind: 'fresh' | MutationKind } {
+  const rng = new Rng(runSeed(options.seed ^ GUIDE_SALT, index));
+  if (parents.length === 0 || rng.below(FRESH_ONE_IN) === 0) {
+    return {
+      job: { index, input: { prefix: [], words: runWords(options.seed, index, options.depth) } },
+      kind: 'fresh',
+    };
+  }
+  // Half the time one of the newest entries: a branch found once is then explored around.
+  const recent = Math.min(parents.length, RECENT);
+  const parent = (
+    rng.below(2) === 0 ? parents[parents.length - 1 - rng.below(recent)] : parents[rng.below(parents.length)]
+  ) as CorpusEntry;
+  const other = parents[rng.below(parents.length)] as CorpusEntry;
+  const mutated = mutateInput(parent.input, other.input, options.depth, rng);
+  return { job: { index, input: mutated.input }, kind: mutated.kind };
 }
