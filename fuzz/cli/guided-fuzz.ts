@@ -14,7 +14,7 @@ import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../paral
 import type { CampaignResult, RunOptions } from '../runner/campaign.ts';
 import type { RunRanges } from '../runner/fold.ts';
 import { describeFailure } from '../runner/render.ts';
-import { type Shard, shardLabel } from '../runner/shard.ts';
+import { type Shard, shardLabel, shardRunCount } from '../runner/shard.ts';
 import type { CampaignStats } from '../runner/stats.ts';
 import { formatSummary } from '../runner/summary.ts';
 import { buildTrace } from '../trace/build.ts';
@@ -122,6 +122,7 @@ async function campaign(
       `${options.corpus === undefined ? '' : `, corpus ${options.corpus} (${seedCorpus.length} entries)`}`,
   );
   const progress = new GuidedProgressLine();
+  const laneRuns = finite ? shardRunCount(options.runs, options.shard) : options.runs;
   const epoch = options.epoch ?? DEFAULT_EPOCH;
   const result = await runGuidedCampaign(env, recorder, {
     ...runOptions,
@@ -135,7 +136,7 @@ async function campaign(
     ...(options.timeSeconds === undefined ? {} : { timeSeconds: options.timeSeconds }),
     onRun: (g) => {
       progress.guided = g;
-      progress.update(g.stats, options.runs);
+      progress.update(g.stats, laneRuns);
     },
   });
   recorder.detach();
