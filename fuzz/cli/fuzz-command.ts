@@ -99,7 +99,8 @@ export const fuzzSpec: CommandSpec = {
       name: 'shard',
       conflicts: ['exhaustive'],
       type: 'string',
-      description: 'Run only runs i mod n of the campaign (a CI matrix); add up with cliffless merge-summaries',
+      description:
+        'Run only runs i mod n of the campaign (a CI matrix; with --guided, as a lane of its own); add up with cliffless merge-summaries',
     },
     {
       name: 'exhaustive',

@@ -9,9 +9,9 @@ import { type GuidedOptions, type GuidedResult, runGuidedCampaign } from '../../
 import { writeCorpus } from '../../fuzz/guide/corpus-files.ts';
 import { runJob } from '../../fuzz/guide/run-job.ts';
 import { guidedSummaryJson } from '../../fuzz/guide/summary-json.ts';
+import { threadedExecutor } from '../../fuzz/guide/threaded-executor.ts';
+import { GuidedWorkerPool } from '../../fuzz/guide/worker-pool.ts';
 import { claimOutput } from '../../fuzz/io/output.ts';
-import { threadedExecutor } from '../../fuzz/parallel/guided-executor.ts';
-import { GuidedWorkerPool } from '../../fuzz/parallel/guided-pool.ts';
 import { readSummaryFile } from '../../fuzz/parallel/summary-file.ts';
 import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
 import { summaryJson } from '../../fuzz/runner/summary.ts';

@@ -1,11 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import type { BranchRecorder } from '../guide/branch-recorder.ts';
-import { prepareGuidedEnvironment } from '../guide/prepare.ts';
-import { runJob } from '../guide/run-job.ts';
 import type { RunOptions } from '../runner/campaign.ts';
 import type { PreparedEnvironment } from '../runner/prepare.ts';
-import type { GuidedWorkerReply, GuidedWorkerRequest } from './guided-pool.ts';
-import { statsToData } from './stats-data.ts';
+import type { BranchRecorder } from './branch-recorder.ts';
+import { prepareGuidedEnvironment } from './prepare.ts';
+import { runJob } from './run-job.ts';
+import type { GuidedWorkerReply, GuidedWorkerRequest } from './worker-pool.ts';
 
 /**
  * One worker thread of a guided campaign: it deploys its own world with a branch recorder from the
@@ -13,7 +12,7 @@ import { statsToData } from './stats-data.ts';
  * and counters (the main thread admits them in run-index order and shrinks a failure).
  */
 const port = parentPort;
-if (port === null) throw new Error('internal: guided-worker-main.ts runs only as a worker thread');
+if (port === null) throw new Error('internal: worker-main.ts runs only as a worker thread');
 
 let world: Promise<{ env: PreparedEnvironment; recorder: BranchRecorder; options: RunOptions }> | undefined;
 // Jobs run one after another (the pool sends one at a time; the chain keeps it so regardless).
@@ -30,7 +29,7 @@ port.on('message', (request: GuidedWorkerRequest) => {
       if (world === undefined) throw new Error('internal: a job came before the plan');
       const { env, recorder, options } = await world;
       const result = await runJob(env, recorder, options, request.job);
-      const reply: GuidedWorkerReply = { kind: 'result', result: { ...result, stats: statsToData(result.stats) } };
+      const reply: GuidedWorkerReply = { kind: 'result', result };
       port.postMessage(reply);
     } catch (error) {
       const reply: GuidedWorkerReply = {

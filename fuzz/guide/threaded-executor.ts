@@ -1,5 +1,5 @@
-import type { GuidedExecutor, GuidedJob, GuidedJobResult } from '../guide/run-job.ts';
-import type { GuidedWorkerPool } from './guided-pool.ts';
+import type { GuidedExecutor, GuidedJob, GuidedJobResult } from './run-job.ts';
+import type { GuidedWorkerPool } from './worker-pool.ts';
 
 /** A turn of the event loop, so the workers' messages are taken between this thread's own runs. */
 const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { Artifacts } from '../compile/index.ts';
-import type { GuidedJob, GuidedJobResult } from '../guide/run-job.ts';
 import type { RunOptions } from '../runner/campaign.ts';
+import { CampaignStats } from '../runner/stats.ts';
 import type { TraceWorld } from '../trace/format.ts';
-import { type StatsData, statsFromData } from './stats-data.ts';
+import type { GuidedJob, GuidedJobResult } from './run-job.ts';
 
-const WORKER_URL = new URL('./guided-worker.mjs', import.meta.url);
+const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
 /** What a guided worker thread deploys and how it checks each run (sent once, structured-cloned). */
 export interface GuidedWorkerPlan {
@@ -18,9 +18,7 @@ export interface GuidedWorkerPlan {
 export type GuidedWorkerRequest = { kind: 'plan'; plan: GuidedWorkerPlan } | { kind: 'run'; job: GuidedJob };
 
 /** What a guided worker thread answers: one message per job. */
-export type GuidedWorkerReply =
-  | { kind: 'result'; result: Omit<GuidedJobResult, 'stats'> & { stats: StatsData } }
-  | { kind: 'error'; message: string };
+export type GuidedWorkerReply = { kind: 'result'; result: GuidedJobResult } | { kind: 'error'; message: string };
 
 /** One thread and the job it is running, if any. */
 interface Thread {
@@ -59,7 +57,10 @@ export class GuidedWorkerPool {
         if (reply.kind === 'error') return fail(new Error(`${thread.name} failed: ${reply.message}`));
         const pending = thread.pending;
         thread.pending = undefined;
-        pending?.resolve({ ...reply.result, stats: statsFromData(reply.result.stats) });
+        // The counters crossed as plain data (a structured clone keeps the fields, not the class).
+        const stats = new CampaignStats();
+        stats.merge(reply.result.stats);
+        pending?.resolve({ ...reply.result, stats });
       });
       thread.worker.on('error', (error) => fail(new Error(`${thread.name} failed: ${error.stack ?? error.message}`)));
       thread.worker.on('exit', (code) => fail(new Error(`${thread.name} exited (code ${code})`)));

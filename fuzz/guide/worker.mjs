@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./guided-worker-main.ts');
+await import('./worker-main.ts');
