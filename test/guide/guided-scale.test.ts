@@ -125,7 +125,7 @@ describe('cliffless fuzz --guided with the flags of a campaign', () => {
     const at = (name: string) => join(dir, name);
     const cli = runCliffless(
       [
-        ...['fuzz', '--guided', '--runs', '8', '--depth', '8', '--epoch', '4', '--probes', '1'],
+        ...['fuzz', '--guided', '--runs', '8', '--depth', '8', '--epoch', '2', '--probes', '1'],
         ...['--workers', '2', '--shard', '1/2', '--corpus', at('corpus'), '--out', at('traces')],
         ...['--summary-json', at('s.json'), '--junit', at('j.xml'), '--github'],
       ],
@@ -151,7 +151,7 @@ describe('cliffless fuzz --guided with the flags of a campaign', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cliffless-gscale-cov-'));
     const lcov = join(dir, 'lcov.info');
     const cli = runCliffless(
-      ['fuzz', '--guided', '--runs', '4', '--depth', '6', '--epoch', '2', '--probes', '1', '--coverage'].concat([
+      ['fuzz', '--guided', '--runs', '2', '--depth', '4', '--epoch', '1', '--probes', '0', '--coverage'].concat([
         '--coverage-out',
         lcov,
         '--out',
