@@ -50,6 +50,12 @@ export interface GuidedOptions extends RunOptions {
   corpus?: CorpusFile[];
   /** After every run, with the counts so far. */
   onRun?: (progress: GuidedProgress) => void;
+  /**
+   * Sees each input as soon as it ran (both sides still in its end state; loaded corpus entries
+   * too), before its failure or features are looked at. `true` keeps it in the corpus even if it
+   * reached nothing new: `fuzz --maximize` keeps the runs that raise the best value so far.
+   */
+  onInput?: (run: InputRun, origin: CorpusEntry['origin']) => boolean | Promise<boolean>;
 }
 
 /** What the progress line shows. */
@@ -149,10 +155,11 @@ export async function runGuidedCampaign(
   for (const { file, trace } of options.corpus ?? []) {
     const input: GuidedInput = { prefix: trace.actions, prefixFile: file, words: [] };
     const run = await runInput(env, recorder, checks(), input);
+    const chosen = (await options.onInput?.(run, { file })) === true;
     if (run.failure !== undefined) return failed(run, -1, file);
     const added = admit(run, -1);
-    if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 });
-    if (added.length === 0) continue;
+    if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 || chosen });
+    if (added.length === 0 && !chosen) continue;
     const kept: GuidedInput = { prefix: trace.actions.slice(0, run.steps.length), prefixFile: file, words: [] };
     corpus.push({ input: kept, steps: run.steps, added, origin: { file } });
   }
@@ -181,6 +188,7 @@ export async function runGuidedCampaign(
       }
       const own = new CampaignStats();
       const run = await runInput(env, recorder, checks(), input, own);
+      const chosen = (await options.onInput?.(run, { run: index })) === true;
       own.runs = 1;
       own.recordReached(run.succeeded);
       if (run.failure !== undefined) own.failures = 1;
@@ -189,7 +197,7 @@ export async function runGuidedCampaign(
       // Runs go in index order on this thread, so admitting now is the epoch's merge in run order;
       // `parents` stays the epoch's view.
       const added = admit(run, index);
-      if (added.length > 0) {
+      if (added.length > 0 || chosen) {
         const executed = run.steps.length - input.prefix.length;
         corpus.push({
           input: { ...input, words: input.words.slice(0, executed) },
