@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { compileForCli } from '../compile/for-cli.ts';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
+import { parseMetric } from '../guide/metrics.ts';
 import { claimOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { WorkerPool } from '../parallel/pool.ts';
 import {
@@ -28,6 +29,7 @@ import { guidedFuzz } from './guided-fuzz.ts';
 import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 import { rerunLine, shownPath } from './kit/rerun.ts';
 import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
+import { maximizeFuzz } from './maximize-fuzz.ts';
 import { Progress } from './progress.ts';
 
 export const fuzzSpec: CommandSpec = {
@@ -130,6 +132,13 @@ export const fuzzSpec: CommandSpec = {
       type: 'string',
       description: 'With --guided (implied): read this corpus folder, add what was found',
     },
+    {
+      name: 'maximize',
+      conflicts: ['exhaustive'],
+      type: 'string',
+      description:
+        'Guided, keeping runs that raise extraction, dust or gas:<kind>; writes the best trace (docs/maximize.md)',
+    },
   ]),
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
@@ -155,6 +164,7 @@ const CAMPAIGN_FLAGS = [
   'shard',
   'guided',
   'corpus',
+  'maximize',
 ];
 
 /** More worker threads than this many per core only add memory and contention (docs/errors.md). */
@@ -191,7 +201,7 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
       ? undefined
       : claimOutput('summary-json', f['summary-json'] as string, { force: f.force === true });
   requireDistinct([summaryClaim, coverage?.claim, ci.junit]);
-  if (f.guided === true || f.corpus !== undefined) {
+  if (f.guided === true || f.corpus !== undefined || f.maximize !== undefined) {
     if (sharded)
       throw new UsageError('--guided runs one corpus: drop --shard (or merge shards with corpus folders)', 'fuzz');
     if (coverage !== undefined)
@@ -199,6 +209,11 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
     if (workers > 1) throw new UsageError('--guided runs on one thread: drop --workers', 'fuzz');
     if (ci.junit !== undefined || ci.github)
       throw new UsageError('--junit and --github report open-loop campaigns: drop them with --guided', 'fuzz');
+    if (f.maximize !== undefined) {
+      const metric = parseMetric(f.maximize as string);
+      const rerun = rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed });
+      return maximizeFuzz(args, { metric, seed, runs, depth, actors, out, rerun, summary: summaryClaim }, log);
+    }
     return guidedFuzz(
       {
         seed,
