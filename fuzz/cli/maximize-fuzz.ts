@@ -4,6 +4,7 @@ import { BranchRecorder, branchTotals } from '../guide/branch-recorder.ts';
 import type { GuidedProgress } from '../guide/campaign.ts';
 import { readCorpus, writeCorpus } from '../guide/corpus-files.ts';
 import { type BestRun, runMaximizeCampaign } from '../guide/maximize.ts';
+import { maximizeTrace } from '../guide/maximize-trace.ts';
 import { type Metric, metricName } from '../guide/metrics.ts';
 import { formatGuidedSummary } from '../guide/summary.ts';
 import { claimOutput, EXIT_OUTPUT_LOST, type OutputClaim } from '../io/output.ts';
@@ -14,7 +15,6 @@ import { describeFailure } from '../runner/render.ts';
 import type { CampaignStats } from '../runner/stats.ts';
 import { formatSummary, summaryJson } from '../runner/summary.ts';
 import { buildTrace } from '../trace/build.ts';
-import type { Trace, TraceWorld } from '../trace/format.ts';
 import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
@@ -208,25 +208,4 @@ function foundBy(best: BestRun, seed: number): string {
   return 'run' in best.origin
     ? `found by run ${best.origin.run} of seed ${seed}`
     : `reached by the corpus entry ${best.origin.file}`;
-}
-
-/** The best run as a trace: titled as a maximization result, not a failure, with its `maximize` record. */
-function maximizeTrace(
-  world: TraceWorld,
-  setup: ConstructorParameters<typeof NameBook>[0],
-  best: BestRun,
-  metric: string,
-  seed: number,
-  found: string,
-): Trace {
-  const { value, unit, at } = best.measured;
-  const trace = buildTrace({
-    world,
-    book: new NameBook(setup),
-    steps: best.steps,
-    seed,
-    title: `maximization result${best.failed ? ' (its last step fails a check)' : ', not a failure'}: ${metric} = ${value} ${unit}${at === '' ? '' : ` (${at})`}, ${found}`,
-  });
-  trace.maximize = { metric, value: value.toString(), ...(at === '' ? {} : { at }) };
-  return trace;
 }
