@@ -122,13 +122,16 @@ export async function maximizeFuzz(
     const written = writeCorpus(claim, added, env.setup, options.world);
     process.stdout.write(`corpus: ${written.length} new file(s) written to ${options.corpus}\n`);
   }
-  const found = best === undefined ? undefined : foundBy(best, options.seed);
+  const found = best === undefined || best.measured.value === 0n ? undefined : foundBy(best, options.seed);
   if (raises.length > 0) {
     process.stdout.write(`raised by runs (run: value): ${raises.map(([r, v]) => `${r}: ${v}`).join(', ')}\n`);
   }
   let bestTrace: string | undefined;
   if (best === undefined) {
     process.stdout.write(`best ${name}: no input ran\n`);
+  } else if (best.measured.value === 0n) {
+    // Nothing to show: every run is a run at 0.
+    process.stdout.write(`best ${name}: 0 ${best.measured.unit}: no run raised it above 0 (no trace written)\n`);
   } else {
     const { value, unit, at } = best.measured;
     process.stdout.write(`best ${name}: ${value} ${unit}${at === '' ? '' : ` (${at})`}, ${found}\n`);

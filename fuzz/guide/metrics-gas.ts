@@ -12,7 +12,7 @@ export function measureGas(kind: ActionKind, input: MetricInput): Measured {
   input.steps.forEach((step, i) => {
     const gas = input.gas[i];
     if (step.action.kind !== kind || !step.outcome.ok || gas === undefined) return;
-    if (gas.total > best.value) best = { value: gas.total, at: `step ${i} (${kind})`, unit: 'gas' };
+    if (gas.total > best.value) best = { value: gas.total, at: `step ${i} (${kind})`, unit: 'gas', step: i };
   });
   return best;
 }

@@ -38,6 +38,8 @@ export interface Measured {
   at: string;
   /** The value's unit: `gas`, or `base units of WETH`. */
   unit: string;
+  /** The step that reached it, when the value depends on no later step (a call's gas). */
+  step?: number;
 }
 
 /** Kinds whose calls use gas (a warp runs no call). */
