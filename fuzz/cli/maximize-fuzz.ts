@@ -105,6 +105,9 @@ export async function maximizeFuzz(
     probeEvery: options.probeEvery,
     corpus: seedCorpus,
     ...(options.timeSeconds === undefined ? {} : { timeSeconds: options.timeSeconds }),
+    onRaise: (value) => {
+      progress.best = value;
+    },
     onRun: (g) => {
       progress.guided = g;
       progress.update(g.stats, options.runs);

@@ -38,7 +38,7 @@ export async function runMaximizeCampaign(
   env: PreparedEnvironment,
   recorder: BranchRecorder,
   metric: Metric,
-  options: Omit<GuidedOptions, 'onInput'>,
+  options: Omit<GuidedOptions, 'onInput'> & { onRaise?: (value: bigint) => void },
 ): Promise<MaximizeResult> {
   const meter = new GasMeter(env.evm, env.host);
   let best: BestRun | undefined;
@@ -54,6 +54,7 @@ export async function runMaximizeCampaign(
         best = { measured, steps: run.steps, origin, failed: run.failure !== undefined };
       if (measured.value <= previous) return false;
       if ('run' in origin) raises.push([origin.run, measured.value]);
+      options.onRaise?.(measured.value);
       return true;
     },
   });
