@@ -44,7 +44,7 @@ async function replayBest(env: PreparedEnvironment, result: MaximizeResult, metr
 describe('Differential fuzz --maximize', () => {
   it('extraction: a redeem leaking one wei to its caller gives a best value above 0 that its trace replays to', async () => {
     const leaky = await guidedEnvironment(brokenArtifacts(...LEAK_ONE_WEI_PER_REDEEM));
-    const result = await maximize(leaky, 'extraction', 1);
+    const result = await maximize(leaky, 'extraction', 4);
     expect(result.best?.measured.value).toBeGreaterThan(0n);
     // The leak also breaks D1 (the model sends no such wei): the run that reached it failed.
     expect(result.guided.failure?.failure.id).toBe('D1');
