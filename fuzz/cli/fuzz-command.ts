@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { compileForCli } from '../compile/for-cli.ts';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
+import { parseMetric } from '../guide/metrics.ts';
 import { claimOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { WorkerPool } from '../parallel/pool.ts';
 import {
@@ -28,6 +29,7 @@ import { guidedFuzz } from './guided-fuzz.ts';
 import type { CommandSpec, ParsedArgs } from './kit/args.ts';
 import { rerunLine, shownPath } from './kit/rerun.ts';
 import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
+import { maximizeFuzz } from './maximize-fuzz.ts';
 import { Progress } from './progress.ts';
 
 export const fuzzSpec: CommandSpec = {
@@ -137,6 +139,13 @@ export const fuzzSpec: CommandSpec = {
       min: 1,
       description: 'With --guided (implied): runs per epoch, which mutate only what earlier epochs kept (default 32)',
     },
+    {
+      name: 'maximize',
+      conflicts: ['exhaustive'],
+      type: 'string',
+      description:
+        'Guided, keeping runs that raise extraction, dust or gas:<kind>; writes the best trace (docs/maximize.md)',
+    },
   ]),
   examples: [
     'npx cliffless fuzz                         # 100 runs, seed 1: the CI campaign',
@@ -163,6 +172,7 @@ const CAMPAIGN_FLAGS = [
   'guided',
   'corpus',
   'epoch',
+  'maximize',
 ];
 
 /** More worker threads than this many per core only add memory and contention (docs/errors.md). */
@@ -199,6 +209,20 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
       ? undefined
       : claimOutput('summary-json', f['summary-json'] as string, { force: f.force === true });
   requireDistinct([summaryClaim, coverage?.claim, ci.junit]);
+  if (f.maximize !== undefined) {
+    if (sharded) throw new UsageError('--maximize keeps one best run: drop --shard', 'fuzz');
+    if (coverage !== undefined)
+      throw new UsageError('--maximize reports a value, not coverage: drop --coverage', 'fuzz');
+    if (workers > 1) throw new UsageError('--maximize runs on one thread: drop --workers', 'fuzz');
+    if (ci.junit !== undefined || ci.github)
+      throw new UsageError(
+        '--junit and --github report campaigns, not maximization: drop them with --maximize',
+        'fuzz',
+      );
+    const metric = parseMetric(f.maximize as string);
+    const rerun = rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed });
+    return maximizeFuzz(args, { metric, seed, runs, depth, actors, out, rerun, summary: summaryClaim }, log);
+  }
   if (f.guided === true || f.corpus !== undefined || f.epoch !== undefined) {
     const probes = (f.probes as number | undefined) ?? 2;
     return guidedFuzz(

@@ -1,4 +1,5 @@
 import { compileForCli } from '../compile/for-cli.ts';
+import { describeMaximized, replayMaximized } from '../guide/maximize-replay.ts';
 import { EXIT_OUTPUT_LOST } from '../io/output.ts';
 import { type ReplayedTrace, replaySuite } from '../report/junit-suites.ts';
 import { type FailureLocation, replayMarkdown } from '../report/step-summary.ts';
@@ -70,9 +71,15 @@ export async function replayCommand(args: ParsedArgs): Promise<number> {
       env = await prepareEnvironment(artifacts, trace.world);
       environments.set(key, env);
     }
-    const result = await replayTrace(env, trace, file, {
-      probesPerStep: (args.flags.probes as number | undefined) ?? 2,
-    });
+    const probesPerStep = (args.flags.probes as number | undefined) ?? 2;
+    // A `fuzz --maximize` result is measured again as it replays (docs/maximize.md).
+    const maximized =
+      trace.maximize === undefined
+        ? undefined
+        : await replayMaximized(env, { ...trace, maximize: trace.maximize }, file, { probesPerStep });
+    const result = maximized?.result ?? (await replayTrace(env, trace, file, { probesPerStep }));
+    const measuredLine =
+      maximized === undefined ? '' : `${describeMaximized(maximized, trace.maximize?.value ?? '')}\n`;
     if (args.flags.verbose === true) printSteps(env, result.steps);
     const seconds = (performance.now() - started) / 1000;
     let location: FailureLocation | undefined;
@@ -82,13 +89,15 @@ export async function replayCommand(args: ParsedArgs): Promise<number> {
       process.stdout.write(`trace page written to ${path}\n`);
     };
     if (result.failure === undefined) {
-      process.stdout.write(`PASS ${file}: ${result.steps.length} actions, model and EVM agree, every property holds\n`);
+      process.stdout.write(
+        `PASS ${file}: ${result.steps.length} actions, model and EVM agree, every property holds\n${measuredLine}`,
+      );
       await writePage();
       results.push({ file, actions: result.steps.length, seconds });
       continue;
     }
     const text = describeFailure(result.failure, bookAfter(new NameBook(env.setup), result.steps.slice(0, -1)));
-    process.stdout.write(`FAIL ${file}\n${text}\n`);
+    process.stdout.write(`FAIL ${file}\n${text}\n${measuredLine}`);
     const failure = reportedFailure(result.failure, text, file);
     location = await annotateFailure(ci, artifacts, file, result.failure, contractsDir);
     await writePage();

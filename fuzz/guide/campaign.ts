@@ -10,7 +10,7 @@ import type { Trace } from '../trace/format.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
 import { type GuidedInput, Rng } from './input.ts';
 import { type MutationKind, mutateInput } from './mutate.ts';
-import { runInput } from './run-input.ts';
+import { type InputRun, runInput } from './run-input.ts';
 import { type GuidedExecutor, type GuidedJob, localExecutor } from './run-job.ts';
 
 /** Runs per epoch: an epoch's runs draw their parents only from what earlier epochs kept. */
@@ -59,6 +59,12 @@ export interface GuidedOptions extends RunOptions {
   executor?: GuidedExecutor;
   /** After every run, with the counts so far. */
   onRun?: (progress: GuidedProgress) => void;
+  /**
+   * Sees each input as soon as it ran (both sides still in its end state; loaded corpus entries
+   * too), before its failure or features are looked at. `true` keeps it in the corpus even if it
+   * reached nothing new: `fuzz --maximize` keeps the runs that raise the best value so far.
+   */
+  onInput?: (run: InputRun, origin: CorpusEntry['origin']) => boolean | Promise<boolean>;
 }
 
 /** What the progress line shows. */
@@ -164,10 +170,11 @@ export async function runGuidedCampaign(
   for (const { file, trace } of options.corpus ?? []) {
     const input: GuidedInput = { prefix: trace.actions, prefixFile: file, words: [] };
     const run = await runInput(env, recorder, checks(), input);
+    const chosen = (await options.onInput?.(run, { file })) === true;
     if (run.failure !== undefined) return failed(run, -1, file, 0);
     const added = admit(run, -1);
-    if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 });
-    if (added.length === 0) continue;
+    if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 || chosen });
+    if (added.length === 0 && !chosen) continue;
     const kept: GuidedInput = { prefix: trace.actions.slice(0, run.steps.length), prefixFile: file, words: [] };
     corpus.push({ input: kept, steps: run.steps, added, origin: { file } });
   }
@@ -175,7 +182,9 @@ export async function runGuidedCampaign(
 
   const shard = options.shard ?? WHOLE;
   const laneRuns = shardRunCount(options.runs, shard);
-  const executor = options.executor ?? localExecutor(env, recorder, options);
+  if (options.onInput !== undefined && options.executor !== undefined)
+    throw new Error("onInput needs each run's end state: it runs only with the local executor");
+  const executor = options.executor ?? localExecutor(env, recorder, options, options.onInput);
   for (let start = 0; start < laneRuns; start += epoch) {
     // The epoch's inputs depend only on what earlier epochs kept: made here, run anywhere.
     const parents = corpus.slice();
@@ -194,7 +203,7 @@ export async function runGuidedCampaign(
       if (run.failed) return failed(run, job.index, undefined, start + n + 1);
       // Admitted in run-index order whichever thread ran what: `parents` stays the epoch's view.
       const added = admit(run, job.index);
-      if (added.length > 0) {
+      if (added.length > 0 || run.chosen === true) {
         const executed = run.steps.length - job.input.prefix.length;
         corpus.push({
           input: { ...job.input, words: job.input.words.slice(0, executed) },

@@ -5,7 +5,7 @@ import type { ExecutedStep } from '../runner/run-sequence.ts';
 import { CampaignStats } from '../runner/stats.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
 import type { GuidedInput } from './input.ts';
-import { runInput } from './run-input.ts';
+import { type InputRun, runInput } from './run-input.ts';
 
 /** One run of a guided campaign's epoch: its index in the campaign and the input the guide made for it. */
 export interface GuidedJob {
@@ -25,7 +25,12 @@ export interface GuidedJobResult {
   /** This run's counters alone (runs 1, failures 1 if it failed). */
   stats: CampaignStats;
   failed: boolean;
+  /** The local executor's `onInput` verdict: keep it in the corpus even without a new feature. */
+  chosen?: boolean;
 }
+
+/** Sees a run on the thread that ran it, while both sides are still in its end state. */
+export type InputHook = (run: InputRun, origin: { run: number }) => boolean | Promise<boolean>;
 
 /**
  * Runs an epoch's jobs. The campaign hands over every run of an epoch at once (their inputs depend
@@ -47,6 +52,7 @@ export async function runJob(
   recorder: BranchRecorder,
   options: RunOptions,
   job: GuidedJob,
+  onInput?: InputHook,
 ): Promise<GuidedJobResult> {
   const checks = checksFor(env, {
     probesPerStep: options.probesPerStep,
@@ -54,21 +60,27 @@ export async function runJob(
   });
   const stats = new CampaignStats();
   const run = await runInput(env, recorder, checks, job.input, stats);
+  const chosen = onInput === undefined ? undefined : (await onInput(run, { run: job.index })) === true;
   const failed = run.failure !== undefined;
   stats.runs = 1;
   stats.recordReached(run.succeeded);
   if (failed) stats.failures = 1;
-  return { index: job.index, features: run.features, steps: run.steps, stats, failed };
+  return { index: job.index, features: run.features, steps: run.steps, stats, failed, ...(chosen ? { chosen } : {}) };
 }
 
 /** Runs every job on this thread, in order, stopping at the first failure or at the deadline. */
-export function localExecutor(env: Environment, recorder: BranchRecorder, options: RunOptions): GuidedExecutor {
+export function localExecutor(
+  env: Environment,
+  recorder: BranchRecorder,
+  options: RunOptions,
+  onInput?: InputHook,
+): GuidedExecutor {
   return {
     async runEpoch(jobs, deadline) {
       const results: GuidedJobResult[] = [];
       for (const job of jobs) {
         if (deadline !== undefined && Date.now() >= deadline) break;
-        const result = await runJob(env, recorder, options, job);
+        const result = await runJob(env, recorder, options, job, onInput);
         results.push(result);
         if (result.failed) break;
       }

@@ -40,6 +40,16 @@ export interface TraceFailure {
   evm?: string;
 }
 
+/**
+ * What a `cliffless fuzz --maximize` result reached: the metric, its value (a decimal string, in the
+ * metric's unit) and where (which actor and token, which call). Informational: replay recomputes it.
+ */
+export interface TraceMaximize {
+  metric: string;
+  value: string;
+  at?: string;
+}
+
 /** A whole trace file. */
 export interface Trace {
   format: typeof TRACE_FORMAT;
@@ -49,6 +59,7 @@ export interface Trace {
   actions: TraceAction[];
   seed?: number;
   failure?: TraceFailure;
+  maximize?: TraceMaximize;
 }
 
 /** The defaults a trace's `world` may omit. */

@@ -1,7 +1,7 @@
 import { TraceFormatError } from '../errors.ts';
 import { parseJsonStrict } from '../io/input.ts';
 import { ACTION_FIELDS } from './fields.ts';
-import type { Trace, TraceAction, TraceExpect, TraceFailure, TraceWorld } from './format.ts';
+import type { Trace, TraceAction, TraceExpect, TraceFailure, TraceMaximize, TraceWorld } from './format.ts';
 import { DEFAULT_WORLD, TRACE_FORMAT, TRACE_VERSION } from './format.ts';
 import { ACTOR_NAMES } from './names.ts';
 import { isHex32, isHexAddress, parseIndexId, parseUint } from './values.ts';
@@ -21,7 +21,12 @@ export function parseTrace(text: string, file: string): Trace {
   };
   const root = parseJsonStrict(text, fail) as Json;
   if (!isObject(root)) return fail('(root)', 'expected a JSON object');
-  allowOnly(root, ['$schema', 'format', 'version', 'title', 'world', 'actions', 'seed', 'failure'], '', fail);
+  allowOnly(
+    root,
+    ['$schema', 'format', 'version', 'title', 'world', 'actions', 'seed', 'failure', 'maximize'],
+    '',
+    fail,
+  );
   if (root.format !== TRACE_FORMAT) fail('format', `expected "${TRACE_FORMAT}", got ${JSON.stringify(root.format)}`);
   if (root.version !== TRACE_VERSION) {
     fail('version', `this cliffless reads version ${TRACE_VERSION}, got ${JSON.stringify(root.version)}`);
@@ -40,10 +45,25 @@ export function parseTrace(text: string, file: string): Trace {
   if (typeof root.title === 'string') trace.title = root.title;
   if (typeof root.seed === 'number') trace.seed = root.seed;
   if (root.failure !== undefined) trace.failure = parseFailure(root.failure, fail);
+  if (root.maximize !== undefined) trace.maximize = parseMaximize(root.maximize, fail);
   return trace;
 }
 
 type Fail = (field: string, problem: string) => never;
+
+/** A `--maximize` result's record: `{"metric": "gas:split", "value": "81234", "at": "…"}`. */
+function parseMaximize(value: Json, fail: Fail): TraceMaximize {
+  if (!isObject(value)) return fail('maximize', 'expected an object such as {"metric": "gas:split", "value": "81234"}');
+  allowOnly(value, ['metric', 'value', 'at'], 'maximize.', fail);
+  if (typeof value.metric !== 'string' || value.metric.length === 0) fail('maximize.metric', 'expected a metric name');
+  if (typeof value.value !== 'string' || !/^[0-9]+$/.test(value.value)) {
+    fail('maximize.value', 'expected a decimal string');
+  }
+  if (value.at !== undefined && typeof value.at !== 'string') fail('maximize.at', 'expected a string');
+  const record: TraceMaximize = { metric: value.metric as string, value: value.value as string };
+  if (typeof value.at === 'string') record.at = value.at;
+  return record;
+}
 
 function allowOnly(object: { [key: string]: Json }, keys: string[], at: string, fail: Fail): void {
   for (const key of Object.keys(object)) {

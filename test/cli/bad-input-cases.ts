@@ -122,6 +122,13 @@ const TRACES: [string, string | Uint8Array, string][] = [
     'actions[0].strike',
   ],
   [
+    'maximize-value-not-decimal',
+    traceWith((t) => {
+      t.maximize = { metric: 'gas:split', value: 12 };
+    }),
+    'maximize.value',
+  ],
+  [
     'uint-number',
     firstActionWith((a) => {
       a.strike = 5;
@@ -345,6 +352,21 @@ export const CASES: BadInputCase[] = [
     'fuzz: seed negative',
     () => fuzz('--seed', '-1'),
     () => ['--seed must be at least 0'],
+  ),
+  c(
+    'fuzz: --maximize an unknown metric',
+    () => fuzz('--maximize', 'profit'),
+    () => ['--maximize profit: unknown metric', 'gas:<kind>'],
+  ),
+  c(
+    'fuzz: --maximize gas of an unknown kind',
+    () => fuzz('--maximize', 'gas:teleport'),
+    () => ['--maximize gas:teleport: unknown action kind "teleport"', 'split'],
+  ),
+  c(
+    'fuzz: --maximize twice',
+    () => fuzz('--maximize', 'dust', '--maximize', 'gas:split'),
+    () => ['--maximize is given twice'],
   ),
   c(
     'fuzz: time 0s',
