@@ -1,4 +1,11 @@
 /**
+ * One draw a {@link Chooser} made: where its words start in the step, and what it drew them for (a
+ * choice among `n`, or an amount up to `max`, which reads two words). A guided campaign reads this
+ * to rewrite the words behind one field of an action without knowing how a builder draws it.
+ */
+export type Draw = { at: number; kind: 'below'; n: number } | { at: number; kind: 'upTo'; max: bigint; value: bigint };
+
+/**
  * Draws choices from one generated step: a fixed list of 32-bit words that fast-check generates and
  * shrinks towards zero. Interpreting the same words against the same state always gives the same
  * action, and shrinking a word to 0 always moves towards the first (simplest) option.
@@ -6,7 +13,11 @@
 export class Chooser {
   private next = 0;
 
-  constructor(private readonly words: readonly number[]) {}
+  /** @param log when given, every draw is appended to it (see {@link Draw}). */
+  constructor(
+    private readonly words: readonly number[],
+    private readonly log?: Draw[],
+  ) {}
 
   /** A raw word; past the end, a deterministic mix of the words so deep draws stay reproducible. */
   word(): number {
@@ -19,7 +30,9 @@ export class Chooser {
 
   /** An integer in [0, n). */
   below(n: number): number {
-    return n <= 1 ? 0 : this.word() % n;
+    if (n <= 1) return 0;
+    this.log?.push({ at: this.next, kind: 'below', n });
+    return this.word() % n;
   }
 
   /** One element of a non-empty list. */
@@ -47,7 +60,10 @@ export class Chooser {
   /** A bigint uniformly-ish in [0, max] (two words, enough spread for amounts). */
   upTo(max: bigint): bigint {
     if (max <= 0n) return 0n;
+    const at = this.next;
     const r = (BigInt(this.word()) << 32n) | BigInt(this.word());
-    return r % (max + 1n);
+    const value = r % (max + 1n);
+    this.log?.push({ at, kind: 'upTo', max, value });
+    return value;
   }
 }

@@ -1,4 +1,5 @@
 import type { QuestionState } from '../../properties/observed-state.ts';
+import { AIMS } from './aims.ts';
 import type { Chooser } from './chooser.ts';
 import type { WorldView } from './world-view.ts';
 
@@ -11,7 +12,7 @@ import type { WorldView } from './world-view.ts';
 
 /** Whether `now` is the last second before `deadline` or the deadline itself. */
 export function onEdge(now: bigint, deadline: bigint): boolean {
-  return now === deadline || now + 1n === deadline;
+  return AIMS.timeEdges && (now === deadline || now + 1n === deadline);
 }
 
 /** When a question's answer stands unchallenged long enough: propose and dispute stop, finalize starts. */
@@ -26,7 +27,7 @@ export function livenessOnEdge(view: WorldView, q: QuestionState): boolean {
 
 /** An answered, live question whose liveness ends exactly now: the first second it is closed. */
 export function livenessEndsNow(view: WorldView, q: QuestionState): boolean {
-  return !q.finalized && !q.arbitrationPending && view.now === closesAt(view, q);
+  return AIMS.timeEdges && !q.finalized && !q.arbitrationPending && view.now === closesAt(view, q);
 }
 
 /** A pending arbitration whose timeout ends now or in one second. */

@@ -3,7 +3,7 @@ import type { Action, ActionKind } from '../../reference/action.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
 import { ACTION_FIELDS } from '../trace/fields.ts';
-import { Chooser } from './chooser.ts';
+import { Chooser, type Draw } from './chooser.ts';
 import * as claim from './claim-actions.ts';
 import { livenessEndsNow, livenessOnEdge, onEdge, timeoutOnEdge } from './edges-in-time.ts';
 import * as market from './market-actions.ts';
@@ -110,7 +110,24 @@ export const INVALID_ONE_IN = 8;
  * a steady share of invalid ones. The same words and state always give the same action.
  */
 export function interpretStep(words: readonly number[], setup: WorldSetup, state: ObservedState): Action {
-  const c = new Chooser(words);
+  return build(new Chooser(words), setup, state);
+}
+
+/**
+ * {@link interpretStep}, also returning every draw it made (which words chose what), so a guided
+ * mutation can rewrite the words behind one field and check the result here: the words-to-action
+ * mapping stays in this one place. The kind is always the first draw, the invalid switch the second.
+ */
+export function interpretStepDrawn(
+  words: readonly number[],
+  setup: WorldSetup,
+  state: ObservedState,
+): { action: Action; draws: Draw[] } {
+  const draws: Draw[] = [];
+  return { action: build(new Chooser(words, draws), setup, state), draws };
+}
+
+function build(c: Chooser, setup: WorldSetup, state: ObservedState): Action {
   const view = new WorldView(setup, state);
   const kind = c.weighted(weights(view));
   const invalid = c.chance(1, INVALID_ONE_IN);

@@ -3,6 +3,7 @@ import { byteLength, collateralSymbolForClaims, MAX_SYMBOL_BYTES } from '../../r
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256, WAD } from '../../reference/primitives.ts';
 import type { TokenKind } from '../../reference/setup.ts';
+import { AIMS } from './aims.ts';
 import type { Chooser } from './chooser.ts';
 import { edgeAmount } from './edges.ts';
 import { onEdge, pickOnEdge } from './edges-in-time.ts';
@@ -36,7 +37,7 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
   let strike = c.weighted<() => bigint>([
     [6, () => c.pick(STRIKES)],
     [2, () => 1n + c.upTo(5000n * WAD)],
-    [1, () => symbolEdgeStrike(c, view, collateral, expiry)],
+    [AIMS.symbolEdges ? 1 : 0, () => symbolEdgeStrike(c, view, collateral, expiry)],
   ])();
   if (invalid) {
     c.weighted<() => void>([
@@ -85,7 +86,10 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
   });
   return c.weighted<() => Address>([
     ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
-    [claims.length > 0 ? 2 : 0, () => c.pick(onEdge.length > 0 && c.chance(1, 2) ? onEdge : claims)],
+    [
+      claims.length > 0 ? 2 : 0,
+      () => c.pick(AIMS.symbolEdges && onEdge.length > 0 && c.chance(1, 2) ? onEdge : claims),
+    ],
     [1, () => c.pick([view.state.market, view.state.oracle])],
   ])();
 }
@@ -119,7 +123,7 @@ export function split(c: Chooser, view: WorldView, invalid: boolean): Action {
   const caller = c.pick(view.actors);
   if (s === undefined) {
     const settled = view.series.filter((x) => x.settled);
-    if (settled.length > 0 && c.chance(1, 2)) {
+    if (AIMS.phaseAims && settled.length > 0 && c.chance(1, 2)) {
       const target = c.pick(settled);
       const amount = edgeAmount(c, view.balance(target.collateral, caller));
       return { kind: 'split', caller, seriesId: target.id, amount: amount === 0n ? 1n : amount, to: caller };

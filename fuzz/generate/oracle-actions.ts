@@ -2,6 +2,7 @@ import type { QuestionState } from '../../properties/observed-state.ts';
 import type { Action } from '../../reference/action.ts';
 import type { Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
+import { AIMS } from './aims.ts';
 import type { Chooser } from './chooser.ts';
 import { edgePrice } from './edges.ts';
 import { closesAt, livenessOnEdge, onEdge, pickOnEdge, timeoutOnEdge } from './edges-in-time.ts';
@@ -42,7 +43,7 @@ export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
   const edge = (t: Target) => onEdge(view.now, t.timestamp) || (t.q !== undefined && livenessOnEdge(view, t.q));
   const aimed = pickOnEdge(c, all, edge);
   if (aimed !== undefined) return proposal(c, view, aimed, false);
-  if (invalid && c.chance(1, 2)) {
+  if (AIMS.phaseAims && invalid && c.chance(1, 2)) {
     const closed = (q: QuestionState) => q.answers.length > 0 && view.now >= closesAt(view, q);
     const phase = somePhase(c, view, [(q) => q.arbitrationPending, (q) => q.finalized, closed]);
     const rejecting = all.filter((t) => t.q !== undefined && phase(t.q));
@@ -80,6 +81,7 @@ function somePhase(
   view: WorldView,
   phases: ((q: QuestionState) => boolean)[],
 ): (q: QuestionState) => boolean {
+  if (!AIMS.phaseAims) return () => true;
   const present = phases.filter((phase) => view.questions().some(phase));
   return present.length > 0 ? c.pick(present) : () => true;
 }

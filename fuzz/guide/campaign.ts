@@ -127,7 +127,18 @@ export async function runGuidedCampaign(
   const corpus: CorpusEntry[] = [];
   const stale: GuidedResult['stale'] = [];
   const growth: [number, number][] = [];
-  const origins = { fresh: 0, tweak: 0, redraw: 0, 'truncate-extend': 0, splice: 0, insert: 0, delete: 0, extend: 0 };
+  const origins = {
+    fresh: 0,
+    tweak: 0,
+    edge: 0,
+    relate: 0,
+    redraw: 0,
+    'truncate-extend': 0,
+    splice: 0,
+    insert: 0,
+    delete: 0,
+    extend: 0,
+  };
   let branches = 0;
   const admit = (run: { features: string[] }, at: number): string[] => {
     const added = run.features.filter((f) => !seen.has(f));

@@ -1,4 +1,5 @@
 import type { TraceAction } from '../trace/format.ts';
+import type { Lean } from './edge-lean.ts';
 
 /**
  * One input of a guided campaign: a fixed prefix of actions (a corpus entry read from a trace file,
@@ -11,6 +12,12 @@ export interface GuidedInput {
   /** Where the prefix came from (a corpus file), for messages. */
   prefixFile?: string;
   words: number[][];
+  /**
+   * Steps of `words` to lean towards an edge of the state or an earlier step when the run reaches
+   * them (edge-lean.ts), at most one per step, sorted by step. Part of the input: a replay resolves
+   * them the same way, and the executed actions (what a corpus file records) are concrete.
+   */
+  leans?: Lean[];
 }
 
 /** A deterministic 32-bit generator (mulberry32): the mutations of run i depend on (seed, i) alone. */

@@ -32,73 +32,115 @@ const balanceOf = (state: ObservedState, token: string, account: string): bigint
 const allowanceOf = (state: ObservedState, token: string, owner: string, spender: string): bigint =>
   state.tokens[token as `0x${string}`]?.allowances[owner as `0x${string}`]?.[spender as `0x${string}`] ?? 0n;
 
+/** An amount field of an action and the threshold of the state it is checked against. */
+export interface Threshold {
+  /** The action's field (`amount`, `pAmount`, `nAmount`, `bond`). */
+  field: string;
+  /** What the threshold is: `balance`, `allowance`, `pairs`, `locked`, `minBond`, `lastBond`. */
+  against: string;
+  value: bigint;
+}
+
 /**
- * `r:<kind>:<relation>`: how an action relates to the state it ran in and to the actors: whether
- * caller, sender and receiver coincide, and where each amount sits against the threshold it is
- * checked against (the holder's balance, the allowance, the series' locked collateral, the
- * oracle's minimum bond or the bond to beat).
+ * The thresholds each amount of `action` meets in `state`: the holder's balance, the allowance, the
+ * pairs held, the series' locked collateral, the oracle's minimum bond and the bond to beat. The
+ * relation features classify amounts against them, and the edge mutations (edge-lean.ts) aim at them.
  */
-export function relationFeatures(action: Action, state: ObservedState): string[] {
-  const out: string[] = [];
-  const rel = (name: string) => out.push(`r:${action.kind}:${name}`);
-  const versus = (field: string, amount: bigint, against: string, threshold: bigint) =>
-    rel(`${field}~${against}:${amountClass(amount, threshold)}`);
+export function thresholdsOf(action: Action, state: ObservedState): Threshold[] {
+  const out: Threshold[] = [];
+  const at = (field: string, against: string, value: bigint) => out.push({ field, against, value });
   switch (action.kind) {
     case 'split': {
       const s = state.series[action.seriesId];
-      rel(action.to === action.caller ? 'to=caller' : 'to≠caller');
-      if (s !== undefined) versus('amount', action.amount, 'balance', balanceOf(state, s.collateral, action.caller));
+      if (s !== undefined) at('amount', 'balance', balanceOf(state, s.collateral, action.caller));
       break;
     }
     case 'merge': {
       const s = state.series[action.seriesId];
-      rel(action.to === action.caller ? 'to=caller' : 'to≠caller');
       if (s !== undefined) {
         const p = balanceOf(state, s.pToken, action.caller);
         const n = balanceOf(state, s.nToken, action.caller);
-        versus('amount', action.amount, 'pairs', p < n ? p : n);
-        versus('amount', action.amount, 'locked', s.locked);
+        at('amount', 'pairs', p < n ? p : n);
+        at('amount', 'locked', s.locked);
       }
       break;
     }
     case 'redeem': {
       const s = state.series[action.seriesId];
-      rel(action.to === action.caller ? 'to=caller' : 'to≠caller');
       if (s !== undefined) {
-        versus('pAmount', action.pAmount, 'balance', balanceOf(state, s.pToken, action.caller));
-        versus('nAmount', action.nAmount, 'balance', balanceOf(state, s.nToken, action.caller));
-        rel(`settled:${s.settled}`);
+        at('pAmount', 'balance', balanceOf(state, s.pToken, action.caller));
+        at('nAmount', 'balance', balanceOf(state, s.nToken, action.caller));
       }
       break;
     }
     case 'transfer':
     case 'mintClaim':
-      rel(action.to === action.caller ? 'to=caller' : 'to≠caller');
-      versus('amount', action.amount, 'balance', balanceOf(state, action.token, action.caller));
+      at('amount', 'balance', balanceOf(state, action.token, action.caller));
+      break;
+    case 'burnClaim':
+      at('amount', 'balance', balanceOf(state, action.token, action.from));
       break;
     case 'transferFrom':
-      rel(action.from === action.caller ? 'from=caller' : 'from≠caller');
-      rel(action.to === action.from ? 'to=from' : 'to≠from');
-      versus('amount', action.amount, 'balance', balanceOf(state, action.token, action.from));
-      versus('amount', action.amount, 'allowance', allowanceOf(state, action.token, action.from, action.caller));
+      at('amount', 'balance', balanceOf(state, action.token, action.from));
+      at('amount', 'allowance', allowanceOf(state, action.token, action.from, action.caller));
       break;
     case 'approve':
-      rel(action.spender === action.caller ? 'spender=caller' : 'spender≠caller');
-      versus('amount', action.amount, 'allowance', allowanceOf(state, action.token, action.caller, action.spender));
+      at('amount', 'allowance', allowanceOf(state, action.token, action.caller, action.spender));
       break;
     case 'propose': {
       const q = state.oracleState.questions[`${action.indexId}@${action.timestamp}`];
       const last = q?.answers[q.answers.length - 1];
-      versus('bond', action.bond, 'minBond', state.oracleState.minBond);
-      if (last !== undefined) {
-        versus('bond', action.bond, 'lastBond', last.bond);
-        rel(last.answerer === action.caller ? 'answerer=caller' : 'answerer≠caller');
-        rel(last.value === action.value ? 'sameValue' : 'newValue');
-      }
+      at('bond', 'minBond', state.oracleState.minBond);
+      if (last !== undefined) at('bond', 'lastBond', last.bond);
       break;
     }
+  }
+  return out;
+}
+
+/**
+ * `r:<kind>:<relation>`: how an action relates to the state it ran in and to the actors: whether
+ * caller, sender and receiver coincide, and where each amount sits against the threshold it is
+ * checked against ({@link thresholdsOf}).
+ */
+export function relationFeatures(action: Action, state: ObservedState): string[] {
+  const out: string[] = [];
+  const rel = (name: string) => out.push(`r:${action.kind}:${name}`);
+  switch (action.kind) {
+    case 'split':
+    case 'merge':
+    case 'redeem':
+    case 'transfer':
+    case 'mintClaim':
+      rel(action.to === action.caller ? 'to=caller' : 'to≠caller');
+      break;
+    case 'transferFrom':
+      rel(action.from === action.caller ? 'from=caller' : 'from≠caller');
+      rel(action.to === action.from ? 'to=from' : 'to≠from');
+      break;
+    case 'approve':
+      rel(action.spender === action.caller ? 'spender=caller' : 'spender≠caller');
+      break;
+    case 'propose':
+      break;
     default:
       if ('caller' in action && action.caller === state.oracle) rel('caller=oracle');
+  }
+  const fields = action as unknown as Record<string, bigint>;
+  for (const t of thresholdsOf(action, state)) {
+    rel(`${t.field}~${t.against}:${amountClass(fields[t.field] as bigint, t.value)}`);
+  }
+  if (action.kind === 'redeem') {
+    const s = state.series[action.seriesId];
+    if (s !== undefined) rel(`settled:${s.settled}`);
+  }
+  if (action.kind === 'propose') {
+    const q = state.oracleState.questions[`${action.indexId}@${action.timestamp}`];
+    const last = q?.answers[q.answers.length - 1];
+    if (last !== undefined) {
+      rel(last.answerer === action.caller ? 'answerer=caller' : 'answerer≠caller');
+      rel(last.value === action.value ? 'sameValue' : 'newValue');
+    }
   }
   return out;
 }
@@ -127,6 +169,55 @@ export function phaseFeatures(before: ObservedState, after: ObservedState): stri
     if (was === undefined) out.push('p:series:none>created');
     else if (!was.settled && s.settled) out.push(`p:series:created>settled${s.locked === 0n ? ':empty' : ''}`);
     else if (was.locked > 0n && s.locked === 0n && s.settled) out.push('p:series:settled>drained');
+  }
+  return out;
+}
+
+/** Fields that carry an amount of tokens, a bond or a price. */
+const AMOUNT_FIELDS = ['amount', 'pAmount', 'nAmount', 'bond'] as const;
+
+/** What an action hands its receiver (`to`): claims (a split, a claim token moved) or other tokens. */
+function receivedClass(e: Action, state: ObservedState): 'claims' | 'tokens' {
+  if (e.kind === 'split') return 'claims';
+  if ('token' in e) {
+    const claims = Object.values(state.series).flatMap((s) => [s.pToken, s.nToken]);
+    return claims.includes(e.token) ? 'claims' : 'tokens';
+  }
+  return 'tokens';
+}
+
+/**
+ * `r:<kind>:…` relations to the run's earlier successful actions: whether the caller received
+ * something from another account before (`caller=receiver`), and whether an amount repeats one the
+ * caller received, as claims or as other tokens (`<field>=received-claims`), or one any earlier step
+ * moved (`<field>=moved`). Guards that misbehave only for such a history (merging exactly what a
+ * transfer of claims brought in) are reached by runs these features keep.
+ */
+export function historyFeatures(action: Action, state: ObservedState, earlier: readonly Action[]): string[] {
+  if (!('caller' in action)) return [];
+  const out: string[] = [];
+  const fields = action as unknown as Record<string, unknown>;
+  const own = AMOUNT_FIELDS.filter((f) => typeof fields[f] === 'bigint' && (fields[f] as bigint) > 1n);
+  let receiver = false;
+  const received = new Map<bigint, string>();
+  const moved = new Set<bigint>();
+  for (const e of earlier) {
+    const values = e as unknown as Record<string, unknown>;
+    const toCaller = 'caller' in e && values.to === action.caller && e.caller !== action.caller;
+    receiver ||= toCaller;
+    for (const f of AMOUNT_FIELDS) {
+      const v = values[f];
+      if (typeof v !== 'bigint') continue;
+      moved.add(v);
+      if (toCaller) received.set(v, receivedClass(e, state));
+    }
+  }
+  if (receiver) out.push(`r:${action.kind}:caller=receiver`);
+  for (const f of own) {
+    const v = fields[f] as bigint;
+    const as = received.get(v);
+    if (as !== undefined) out.push(`r:${action.kind}:${f}=received-${as}`);
+    else if (moved.has(v)) out.push(`r:${action.kind}:${f}=moved`);
   }
   return out;
 }

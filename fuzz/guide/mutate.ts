@@ -1,12 +1,38 @@
 import { WORDS_PER_STEP } from '../runner/seed-schedule.ts';
+import type { Lean } from './edge-lean.ts';
 import type { GuidedInput, Rng } from './input.ts';
 
 /** The mutation a run applied to its parent, named in the summary's counts. */
-export type MutationKind = 'tweak' | 'redraw' | 'truncate-extend' | 'splice' | 'insert' | 'delete' | 'extend';
+export type MutationKind =
+  | 'tweak'
+  | 'edge'
+  | 'relate'
+  | 'redraw'
+  | 'truncate-extend'
+  | 'splice'
+  | 'insert'
+  | 'delete'
+  | 'extend';
+
+/** Every mutation kind, for counters that start at zero. */
+export const MUTATION_KINDS: readonly MutationKind[] = [
+  'tweak',
+  'edge',
+  'relate',
+  'redraw',
+  'truncate-extend',
+  'splice',
+  'insert',
+  'delete',
+  'extend',
+];
 
 const MUTATIONS: MutationKind[] = [
   'tweak',
   'tweak',
+  'edge',
+  'edge',
+  'relate',
   'redraw',
   'truncate-extend',
   'splice',
@@ -43,23 +69,36 @@ function nearby(word: number, rng: Rng): number {
 /**
  * A new input from `parent` (and `other`, for a splice), at the level the generator works at: its
  * words. The parent's prefix of actions is kept (or cut short), words are tweaked towards edges,
- * redrawn, inserted, deleted, spliced from another entry, or extended past the end; the result has
- * at most `depth` steps in all.
+ * redrawn, inserted, deleted, spliced from another entry, or extended past the end, or a step is
+ * leaned to a threshold of the state (`edge`) or to a value of an earlier step (`relate`); the
+ * result has at most `depth` steps in all. `shared` is how many of its first steps run exactly as the
+ * parent's did (what a warm start from a snapshot of the parent could skip).
  */
 export function mutateInput(
   parent: GuidedInput,
   other: GuidedInput,
   depth: number,
   rng: Rng,
-): { input: GuidedInput; kind: MutationKind } {
+): { input: GuidedInput; kind: MutationKind; shared: number } {
   const kind = MUTATIONS[rng.below(MUTATIONS.length)] as MutationKind;
   let prefix = parent.prefix;
   let words = parent.words.map((step) => [...step]);
+  // Leans follow their step when steps move, and go with it when it is cut, redrawn or replaced.
+  let leans: Lean[] = [...(parent.leans ?? [])];
+  const shift = (from: number, by: number) => {
+    leans = leans.map((l) => (l.step >= from ? { ...l, step: l.step + by } : l));
+  };
+  const drop = (keep: (l: Lean) => boolean) => {
+    leans = leans.filter(keep);
+  };
   const at = (n: number) => rng.below(n + 1);
+  /** Word steps before the first one that may run differently from the parent's. */
+  let same = words.length;
   switch (kind) {
     case 'tweak': {
       if (words.length === 0) words.push(freshStep(rng));
-      const step = words[rng.below(words.length)] as number[];
+      same = rng.below(words.length);
+      const step = words[same] as number[];
       // Early words decide the kind, the caller and the validity of a step; later ones its amounts.
       for (let n = 1 + rng.below(2); n > 0; n--) {
         const i = rng.below(step.length);
@@ -67,10 +106,26 @@ export function mutateInput(
       }
       break;
     }
-    case 'redraw':
+    case 'edge':
+    case 'relate': {
+      // Aims one step at a threshold of the state, or at a value of an earlier step: resolved when
+      // the run reaches it (edge-lean.ts). Later steps mostly, where the state has something to aim at.
       if (words.length === 0) words.push(freshStep(rng));
-      words[rng.below(words.length)] = freshStep(rng);
+      const step = words.length - 1 - rng.below(Math.min(words.length, 1 + rng.below(words.length)));
+      same = Math.min(same, step);
+      drop((l) => l.step !== step);
+      leans.push({ step, mode: kind, pick: rng.word() });
+      leans.sort((a, b) => a.step - b.step);
       break;
+    }
+    case 'redraw': {
+      if (words.length === 0) words.push(freshStep(rng));
+      const step = rng.below(words.length);
+      same = step;
+      words[step] = freshStep(rng);
+      drop((l) => l.step !== step);
+      break;
+    }
     case 'truncate-extend': {
       // Replay a prefix, then draw fresh steps: explores what can follow a reached state.
       const total = prefix.length + words.length;
@@ -79,19 +134,39 @@ export function mutateInput(
         prefix = prefix.slice(0, keep);
         words = [];
       } else words = words.slice(0, keep - prefix.length);
+      drop((l) => l.step < words.length);
+      same = words.length;
       const room = depth - prefix.length - words.length;
       for (let n = 1 + rng.below(Math.max(1, room)); n > 0; n--) words.push(freshStep(rng));
       break;
     }
-    case 'splice':
-      words = [...words.slice(0, at(words.length)), ...other.words.slice(rng.below(other.words.length + 1))];
+    case 'splice': {
+      const cut = at(words.length);
+      const from = rng.below(other.words.length + 1);
+      words = [...words.slice(0, cut), ...other.words.slice(from)];
+      same = cut;
+      drop((l) => l.step < cut);
+      for (const l of other.leans ?? []) if (l.step >= from) leans.push({ ...l, step: l.step - from + cut });
       break;
-    case 'insert':
-      words.splice(at(words.length), 0, freshStep(rng));
+    }
+    case 'insert': {
+      const step = at(words.length);
+      words.splice(step, 0, freshStep(rng));
+      same = step;
+      shift(step, 1);
       break;
+    }
     case 'delete':
-      if (words.length > 0) words.splice(rng.below(words.length), 1);
-      else if (prefix.length > 0) prefix = prefix.slice(0, prefix.length - 1);
+      if (words.length > 0) {
+        const step = rng.below(words.length);
+        words.splice(step, 1);
+        same = step;
+        drop((l) => l.step !== step);
+        shift(step + 1, -1);
+      } else if (prefix.length > 0) {
+        prefix = prefix.slice(0, prefix.length - 1);
+        same = -1;
+      }
       break;
     case 'extend':
       for (let n = 1 + rng.below(4); n > 0; n--) words.push(freshStep(rng));
@@ -99,7 +174,11 @@ export function mutateInput(
   }
   const room = Math.max(0, depth - prefix.length);
   if (words.length > room) words = words.slice(0, room);
+  drop((l) => l.step < words.length);
   const input: GuidedInput = { prefix, words };
+  if (leans.length > 0) input.leans = leans;
   if (parent.prefixFile !== undefined && prefix.length > 0) input.prefixFile = parent.prefixFile;
-  return { input, kind };
+  // A prefix cut short (truncate-extend or delete) is itself the shared part.
+  const shared = same < 0 || words.length === 0 ? prefix.length : prefix.length + Math.min(same, words.length);
+  return { input, kind, shared };
 }

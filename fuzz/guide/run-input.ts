@@ -1,4 +1,5 @@
 import type { ObservedState } from '../../properties/observed-state.ts';
+import type { Action } from '../../reference/action.ts';
 import { ModelError } from '../../reference/errors.ts';
 import { TraceFormatError } from '../errors.ts';
 import { interpretStep } from '../generate/interpret.ts';
@@ -11,8 +12,12 @@ import { NameBook } from '../trace/names.ts';
 import { resolveAction } from '../trace/resolve.ts';
 import { trackSeries } from '../trace/track-series.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
+import { type Lean, resolveLean } from './edge-lean.ts';
 import type { GuidedInput } from './input.ts';
-import { outcomeFeature, phaseFeatures, relationFeatures } from './model-features.ts';
+import { historyFeatures, outcomeFeature, phaseFeatures, relationFeatures } from './model-features.ts';
+
+/** Steps a lean acts on at most: the first ones from its step that offer something to aim at. */
+const LEAN_STEPS = 3;
 
 /** One guided run: the lockstep result, every feature it reached, and whether its prefix still replays. */
 export interface InputRun extends SequenceResult {
@@ -45,7 +50,22 @@ export async function runInput(
   const features = new Set<string>();
   const file = input.prefixFile ?? 'corpus entry';
   let previous: ObservedState | undefined;
+  /** The run's successful actions so far: what a `relate` lean copies from. */
+  const earlier: Action[] = [];
   let stale: string | undefined;
+  const leanAt = new Map((input.leans ?? []).map((l) => [l.step, l]));
+  // A lean acts from its step on, at the first few steps that offer something to aim at (edge-lean.ts).
+  let waiting: { lean: Lean; left: number } | undefined;
+  const wordsAt = (j: number, state: ObservedState): number[] => {
+    const words = input.words[j] as number[];
+    const starts = leanAt.get(j);
+    if (starts !== undefined) waiting = { lean: starts, left: LEAN_STEPS };
+    if (waiting === undefined) return words;
+    const resolved = resolveLean(waiting.lean, words, env.setup, state, earlier);
+    if (resolved === 'nothing-here') return words;
+    if (--waiting.left === 0) waiting = undefined;
+    return resolved === 'unreachable' ? words : resolved.words;
+  };
   let result: SequenceResult;
   try {
     result = await runSequence(
@@ -60,9 +80,12 @@ export async function runInput(
           traced !== undefined
             ? resolveAction(traced, book, file, `actions[${i}]`)
             : i - input.prefix.length < input.words.length
-              ? interpretStep(input.words[i - input.prefix.length] as number[], env.setup, state)
+              ? interpretStep(wordsAt(i - input.prefix.length, state), env.setup, state)
               : undefined;
-        if (action !== undefined) for (const f of relationFeatures(action, state)) features.add(f);
+        if (action !== undefined) {
+          for (const f of relationFeatures(action, state)) features.add(f);
+          for (const f of historyFeatures(action, state, earlier)) features.add(f);
+        }
         return action;
       },
       {
@@ -70,6 +93,7 @@ export async function runInput(
         ...(stats === undefined ? {} : { stats }),
         afterStep: (i, step) => {
           trackSeries(book, step.action, step.outcome);
+          if (step.outcome.ok) earlier.push(step.action);
           features.add(outcomeFeature(step.action, step.outcome));
           const expect = input.prefix[i]?.expect;
           const unmet = expect === undefined ? undefined : unmetExpectation(expect, step.outcome, book);
