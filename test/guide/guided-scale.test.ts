@@ -88,8 +88,8 @@ describe('a guided campaign over threads and shards', () => {
   });
 
   it('finds the same first failure on one thread and two, and shrinks it to the same trace', async () => {
-    // The claim token's mint is open to anyone: seed 1 first fails at run 5 (the second epoch), with
-    // runs 4 to 7 in flight at once on two threads.
+    // The claim token's mint is open to anyone: seed 1 first fails at run 10 (the third epoch), with
+    // runs 8 to 11 in flight at once on two threads.
     const broken = brokenArtifacts(
       'contracts/ClaimToken.sol',
       'if (msg.sender != market) revert OnlyMarket(msg.sender);',
@@ -100,8 +100,8 @@ describe('a guided campaign over threads and shards', () => {
     const options = { seed: 1, runs: 12, shrinkBudget: 40 };
     const one = await campaign(1, options, world);
     const two = await campaign(2, options, world);
-    expect(one.failure?.run).toBe(5);
-    expect(two.failure?.run).toBe(5);
+    expect(one.failure?.run).toBe(10);
+    expect(two.failure?.run).toBe(10);
     const trace = (r: GuidedResult) =>
       stringifyTrace(
         buildTrace({
@@ -113,7 +113,7 @@ describe('a guided campaign over threads and shards', () => {
         }),
       );
     expect(trace(two)).toBe(trace(one));
-    expect(two.runsDone).toBe(6);
+    expect(two.runsDone).toBe(11);
     expect(JSON.stringify(summaryJson(two.stats, 1))).toBe(JSON.stringify(summaryJson(one.stats, 1)));
     expect(two.corpus.map((e) => e.origin)).toEqual(one.corpus.map((e) => e.origin));
   });
