@@ -1,4 +1,5 @@
 import { quote } from 'shell-quote';
+import { markdownTable } from '../table.ts';
 import type { AllowEntry } from './allow-list.ts';
 import type { AuditResult } from './audit.ts';
 import { type Finding, headlineValues, VERDICT_TEXT } from './findings.ts';
@@ -30,17 +31,22 @@ export function auditMarkdown(result: AuditResult, findings: readonly Finding[],
       (context.allowFile === undefined ? '' : ` Allow-list: \`${context.allowFile}\`.`),
   ];
   if (findings.length > 0) {
-    lines.push(
-      '',
-      '| # | action | what differs | base | new | against the model | runs | status |',
-      '|---|---|---|---|---|---|---|---|',
-    );
-    for (const [i, f] of findings.entries()) {
+    const rows = findings.map((f, i) => {
       const shown = headlineValues(f);
-      lines.push(
-        `| ${i + 1} | \`${f.kind}\` | \`${f.path}\` | ${code(shown.base)} | ${code(shown.next)} | ${VERDICT_TEXT[f.verdict]} | ${f.runs} | ${status(f)} |`,
-      );
-    }
+      const verdict = VERDICT_TEXT[f.verdict];
+      return [
+        String(i + 1),
+        `\`${f.kind}\``,
+        `\`${f.path}\``,
+        code(shown.base),
+        code(shown.next),
+        verdict,
+        String(f.runs),
+        status(f),
+      ];
+    });
+    const header = ['#', 'action', 'what differs', 'base', 'new', 'against the model', 'runs', 'status'];
+    lines.push('', markdownTable(header, rows, [], 'compact'));
     for (const [i, f] of findings.entries()) lines.push('', ...section(i + 1, f, context));
   }
   const notes = modelNotes(result);
@@ -65,7 +71,7 @@ function headline(total: number, blocking: number): string {
 }
 
 function status(f: Finding): string {
-  return f.allowedBy === undefined ? '**not allowed**' : `allowed: ${escapeCell(f.allowedBy.reason)}`;
+  return f.allowedBy === undefined ? '**not allowed**' : `allowed: ${f.allowedBy.reason}`;
 }
 
 function section(n: number, f: Finding, context: ReportContext): string[] {
@@ -127,30 +133,45 @@ function gasTable(rows: readonly GasRow[]): string[] {
   const unchanged = rows.every((row) => row.base.median === row.next.median);
   // An unchanged table is folded away: in a pull request it is noise until a median moves.
   if (unchanged) lines.push('<details><summary>No median changed (table)</summary>', '');
-  lines.push(
-    '| action | calls | base median | new median | Δ median | Δ % | base mean | new mean | Δ mean % |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
-  );
-  for (const row of rows) {
+  const table = rows.map((row) => {
     const median = formatDelta(row.base.median, row.next.median);
     const mean = formatDelta(row.base.mean, row.next.mean);
-    lines.push(
-      `| \`${row.kind}\` | ${row.calls} | ${gas(row.base.median)} | ${gas(row.next.median)} | ${median.delta} | ${median.percent} | ${gas(row.base.mean)} | ${gas(row.next.mean)} | ${mean.percent} |`,
-    );
-  }
+    return [
+      `\`${row.kind}\``,
+      String(row.calls),
+      gas(row.base.median),
+      gas(row.next.median),
+      median.delta,
+      median.percent,
+      gas(row.base.mean),
+      gas(row.next.mean),
+      mean.percent,
+    ];
+  });
+  const header = [
+    'action',
+    'calls',
+    'base median',
+    'new median',
+    'Δ median',
+    'Δ %',
+    'base mean',
+    'new mean',
+    'Δ mean %',
+  ];
+  lines.push(markdownTable(header, table, ['left', ...header.slice(1).map(() => 'right' as const)], 'compact'));
   if (unchanged) lines.push('', '</details>');
   return lines;
 }
 
 const gas = (value: bigint) => value.toLocaleString('en-US');
 
-/** A value in a table cell or list: code-quoted, long ones cut, pipes escaped. */
+/**
+ * A value in a table cell or list: code-quoted, long ones cut, a backtick (which would end the code
+ * span) shown as a quote. Pipes are left as they are: markdownTable escapes a table's cells.
+ */
 function code(value: string | undefined): string {
   if (value === undefined) return '';
   const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return `\`${escapeCell(cut).replace(/`/g, "'")}\``;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return `\`${cut.replace(/\n/g, ' ').replace(/`/g, "'")}\``;
 }

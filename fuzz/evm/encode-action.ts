@@ -1,6 +1,14 @@
 import type { Action } from '../../reference/action.ts';
+import {
+  type AbiCallKind,
+  ACTION_DECLARATIONS,
+  type ActionAbiCall,
+  type CallContract,
+} from '../../reference/actions/declarations.ts';
 import type { Address } from '../../reference/primitives.ts';
-import type { FunctionCodec } from './codec.ts';
+import type { Artifacts } from '../compile/artifacts.ts';
+import { getArtifact } from '../compile/artifacts.ts';
+import { type FunctionCodec, functionCodec } from './codec.ts';
 import type { EvmHost } from './host.ts';
 
 /** The call an action makes: target, function and positional arguments. */
@@ -14,69 +22,84 @@ export interface EncodedAction {
 /** Every action except `warp`, which makes no call. */
 export type CallAction = Exclude<Action, { kind: 'warp' }>;
 
+/** An action whose declaration gives its ABI call (every kind the encoder has no case for). */
+export type AbiCallAction = Extract<Action, { kind: AbiCallKind }>;
+
 /**
- * Maps an action to its call. Token actions go to `action.token` with the ERC-20 ABI whatever is
- * there (a claim token, a collateral, or anything else the generator names); `mintClaim` and
- * `burnClaim` call ClaimToken's `mint` / `burn` on `action.token`; `armCallback` calls
- * `arm(market, abi.encodeCall(settle, (bytes32(0))))` or `disarm()` on the token; `pauseToken` calls
- * PausableToken's `setPaused(paused)`, `blockAccount` BlockListToken's `setBlocked(account, blocked)`.
+ * The compiled contract whose ABI encodes each declared contract's calls: the deployed contract
+ * itself, never its interface, so a contracts folder under audit or mutation is encoded with its
+ * own ABI (an ERC-20 call is encoded with MockERC20's, which every token mock shares).
+ */
+const ABI_OF: Readonly<Record<CallContract, string>> = {
+  ISplitMarket: 'SplitMarket',
+  ISlowOracle: 'SlowOracle',
+  IERC20: 'MockERC20',
+  ClaimToken: 'ClaimToken',
+  PausableToken: 'PausableToken',
+  BlockListToken: 'BlockListToken',
+};
+
+/** Prepared codecs per compiled contract set and `contract.function`: built once, looked up per call. */
+const prepared = new WeakMap<Artifacts, Map<string, FunctionCodec>>();
+
+function codecFor(artifacts: Artifacts, call: ActionAbiCall): FunctionCodec {
+  let codecs = prepared.get(artifacts);
+  if (codecs === undefined) {
+    codecs = new Map();
+    prepared.set(artifacts, codecs);
+  }
+  const key = `${call.contract}.${call.function}`;
+  let codec = codecs.get(key);
+  if (codec === undefined) {
+    codec = functionCodec(getArtifact(artifacts, ABI_OF[call.contract]).abi, call.function);
+    codecs.set(key, codec);
+  }
+  return codec;
+}
+
+/**
+ * The call of an action from its declared ABI call alone: the function of `call.contract`, sent to
+ * the market, the oracle or the address in the named field, with the named fields as arguments in
+ * order (the model's values are already the ABI's: lowercase addresses, bytes32 hex, bigints,
+ * booleans). Exported for any declaration, so a test can add a kind without touching this file.
+ */
+export function encodeDeclaredCall(
+  host: EvmHost,
+  call: ActionAbiCall,
+  action: { readonly caller: Address },
+): EncodedAction {
+  const fields = action as Readonly<Record<string, unknown>>;
+  const { target } = call;
+  const to =
+    target === 'market'
+      ? host.setup.market
+      : target === 'oracle'
+        ? host.setup.oracle.address
+        : (fields[target.field] as Address);
+  return {
+    caller: action.caller,
+    to,
+    codec: codecFor(host.artifacts, call),
+    args: call.args.map((field) => fields[field]),
+  };
+}
+
+/**
+ * Maps an action to its call. Every kind whose declaration (reference/actions/declarations.ts)
+ * gives its ABI call is encoded from that; the cases below are the kinds the ABI cannot describe
+ * as "one function, fields as arguments": `armCallback` calls
+ * `arm(market, abi.encodeCall(settle, (bytes32(0))))` when `armed` and `disarm()` otherwise.
  */
 export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
   const { codecs } = host;
   const market = host.setup.market;
-  const oracle = host.setup.oracle.address;
   const caller = action.caller;
   switch (action.kind) {
-    case 'createSeries': {
-      const { collateral, oracle: seriesOracle, indexId, strike, expiry } = action;
-      return {
-        caller,
-        to: market,
-        codec: codecs.createSeries,
-        args: [collateral, seriesOracle, indexId, strike, expiry],
-      };
-    }
-    case 'split':
-      return { caller, to: market, codec: codecs.split, args: [action.seriesId, action.amount, action.to] };
-    case 'merge':
-      return { caller, to: market, codec: codecs.merge, args: [action.seriesId, action.amount, action.to] };
-    case 'settle':
-      return { caller, to: market, codec: codecs.settle, args: [action.seriesId] };
-    case 'redeem': {
-      const { seriesId, pAmount, nAmount, to } = action;
-      return { caller, to: market, codec: codecs.redeem, args: [seriesId, pAmount, nAmount, to] };
-    }
-    case 'transfer':
-      return { caller, to: action.token, codec: codecs.transfer, args: [action.to, action.amount] };
-    case 'approve':
-      return { caller, to: action.token, codec: codecs.approve, args: [action.spender, action.amount] };
-    case 'transferFrom':
-      return { caller, to: action.token, codec: codecs.transferFrom, args: [action.from, action.to, action.amount] };
-    case 'mintClaim':
-      return { caller, to: action.token, codec: codecs.claimMint, args: [action.to, action.amount] };
-    case 'burnClaim':
-      return { caller, to: action.token, codec: codecs.claimBurn, args: [action.from, action.amount] };
-    case 'propose': {
-      const { indexId, timestamp, value, bond } = action;
-      return { caller, to: oracle, codec: codecs.propose, args: [indexId, timestamp, value, bond] };
-    }
-    case 'finalize':
-      return { caller, to: oracle, codec: codecs.finalize, args: [action.indexId, action.timestamp] };
-    case 'requestArbitration':
-      return { caller, to: oracle, codec: codecs.requestArbitration, args: [action.indexId, action.timestamp] };
-    case 'arbitrate':
-      return { caller, to: oracle, codec: codecs.arbitrate, args: [action.indexId, action.timestamp, action.value] };
-    case 'cancelArbitration':
-      return { caller, to: oracle, codec: codecs.cancelArbitration, args: [action.indexId, action.timestamp] };
-    case 'withdraw':
-      return { caller, to: oracle, codec: codecs.withdraw, args: [] };
     case 'armCallback':
       return action.armed
         ? { caller, to: action.token, codec: codecs.arm, args: [market, codecs.settleZeroCalldata] }
         : { caller, to: action.token, codec: codecs.disarm, args: [] };
-    case 'pauseToken':
-      return { caller, to: action.token, codec: codecs.setPaused, args: [action.paused] };
-    case 'blockAccount':
-      return { caller, to: action.token, codec: codecs.setBlocked, args: [action.account, action.blocked] };
+    default:
+      return encodeDeclaredCall(host, ACTION_DECLARATIONS[action.kind].abi, action satisfies AbiCallAction);
   }
 }

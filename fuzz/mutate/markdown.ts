@@ -1,11 +1,15 @@
-import { markdownTable } from '../cli/kit/table.ts';
+import { markdownTable } from '../table.ts';
 import type { MutationReport, ReportedMutant, Tally } from './report.ts';
 
-/** Inline code safe inside a Markdown table cell: one line, pipes escaped, long snippets cut. */
+/**
+ * A snippet as inline code on one line, long ones cut, a backtick (which would end the code span)
+ * shown as a quote. Pipes are left as they are: markdownTable escapes a table's cells, and outside a
+ * table a code span shows a backslash literally.
+ */
 export function cellCode(text: string, max = 70): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return cut === '' ? '*(nothing)*' : `\`${cut.replaceAll('|', '\\|').replaceAll('`', "'")}\``;
+  return cut === '' ? '*(nothing)*' : `\`${cut.replaceAll('`', "'")}\``;
 }
 
 /** A score as a percentage with one decimal, or `n/a`. */
@@ -62,12 +66,7 @@ export function renderMarkdown(report: MutationReport): string {
     '',
     '## Mutants',
     '',
-    '| id | change | outcome | actions to kill | seconds to kill | compile s |',
-    '|---|---|---|---:|---:|---:|',
-    ...report.mutants.map(
-      (m) =>
-        `| \`${m.id}\` | ${cellCode(m.original, 40)} → ${cellCode(m.replacement, 40)} | ${outcomeCell(m)} | ${m.actionsToKill ?? ''} | ${m.secondsToKill?.toFixed(2) ?? ''} | ${m.compileSeconds.toFixed(1)} |`,
-    ),
+    ...mutantTable(report.mutants),
     '',
     '## Kill matrix',
     '',
@@ -102,6 +101,19 @@ export function renderMarkdown(report: MutationReport): string {
     ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function mutantTable(mutants: readonly ReportedMutant[]): string[] {
+  const rows = mutants.map((m) => [
+    `\`${m.id}\``,
+    `${cellCode(m.original, 40)} → ${cellCode(m.replacement, 40)}`,
+    outcomeCell(m),
+    String(m.actionsToKill ?? ''),
+    m.secondsToKill?.toFixed(2) ?? '',
+    m.compileSeconds.toFixed(1),
+  ]);
+  const header = ['id', 'change', 'outcome', 'actions to kill', 'seconds to kill', 'compile s'];
+  return markdownTable(header, rows, ['left', 'left', 'left', 'right', 'right', 'right'], 'compact').split('\n');
 }
 
 function killMatrix(report: MutationReport, killed: readonly ReportedMutant[]): string[] {

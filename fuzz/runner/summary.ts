@@ -1,4 +1,5 @@
 import { PROPERTIES } from '../../properties/index.ts';
+import { type Column, textRow } from '../table.ts';
 import { ACTION_KINDS } from '../trace/fields.ts';
 import type { CampaignStats } from './stats.ts';
 
@@ -17,21 +18,39 @@ export function formatSummary(stats: CampaignStats, seconds: { runs: number; shr
   return lines.join('\n');
 }
 
+/**
+ * The columns of the per-action table. Widths are fixed rather than fitted so that shards' and
+ * campaigns' summaries line up with each other; a longer figure overflows its own row only.
+ */
+const ACTION_COLUMNS: readonly Column[] = [
+  { width: 20 },
+  { align: 'right', width: 6, gap: ' ' },
+  { align: 'right', width: 10, gap: ' ' },
+  { align: 'right', width: 6, gap: '   ' },
+];
+
+/** The columns of the per-property table (fixed widths, as for {@link ACTION_COLUMNS}). */
+const PROPERTY_COLUMNS: readonly Column[] = [
+  { width: 10 },
+  { align: 'right', width: 10, gap: ' ' },
+  { align: 'right', width: 12, gap: ' ' },
+  { gap: '  ' },
+];
+
 /** The per-action and per-property tables of a summary (no timings: shards' merged counts use it too). */
 export function formatCounts(stats: CampaignStats): string {
-  const lines = ['action               calls    reverts   runs where it succeeded'];
+  const lines = [textRow(ACTION_COLUMNS, ['action', 'calls', 'reverts', 'runs where it succeeded'])];
   for (const kind of ACTION_KINDS) {
     const row = stats.calls.get(kind) ?? { calls: 0, reverts: 0 };
-    lines.push(
-      `${kind.padEnd(20)} ${String(row.calls).padStart(6)} ${String(row.reverts).padStart(10)}   ${String(stats.reached.get(kind) ?? 0).padStart(6)}`,
-    );
+    const reached = stats.reached.get(kind) ?? 0;
+    lines.push(textRow(ACTION_COLUMNS, [kind, String(row.calls), String(row.reverts), String(reached)]));
   }
-  lines.push('', 'property   checks      violations  statement');
+  lines.push('', textRow(PROPERTY_COLUMNS, ['property', 'checks', 'violations', 'statement']));
   for (const property of PROPERTIES) {
     const row = stats.checks.get(property.id);
     const checks = row === undefined ? 'not run' : String(row.checks);
     const violations = row === undefined ? '-' : String(row.violations);
-    lines.push(`${property.id.padEnd(10)} ${checks.padStart(10)} ${violations.padStart(12)}  ${property.name}`);
+    lines.push(textRow(PROPERTY_COLUMNS, [property.id, checks, violations, property.name]));
   }
   return lines.join('\n');
 }

@@ -10,6 +10,16 @@ describe('the CLI kit: text tables', () => {
     expect(textRow(columns, ['invariant', '1', '2'])).toBe('invariant    1   2');
   });
 
+  it("separates a column with its own gap where it gives one, else with the row's", () => {
+    const columns = [
+      { width: 4 },
+      { width: 3, align: 'right' as const, gap: '   ' },
+      { width: 3, align: 'right' as const },
+    ];
+    expect(textRow(columns, ['a', '1', '2'], ' ')).toBe('a        1   2');
+    expect(textTable(columns, ['id', 'n', 'm'], [['a', '10', '2']], ' ')).toEqual(['id       n   m', 'a       10   2']);
+  });
+
   it('trims the trailing padding of a row ending in a left-aligned or empty cell', () => {
     expect(textRow([{ width: 4 }, { width: 6 }], ['a', 'b'])).toBe('a   b');
     expect(textRow([{ width: 4 }, { width: 6, align: 'right' }], ['a', ''])).toBe('a');

@@ -74,6 +74,7 @@ describe('the layering checker can fail', () => {
     ['prove importing the CLI', 'prove/suite.ts', "import { main } from '../fuzz/cli/main.ts';", 'up'],
     ['drift importing properties', 'drift/sim.ts', "import { P } from '../properties/index.ts';", 'across'],
     ['the kit importing a command', 'fuzz/cli/kit/args.ts', "import { run } from '../fuzz-command.ts';", 'up'],
+    ['the table renderer importing the runner', 'fuzz/table.ts', "import { s } from './runner/summary.ts';", 'up'],
     ['an unknown folder', 'fuzz/newtool/x.ts', "import { r } from '../runner/campaign.ts';", 'no place'],
   ])('catches %s', (_name, path, text, kind) => {
     const problems = layerViolations([...base, { path, text }]);

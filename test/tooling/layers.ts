@@ -5,7 +5,8 @@ import ts from 'typescript';
  * The layering of the harness, lowest first. A folder may import from its own folder or from any
  * folder of a lower rank; never up, and never across to another folder of the same rank unless
  * {@link ALLOWED_ACROSS} lists the pair. Ranks with a fraction order the fuzz core internally
- * (errors and the Side interface < io < compile < evm < trace < generate < runner). The CLI kit
+ * (errors, the Side interface and the table renderer < io < compile < evm < trace < generate <
+ * runner). The CLI kit
  * (flag parser, rerun lines, Ctrl-C) sits just below the tools, since tools with a command-line
  * face (exhaustive, audit) use it too; the CI reports (fuzz/report) sit above the tools they report.
  */
