@@ -45,7 +45,10 @@ describe('cliffless fuzz, end to end', () => {
   });
 
   // The campaign is a real process (what a user runs); the two replays of its trace run in-process.
-  it('finds a broken copy, writes its trace, and replay reproduces it (exit 1) where the shipped contracts pass (exit 0)', async () => {
+  // A compile of the broken copy and a campaign process: room beyond the default on a loaded machine.
+  it('finds a broken copy, writes its trace, and replay reproduces it (exit 1) where the shipped contracts pass (exit 0)', {
+    timeout: 300_000,
+  }, async () => {
     const dir = contractsCopy(
       'ceil',
       'libraries/PayoutMath.sol',
