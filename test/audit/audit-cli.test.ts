@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../cli/run-main.ts';
 import { runCliffless } from '../support/cli.ts';
 import { applyEdits, contractsVariant, REFACTOR, SPLIT_REJECTS_ONE, SYNTAX_ERROR } from './variants.ts';
 
@@ -63,7 +64,9 @@ describe('cliffless audit, end to end', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('reports a changed revert condition against a git ref with a minimal trace that replay reproduces, and exits 1', () => {
+  // The audits run as real processes in the scratch repository (they resolve git refs from their
+  // working folder); the replays and the refusal run in this process through `main(argv)`.
+  it('reports a changed revert condition against a git ref with a minimal trace that replay reproduces, and exits 1', async () => {
     const markdown = join(work, 'change.md');
     const json = join(work, 'change.json');
     const out = join(work, 'change-traces');
@@ -103,11 +106,11 @@ describe('cliffless audit, end to end', () => {
     expect(md).toMatch(/git worktree add --detach \/tmp\/cliffless-base-[0-9a-f]{12} [0-9a-f]{12}/);
 
     // Replayed against the changed contracts the trace fails where the audit said; the shipped ones pass it.
-    const changed = runCliffless(['replay', tracePath, '--contracts', join(repo, 'contracts')]);
+    const changed = await runMain(['replay', tracePath, '--contracts', join(repo, 'contracts')]);
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('step 1: split');
     expect(changed.stdout).toContain('outcome.ok');
-    expect(runCliffless(['replay', tracePath]).code).toBe(0);
+    expect((await runMain(['replay', tracePath])).code).toBe(0);
   });
 
   it('exits 0 when an allow-list names the difference, still listing it as allowed', () => {
@@ -142,9 +145,9 @@ describe('cliffless audit, end to end', () => {
     expect(audit.stdout).toContain(tracePath);
   });
 
-  it("refuses a base that does not compile with exit 2, naming the base and solc's file:line", () => {
+  it("refuses a base that does not compile with exit 2, naming the base and solc's file:line", async () => {
     const broken = contractsVariant(join(work, 'syntax'), SYNTAX_ERROR);
-    const notCompiling = runCliffless(['audit', '--base', broken, '--runs', '1']);
+    const notCompiling = await runMain(['audit', '--base', broken, '--runs', '1']);
     expect(notCompiling.code).toBe(2);
     expect(notCompiling.stderr).toContain(`base contracts (${broken}): the contracts do not compile`);
     expect(notCompiling.stderr).toMatch(/SplitMarket\.sol:\d+:\d+/);

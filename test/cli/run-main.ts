@@ -22,6 +22,11 @@ export async function runMain(argv: string[], onStderr?: (text: string) => void)
       if (stream === 'stderr') onStderr?.(text);
       return true;
     }) as typeof process.stdout.write;
+  // As for a spawned command (test/support/cli.ts): run inside GitHub Actions, the suite's commands
+  // must not annotate the pull request or write into the job's summary unless a test asks.
+  const github = { GITHUB_ACTIONS: process.env.GITHUB_ACTIONS, GITHUB_STEP_SUMMARY: process.env.GITHUB_STEP_SUMMARY };
+  delete process.env.GITHUB_ACTIONS;
+  delete process.env.GITHUB_STEP_SUMMARY;
   process.stdout.write = capture('stdout');
   process.stderr.write = capture('stderr');
   try {
@@ -30,5 +35,6 @@ export async function runMain(argv: string[], onStderr?: (text: string) => void)
   } finally {
     process.stdout.write = original.stdout;
     process.stderr.write = original.stderr;
+    for (const [name, value] of Object.entries(github)) if (value !== undefined) process.env[name] = value;
   }
 }

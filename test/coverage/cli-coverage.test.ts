@@ -6,13 +6,16 @@ import { coverageStep } from '../../fuzz/cli/coverage-step.ts';
 import { fuzzSpec } from '../../fuzz/cli/fuzz-command.ts';
 import { parseArgs } from '../../fuzz/cli/kit/args.ts';
 import { CliflessError } from '../../fuzz/errors.ts';
+import { runMain } from '../cli/run-main.ts';
 import { runCliffless } from '../support/cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cliffless-coverage-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// One real process (the first run); the rerun and the refusals go through `main(argv)` in this
+// process, the same exit codes and output without a second or two of start-up each.
 describe('cliffless fuzz --coverage, end to end', () => {
-  it('writes lcov, prints the per-file summary, and overwrites its own file on the next run', () => {
+  it('writes lcov, prints the per-file summary, and overwrites its own file on the next run', async () => {
     const out = join(work, 'cov', 'lcov.info');
     const args = ['fuzz', '--runs', '3', '--depth', '20', '--coverage', '--coverage-out', out];
     const first = runCliffless(args);
@@ -25,20 +28,20 @@ describe('cliffless fuzz --coverage, end to end', () => {
     expect(lcov.startsWith('TN:cliffless\nSF:contracts/ClaimToken.sol\n')).toBe(true);
     expect(lcov).toContain('SF:contracts/SplitMarket.sol\n');
     expect(lcov).not.toContain('node_modules');
-    expect(runCliffless(args).code).toBe(0);
+    expect((await runMain(args)).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(lcov);
   });
 
-  it('exits 2 before fuzzing on a bad --coverage-out, and never overwrites a file it did not write', () => {
+  it('exits 2 before fuzzing on a bad --coverage-out, and never overwrites a file it did not write', async () => {
     const folder = join(work, 'a-folder');
     mkdirSync(folder);
-    const asFolder = runCliffless(['fuzz', '--runs', '1', '--coverage', '--coverage-out', folder]);
+    const asFolder = await runMain(['fuzz', '--runs', '1', '--coverage', '--coverage-out', folder]);
     expect(asFolder.code).toBe(2);
     expect(asFolder.stderr).toContain('is a folder');
 
     const mine = join(work, 'notes.txt');
     writeFileSync(mine, 'my notes\n');
-    const theirs = runCliffless(['fuzz', '--runs', '1', '--coverage', '--coverage-out', mine]);
+    const theirs = await runMain(['fuzz', '--runs', '1', '--coverage', '--coverage-out', mine]);
     expect(theirs.code).toBe(2);
     expect(theirs.stderr).toContain('not an lcov file written by cliffless');
     expect(readFileSync(mine, 'utf8')).toBe('my notes\n');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MutationReport } from '../../fuzz/mutate/report.ts';
+import { runMain } from '../cli/run-main.ts';
 import { runCliffless } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cliffless-mutate-cli-'));
@@ -11,6 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const KILLED = 'SplitMarket.sol:80:relational:0';
 const EQUIVALENT = 'SplitMarket.sol:80:relational-boundary:0';
 
+// The refusals and the listing run through `main(argv)` in this process (the same exit code and
+// output, without a second or two of start-up each); the campaign runs as a real process.
 describe('cliffless mutate (end to end)', () => {
   it.each([
     [['--jobs', '0'], /--jobs must be at least 1/],
@@ -18,24 +21,24 @@ describe('cliffless mutate (end to end)', () => {
     [['--only', 'no-such-operator-or-id'], /matches no mutant/],
     [['--contracts', '/nonexistent/contracts'], /no such folder/],
     [['--markdown', '/nonexistent/folder/report.md'], /does not exist/],
-  ])('exits 2 on %j', (args, message) => {
-    const result = runCliffless(['mutate', ...args]);
+  ])('exits 2 on %j', async (args, message) => {
+    const result = await runMain(['mutate', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 
-  it('never overwrites an existing report without --force, and checks that before any work', () => {
+  it('never overwrites an existing report without --force, and checks that before any work', async () => {
     const existing = join(dir, 'existing.md');
     writeFileSync(existing, 'keep me\n');
-    const result = runCliffless(['mutate', '--only', KILLED, '--markdown', existing]);
+    const result = await runMain(['mutate', '--only', KILLED, '--markdown', existing]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/already exists/);
     expect(result.stderr).not.toMatch(/mutating/);
     expect(readFileSync(existing, 'utf8')).toBe('keep me\n');
   });
 
-  it('lists the selected mutants without running them', () => {
-    const result = runCliffless(['mutate', '--list', '--only', 'SplitMarket.sol:80:']);
+  it('lists the selected mutants without running them', async () => {
+    const result = await runMain(['mutate', '--list', '--only', 'SplitMarket.sol:80:']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`${EQUIVALENT}\tbalanceAfter > balanceBefore → balanceAfter >= balanceBefore`);
     expect(result.stdout).toMatch(/^5 of \d+ mutants$/m);

@@ -2,13 +2,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../cli/run-main.ts';
 import { runCliffless } from '../support/cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cliffless-scale-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SMALL = ['--runs', '6', '--depth', '20'];
-/** Each test spawns several real processes (a few seconds each, far more on a loaded machine). */
+/**
+ * The 1- and 2-worker runs are real processes (the byte-for-byte check is of what a user gets);
+ * the shards, merges and refusals run in this process through `main(argv)`, each spawn costing a
+ * second or two of start-up for the same exit code and output.
+ */
 const SLOW = 600_000;
 const path = (name: string) => join(work, name);
 const json = (name: string) => JSON.parse(readFileSync(path(name), 'utf8'));
@@ -36,13 +41,13 @@ describe('cliffless fuzz --workers and --shard, end to end', () => {
 
   it(
     'runs shards that merge-summaries adds up to the unsharded counts; refuses a shard twice or missing',
-    () => {
+    async () => {
       for (const i of ['0', '1', '2']) {
-        const run = runCliffless(['fuzz', ...SMALL, '--shard', `${i}/3`, '--summary-json', path(`s${i}.json`)]);
+        const run = await runMain(['fuzz', ...SMALL, '--shard', `${i}/3`, '--summary-json', path(`s${i}.json`)]);
         expect(run.code, run.stderr).toBe(0);
         expect(run.stdout).toContain(`shard ${i}/3: runs ${i}, ${Number(i) + 3} (2 of the campaign's 6)`);
       }
-      const merged = runCliffless([
+      const merged = await runMain([
         'merge-summaries',
         path('s2.json'),
         path('s0.json'),
@@ -56,7 +61,7 @@ describe('cliffless fuzz --workers and --shard, end to end', () => {
       expect(counts('m.json')).toEqual(counts('w1.json'));
       expect(json('m.json').campaign.complete).toBe(true);
 
-      const again = runCliffless([
+      const again = await runMain([
         'merge-summaries',
         path('s0.json'),
         path('s1.json'),
@@ -67,21 +72,21 @@ describe('cliffless fuzz --workers and --shard, end to end', () => {
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('exists');
 
-      const twice = runCliffless(['merge-summaries', path('s0.json'), path('s0.json')]);
+      const twice = await runMain(['merge-summaries', path('s0.json'), path('s0.json')]);
       expect(twice.code).toBe(2);
       expect(twice.stderr).toContain('both shard 0/3');
 
-      const missing = runCliffless(['merge-summaries', path('s0.json'), path('s2.json')]);
+      const missing = await runMain(['merge-summaries', path('s0.json'), path('s2.json')]);
       expect(missing.code).toBe(2);
       expect(missing.stdout).toContain('MISSING shards: 1/3');
-      expect(runCliffless(['merge-summaries', path('s0.json'), path('s2.json'), '--allow-missing']).code).toBe(0);
+      expect((await runMain(['merge-summaries', path('s0.json'), path('s2.json'), '--allow-missing'])).code).toBe(0);
     },
     SLOW,
   );
 
   it(
     'exits 1 and names the failing run with the smallest index when a shard failed',
-    () => {
+    async () => {
       const failure = (run: number) => ({
         run,
         kind: 'property',
@@ -101,7 +106,7 @@ describe('cliffless fuzz --workers and --shard, end to end', () => {
         summary.campaign.complete = false;
         writeFileSync(path(`f${i}.json`), JSON.stringify(summary));
       }
-      const merged = runCliffless(['merge-summaries', path('s0.json'), path('f1.json'), path('f2.json')]);
+      const merged = await runMain(['merge-summaries', path('s0.json'), path('f1.json'), path('f2.json')]);
       expect(merged.code).toBe(1);
       expect(merged.stdout).toContain('FAILURE: run 2 (shard 2/3), property M3');
       expect(merged.stdout).toContain('also failed: run 4 (shard 1/3)');
@@ -111,22 +116,22 @@ describe('cliffless fuzz --workers and --shard, end to end', () => {
 
   it(
     'exits 2 on a bad --shard or --workers, and on a malformed summary',
-    () => {
+    async () => {
       for (const args of [
         ['--shard', '3/3'],
         ['--shard', '1-3'],
         ['--shard', '0/0'],
         ['--workers', '0'],
       ]) {
-        const run = runCliffless(['fuzz', ...args]);
+        const run = await runMain(['fuzz', ...args]);
         expect(run.code, args.join(' ')).toBe(2);
         expect(run.stderr).toContain(`--${(args[0] as string).slice(2)}`);
       }
       writeFileSync(path('bad.json'), JSON.stringify({ runs: 1, campaign: { seed: 'one' } }));
-      const bad = runCliffless(['merge-summaries', path('bad.json')]);
+      const bad = await runMain(['merge-summaries', path('bad.json')]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('campaign.seed must be a whole number');
-      expect(runCliffless(['merge-summaries']).code).toBe(2);
+      expect((await runMain(['merge-summaries'])).code).toBe(2);
     },
     SLOW,
   );

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain } from '../cli/run-main.ts';
 import { ensureTool, validateXml } from '../support/ci-tools.ts';
 import { type CliResult, ROOT, runCliffless } from '../support/cli.ts';
 
@@ -147,18 +148,20 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
     );
   });
 
-  it("points a revert at its revert line, and a state divergence at the step's last state-changing call", () => {
+  // The replays below run in this process through `main(argv)` (the same exit code and output
+  // without a second or two of start-up each); the campaign above is the real process.
+  it("points a revert at its revert line, and a state divergence at the step's last state-changing call", async () => {
     const [trace] = readdirSync(out);
     const file = join(out, trace as string);
     // Two more copies, each replaying the same trace (its step 7 redeems 1 P and 0 N claims).
-    const variant = (name: string, from: string, to: string) => {
+    const variant = async (name: string, from: string, to: string) => {
       const dir = join(work, name);
       cpSync(join(ROOT, 'contracts'), dir, { recursive: true });
       const market = join(dir, 'SplitMarket.sol');
       const source = readFileSync(market, 'utf8');
       expect(source).toContain(from);
       writeFileSync(market, source.replace(from, to));
-      const replay = runCliffless(['replay', file, '--contracts', dir, '--probes', '0', '--github']);
+      const replay = await runMain(['replay', file, '--contracts', dir, '--probes', '0', '--github']);
       expect(replay.code, replay.stderr).toBe(1);
       const lines = readFileSync(market, 'utf8').split('\n');
       return {
@@ -167,36 +170,36 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
       };
     };
     // A zero side now reverts: the EVM reverts where the model does not.
-    const strict = variant('strict', 'pAmount == 0 && nAmount == 0', 'pAmount == 0 || nAmount == 0');
+    const strict = await variant('strict', 'pAmount == 0 && nAmount == 0', 'pAmount == 0 || nAmount == 0');
     expect(strict.annotations.map((a) => a.line)).toEqual([
       strict.lineOf('pAmount == 0 || nAmount == 0) revert ZeroAmount'),
     ]);
     // `locked` keeps one wei too many: the outcome agrees, the state does not. That step's last
     // state-changing call is the N burn (the payout is 0, so nothing is transferred).
-    const leaky = variant('leaky', 's.locked -= payout;', 's.locked = s.locked + 1 - payout;');
+    const leaky = await variant('leaky', 's.locked -= payout;', 's.locked = s.locked + 1 - payout;');
     expect(leaky.annotations).toHaveLength(1);
     expect(leaky.annotations[0]?.message).toMatch(/differ at state\.series\..*\.locked/);
     expect(leaky.annotations[0]?.line).toBe(leaky.lineOf('ClaimToken(s.nToken).burn(msg.sender, nAmount)'));
   });
 
-  it('refuses an existing --junit file without --force, a missing folder and a folder with no trace, exit 2', () => {
+  it('refuses an existing --junit file without --force, a missing folder and a folder with no trace, exit 2', async () => {
     const existing = join(work, 'existing.xml');
     writeFileSync(existing, 'keep me');
     const trace = join(ROOT, 'test', 'traces', 'settle-at-strike.json');
-    const refused = runCliffless(['replay', trace, '--junit', existing]);
+    const refused = await runMain(['replay', trace, '--junit', existing]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`--junit ${existing}: already exists`);
     expect(refused.stderr).not.toContain('compiled contracts');
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
-    const missing = runCliffless(['replay', trace, '--junit', join(work, 'no', 'such', 'r.xml')]);
+    const missing = await runMain(['replay', trace, '--junit', join(work, 'no', 'such', 'r.xml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`the folder ${join(work, 'no', 'such')} does not exist`);
     const empty = join(work, 'empty');
     mkdirSync(empty);
-    const none = runCliffless(['replay', empty]);
+    const none = await runMain(['replay', empty]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain(`${empty}: the folder holds no .json trace`);
-    const forced = runCliffless(['replay', trace, '--junit', existing, '--force']);
+    const forced = await runMain(['replay', trace, '--junit', existing, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(existing, 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites/);
   });
