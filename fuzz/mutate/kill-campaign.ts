@@ -173,14 +173,14 @@ async function runDirectedKill(
 ): Promise<KillResult> {
   const elapsed = () => (performance.now() - started) / 1000;
   const stats = new CampaignStats();
-  const sample = fc.sample(stepsArbitrary(budget.depth), { seed: budget.seed, numRuns: budget.runs });
+  const fresh = lazySample(budget.depth, budget.seed);
   const result = await runDirected(
     target,
     {
       seed: budget.seed,
       runs: budget.runs,
       depth: budget.depth,
-      fresh: (index) => sample[index] as number[][],
+      fresh,
       ...(budget.timeSeconds === undefined ? {} : { timeSeconds: budget.timeSeconds }),
     },
     async (input) => {
@@ -220,6 +220,21 @@ async function runDirectedKill(
     seconds: elapsed(),
     interrupted: result.interrupted,
     reach: { reached: reach.reached, total: reach.total },
+  };
+}
+
+/**
+ * Run `index` of the open-loop campaign's sequences (fc.sample of the same seed, whose first n
+ * runs are the same for any larger n), drawn in doubling batches as the campaign gets there: a
+ * time-bounded campaign asks for up to a million runs and uses a few hundred.
+ */
+function lazySample(depth: number, seed: number): (index: number) => number[][] {
+  let drawn: number[][][] = [];
+  return (index) => {
+    if (index >= drawn.length) {
+      drawn = fc.sample(stepsArbitrary(depth), { seed, numRuns: Math.max(64, 2 * drawn.length, index + 1) });
+    }
+    return drawn[index] as number[][];
   };
 }
 
