@@ -27,11 +27,16 @@ const base = shippedArtifacts();
 const next = brokenArtifacts(...NARROW_MERGE);
 const target = branchTarget(next, changedLines(base, next));
 let recorder: BranchRecorder | undefined;
-const env = await prepareAudit({ base, new: next }, WORLD, { base: 'shipped', new: 'narrow merge' }, {
-  onNewChain: (chain) => {
-    recorder = new BranchRecorder(chain.evm, next);
+const env = await prepareAudit(
+  { base, new: next },
+  WORLD,
+  { base: 'shipped', new: 'narrow merge' },
+  {
+    onNewChain: (chain) => {
+      recorder = new BranchRecorder(chain.evm, next);
+    },
   },
-});
+);
 if (recorder === undefined) throw new Error('no recorder');
 const start = machineInfo();
 process.stdout.write(
