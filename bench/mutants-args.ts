@@ -14,6 +14,8 @@ export interface MutantBenchArgs {
   json: string | undefined;
   /** Overwrite an existing --json file. */
   force: boolean;
+  /** Also run the harness with the guided loop directed at the mutated line (default; `--no-guided` skips it). */
+  guided: boolean;
   help: boolean;
 }
 
@@ -28,10 +30,11 @@ export const MUTANTS_SPEC: CommandSpec = {
   invocation: 'npm run bench:mutants --',
   summary: 'each mutant through the differential harness and through the forge invariant suite',
   usage:
-    'npm run bench:mutants -- [--budget S] [--jobs 1|2] [--seed N] [--all] [--only ID,ID]... [--json FILE [--force]]',
-  description: `Runs each mutant of \`cliffless mutate\` through the differential harness and through the forge
-invariant suite, the same time budget for each, and prints per mutant who killed it, with what
-and how fast, then kills and median time-to-kill per tool. Compilation is timed apart.`,
+    'npm run bench:mutants -- [--budget S] [--jobs 1|2] [--seed N] [--all] [--only ID,ID]... [--no-guided] [--json FILE [--force]]',
+  description: `Runs each mutant of \`cliffless mutate\` through the differential harness (open-loop, then guided
+at the mutated line) and through the forge invariant suite, the same time budget for each, and
+prints per mutant who killed it, with what and how fast, then kills and median time-to-kill per
+tool. Compilation is timed apart.`,
   flags: [
     {
       name: 'budget',
@@ -64,6 +67,11 @@ and how fast, then kills and median time-to-kill per tool. Compilation is timed 
       description: 'also write every outcome as JSON to this file (refuses an existing file without --force)',
     },
     { name: 'force', type: 'boolean', description: 'let --json overwrite its file', needs: ['json'] },
+    {
+      name: 'no-guided',
+      type: 'boolean',
+      description: 'leave out the guided harness (the campaign directed at the mutated line)',
+    },
   ],
   positionals: [],
 };
@@ -85,6 +93,7 @@ export function parseMutantBenchArgs(argv: readonly string[]): MutantBenchArgs {
     only,
     json: flags.json as string | undefined,
     force: flags.force === true,
+    guided: flags['no-guided'] !== true,
     help,
   };
 }

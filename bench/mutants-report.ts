@@ -17,6 +17,8 @@ export interface HarnessOutcome {
   secondsToKill?: number;
   /** A survivor's actions executed in the budget. */
   actions?: number;
+  /** A guided survivor: the mutated line's branch directions reached, of all. */
+  reach?: { reached: number; total: number };
   compileSeconds: number;
   seconds: number;
 }
@@ -28,6 +30,8 @@ export interface MutantRow {
   expected?: 'killed' | 'survived';
   forge: ForgeOutcome;
   harness: HarnessOutcome;
+  /** The harness with its runs chosen by the loop directed at the mutated line (absent with --no-guided). */
+  guided?: HarnessOutcome;
 }
 
 export interface ToolSummary {
@@ -45,6 +49,11 @@ export interface ToolSummary {
 export interface MutantSummary {
   forge: ToolSummary;
   harness: ToolSummary;
+  /** The guided harness, when the rows have it; its "both" median is over the mutants all three killed. */
+  guided?: ToolSummary;
+  /** Killed by the guided harness and not the open-loop one, and the other way round. */
+  guidedOnly?: string[];
+  openLoopOnly?: string[];
   harnessOnly: string[];
   forgeOnly: string[];
   neither: string[];
@@ -62,12 +71,20 @@ export interface MutantBenchConfig {
   jobs: 1 | 2;
   forgeDepth: number;
   harnessDepth: number;
+  /** Whether the guided harness ran too. */
+  guided?: boolean;
 }
 
 export function summarizeMutants(rows: readonly MutantRow[]): MutantSummary {
-  const invalid = rows.filter((r) => r.forge.status === 'invalid' || r.harness.status === 'invalid');
+  const withGuided = rows.length > 0 && rows.every((r) => r.guided !== undefined);
+  const invalid = rows.filter(
+    (r) => r.forge.status === 'invalid' || r.harness.status === 'invalid' || r.guided?.status === 'invalid',
+  );
   const compared = rows.filter((r) => !invalid.includes(r));
-  const both = compared.filter((r) => r.forge.status === 'killed' && r.harness.status === 'killed');
+  const both = compared.filter(
+    (r) =>
+      r.forge.status === 'killed' && r.harness.status === 'killed' && (!withGuided || r.guided?.status === 'killed'),
+  );
   const tool = (pick: (r: MutantRow) => ForgeOutcome | HarnessOutcome): ToolSummary => {
     const killed = compared.filter((r) => pick(r).status === 'killed');
     const timesOf = (list: MutantRow[]) =>
@@ -84,12 +101,20 @@ export function summarizeMutants(rows: readonly MutantRow[]): MutantSummary {
     };
   };
   const killedBy = (r: MutantRow) => [r.forge.status === 'killed', r.harness.status === 'killed'] as const;
+  const guidedKilled = (r: MutantRow) => r.guided?.status === 'killed';
   return {
     forge: tool((r) => r.forge),
     harness: tool((r) => r.harness),
+    ...(withGuided
+      ? {
+          guided: tool((r) => r.guided as HarnessOutcome),
+          guidedOnly: compared.filter((r) => guidedKilled(r) && !killedBy(r)[1]).map((r) => r.id),
+          openLoopOnly: compared.filter((r) => !guidedKilled(r) && killedBy(r)[1]).map((r) => r.id),
+        }
+      : {}),
     harnessOnly: compared.filter((r) => !killedBy(r)[0] && killedBy(r)[1]).map((r) => r.id),
     forgeOnly: compared.filter((r) => killedBy(r)[0] && !killedBy(r)[1]).map((r) => r.id),
-    neither: compared.filter((r) => !killedBy(r)[0] && !killedBy(r)[1]).map((r) => r.id),
+    neither: compared.filter((r) => !killedBy(r)[0] && !killedBy(r)[1] && !guidedKilled(r)).map((r) => r.id),
     invalid: invalid.map((r) => r.id),
     unexpected: rows
       .filter((r) => r.expected !== undefined && r.harness.status !== 'invalid' && r.harness.status !== r.expected)
@@ -109,7 +134,12 @@ export function forgeCell(o: ForgeOutcome): string {
 
 export function harnessCell(o: HarnessOutcome): string {
   if (o.status === 'invalid') return 'invalid (does not compile)';
-  if (o.status === 'survived') return o.actions === undefined ? 'survived' : `survived (${o.actions} actions)`;
+  if (o.status === 'survived') {
+    const reach = o.reach === undefined ? '' : `, line ${o.reach.reached}/${o.reach.total}`;
+    return o.actions === undefined
+      ? `survived${reach ? ` (${reach.slice(2)})` : ''}`
+      : `survived (${o.actions} actions${reach})`;
+  }
   const actions = o.actionsToKill === undefined ? '' : ` (${o.actionsToKill} actions)`;
   return `killed ${o.killedBy ?? '?'} ${seconds(o.secondsToKill)}${actions}`;
 }
@@ -130,35 +160,62 @@ export function formatMutantReport(
 ): string {
   const summary = summarizeMutants(rows);
   const fixed = config.set === 'fixed';
-  const header = ['mutant', 'forge invariant suite', 'harness (differential)', ...(fixed ? ['expected'] : [])];
+  const s = summary;
+  const g = s.guided;
+  const header = [
+    'mutant',
+    'forge invariant suite',
+    'harness (differential)',
+    ...(g === undefined ? [] : ['guided harness (directed)']),
+    ...(fixed ? ['expected'] : []),
+  ];
   const body = rows.map((r) => [
     r.id,
     forgeCell(r.forge),
     harnessCell(r.harness),
+    ...(g === undefined ? [] : [r.guided === undefined ? '-' : harnessCell(r.guided)]),
     ...(fixed ? [r.expected ?? '-'] : []),
   ]);
-  const s = summary;
+  const third = <T>(value: (t: ToolSummary) => T): T[] => (g === undefined ? [] : [value(g)]);
   const tools = textTable(
     [],
-    ['', 'forge', 'harness'],
+    ['', 'forge', 'harness', ...third(() => 'guided')],
     [
-      ['kills', `${s.forge.kills}/${s.forge.compared}`, `${s.harness.kills}/${s.harness.compared}`],
-      ['median time-to-kill', seconds(s.forge.medianSecondsToKill), seconds(s.harness.medianSecondsToKill)],
       [
-        '  on mutants both killed',
+        'kills',
+        `${s.forge.kills}/${s.forge.compared}`,
+        `${s.harness.kills}/${s.harness.compared}`,
+        ...third((t) => `${t.kills}/${t.compared}`),
+      ],
+      [
+        'median time-to-kill',
+        seconds(s.forge.medianSecondsToKill),
+        seconds(s.harness.medianSecondsToKill),
+        ...third((t) => seconds(t.medianSecondsToKill)),
+      ],
+      [
+        g === undefined ? '  on mutants both killed' : '  on mutants all three killed',
         seconds(s.forge.medianSecondsToKillBoth),
         seconds(s.harness.medianSecondsToKillBoth),
+        ...third((t) => seconds(t.medianSecondsToKillBoth)),
       ],
-      ['median compile', seconds(s.forge.medianCompileSeconds), seconds(s.harness.medianCompileSeconds)],
+      [
+        'median compile',
+        seconds(s.forge.medianCompileSeconds),
+        seconds(s.harness.medianCompileSeconds),
+        ...third((t) => seconds(t.medianCompileSeconds)),
+      ],
     ],
   );
   const lines = [
     `${rows.length} mutants (${fixed ? 'the fixed set' : 'every generated mutant'}), ${config.budget}s per mutant per tool after compiling, seed ${config.seed}, jobs ${config.jobs}`,
     `forge: one invariant campaign checking every property of the suite after every call, depth ${config.forgeDepth}, 1 thread, no shrinking`,
-    `harness: one differential campaign, depth ${config.harnessDepth}, 1 thread`,
+    `harness: one differential campaign, depth ${config.harnessDepth}, 1 thread${g === undefined ? '' : '; guided: the same campaign with its runs chosen by the loop directed at the mutated line'}`,
     ...(baseline === undefined
       ? []
-      : [`unmutated contracts: forge ${forgeCell(baseline.forge)}, harness ${harnessCell(baseline.harness)}`]),
+      : [
+          `unmutated contracts: forge ${forgeCell(baseline.forge)}, harness ${harnessCell(baseline.harness)}${baseline.guided === undefined ? '' : `, guided harness ${harnessCell(baseline.guided)}`}`,
+        ]),
     '',
     ...textTable([], header, body),
     '',
@@ -167,6 +224,12 @@ export function formatMutantReport(
     `killed by the harness, not forge: ${list(s.harnessOnly)}`,
     `killed by forge, not the harness: ${list(s.forgeOnly)}`,
     `killed by neither: ${list(s.neither)}`,
+    ...(g === undefined
+      ? []
+      : [
+          `killed by the guided harness, not the open-loop one: ${list(s.guidedOnly ?? [])}`,
+          `killed by the open-loop harness, not the guided one: ${list(s.openLoopOnly ?? [])}`,
+        ]),
     ...(s.invalid.length > 0 ? [`left out, do not compile: ${list(s.invalid)}`] : []),
     ...(fixed ? [`harness outcome differs from the fixed set's expectation: ${list(s.unexpected)}`] : []),
     '',

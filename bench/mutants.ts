@@ -59,7 +59,7 @@ function baselineMutant(): Mutant {
 /** Both tools on a list of mutants, rows in the list's order. */
 async function runTools(
   mutants: readonly Mutant[],
-  config: { jobs: 1 | 2; forge: ForgeBudget; harness: MutantBudget; harnessRunner: HarnessRunner },
+  config: { jobs: 1 | 2; forge: ForgeBudget; harness: MutantBudget; harnessRunner: HarnessRunner; guided: boolean },
   log: (line: string) => void,
 ): Promise<MutantRow[]> {
   const forgeOutcomes: ForgeOutcome[] = [];
@@ -70,10 +70,16 @@ async function runTools(
     log(`${at(i)} forge: ${forgeCell(outcome)} (compile ${outcome.compileSeconds.toFixed(1)}s)`);
     forgeOutcomes[i] = outcome;
   };
+  const guidedOutcomes: HarnessOutcome[] = [];
   const harnessOne = async (i: number) => {
     const outcome = await config.harnessRunner.run(mutants[i] as Mutant, config.harness);
     log(`${at(i)} harness: ${harnessCell(outcome)} (compile ${outcome.compileSeconds.toFixed(1)}s)`);
     harnessOutcomes[i] = outcome;
+    if (!config.guided) return;
+    // The same campaign with its runs chosen by the loop directed at the mutated line.
+    const guided = await config.harnessRunner.run(mutants[i] as Mutant, { ...config.harness, guided: true });
+    log(`${at(i)} guided harness: ${harnessCell(guided)}`);
+    guidedOutcomes[i] = guided;
   };
   if (config.jobs === 1) {
     // One tool at a time: neither campaign ever shares the machine with the other.
@@ -95,6 +101,7 @@ async function runTools(
       ...(expected === undefined ? {} : { expected }),
       forge: forgeOutcomes[i] as ForgeOutcome,
       harness: harnessOutcomes[i] as HarnessOutcome,
+      ...(guidedOutcomes[i] === undefined ? {} : { guided: guidedOutcomes[i] }),
     };
   });
 }
@@ -123,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
     jobs: args.jobs,
     forgeDepth: FORGE_DEPTH,
     harnessDepth: HARNESS_DEPTH,
+    guided: args.guided,
   };
   const forge: ForgeBudget = { seed: args.seed, timeSeconds: args.budget, runs: UNBOUNDED_RUNS, depth: FORGE_DEPTH };
   const harness: MutantBudget = {
@@ -145,11 +153,16 @@ async function main(argv: string[]): Promise<number> {
   let rows: MutantRow[];
   let baseline: MutantRow | undefined;
   try {
-    const tools = { jobs: args.jobs, forge, harness, harnessRunner };
+    const tools = { jobs: args.jobs, forge, harness, harnessRunner, guided: args.guided };
     [baseline] = await runTools([baselineMutant()], tools, log);
-    if (baseline !== undefined && (baseline.forge.status !== 'survived' || baseline.harness.status !== 'survived')) {
+    if (
+      baseline !== undefined &&
+      (baseline.forge.status !== 'survived' ||
+        baseline.harness.status !== 'survived' ||
+        (baseline.guided !== undefined && baseline.guided.status !== 'survived'))
+    ) {
       log(
-        `the unmutated contracts must survive both tools, but forge: ${forgeCell(baseline.forge)}${baseline.forge.detail ? ` (${baseline.forge.detail})` : ''}; harness: ${harnessCell(baseline.harness)}${baseline.harness.detail ? ` (${baseline.harness.detail})` : ''}`,
+        `the unmutated contracts must survive both tools, but forge: ${forgeCell(baseline.forge)}${baseline.forge.detail ? ` (${baseline.forge.detail})` : ''}; harness: ${harnessCell(baseline.harness)}${baseline.harness.detail ? ` (${baseline.harness.detail})` : ''}${baseline.guided === undefined ? '' : `; guided harness: ${harnessCell(baseline.guided)}`}`,
       );
       return 1;
     }

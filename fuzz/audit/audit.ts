@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { yieldToSignals } from '../cli/kit/sigint.ts';
+import type { BranchRecorder } from '../guide/branch-recorder.ts';
+import { runDirected } from '../guide/directed.ts';
+import { type BranchTarget, type TargetReach, targetReach } from '../guide/target.ts';
 import { DEFAULT_SHRINK_BUDGET, stepsArbitrary } from '../runner/campaign.ts';
+import { runWordsWithFeatures } from './directed-run.ts';
 import { type GasRow, GasTally } from './gas.ts';
 import type { AuditRun, VersionDifference } from './lockstep.ts';
 import { runWordsLockstep, shrinkDifference } from './shrink.ts';
@@ -20,6 +24,12 @@ export interface AuditOptions {
   onRun?: (done: number, differences: number) => void;
   /** Ctrl-C: no run starts after it, and the differences found so far are reported unshrunk. */
   signal?: AbortSignal;
+  /**
+   * The changed lines' branch directions and a recorder on the new version's EVM: the audit then
+   * counts how many of them its runs reached, and with `guided` its runs are chosen by the directed
+   * loop (fuzz/guide/directed.ts) instead of being the fixed sample.
+   */
+  target?: { target: BranchTarget; recorder: BranchRecorder; guided: boolean };
 }
 
 /** One distinct difference: every run whose first difference had this key, and its shortest trace. */
@@ -47,6 +57,10 @@ export interface AuditResult {
   gas: GasRow[];
   /** Runs in which each version disagreed with the model at some step. */
   modelDivergence: { base: number; next: number };
+  /** With a target: how many of the changed lines' branch directions the runs reached. */
+  reach?: TargetReach;
+  /** How the runs were chosen. */
+  mode: 'open-loop' | 'directed';
 }
 
 /**
@@ -56,19 +70,15 @@ export interface AuditResult {
  * Same seed and contracts, same result.
  */
 export async function runAudit(env: AuditEnvironment, options: AuditOptions): Promise<AuditResult> {
-  const allWords = fc.sample(stepsArbitrary(options.depth), { seed: options.seed, numRuns: options.runs });
+  const sample = fc.sample(stepsArbitrary(options.depth), { seed: options.seed, numRuns: options.runs });
   const gas = new GasTally();
-  const found = new Map<string, { runs: number; firstRun: number; length: number }>();
+  const found = new Map<string, { runs: number; firstRun: number; length: number; words: number[][] }>();
   const modelDivergence = { base: 0, next: 0 };
+  const seen = new Set<string>();
   let actions = 0;
   let runs = 0;
-  for (const [index, words] of allWords.entries()) {
-    if (options.signal !== undefined) {
-      await yieldToSignals(); // a run is promise work only: let a Ctrl-C in between runs
-      if (options.signal.aborted) break;
-    }
+  const tally = (index: number, words: number[][], run: AuditRun) => {
     runs++;
-    const run = await runWordsLockstep(env, words);
     actions += run.steps.length;
     gas.add(run.gas);
     if (run.modelDivergence.base !== undefined) modelDivergence.base++;
@@ -76,19 +86,54 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
     const difference = run.difference;
     if (difference !== undefined) {
       const group = found.get(difference.key);
-      if (group === undefined) found.set(difference.key, { runs: 1, firstRun: index, length: run.steps.length });
+      if (group === undefined) found.set(difference.key, { runs: 1, firstRun: index, length: run.steps.length, words });
       else group.runs++;
     }
     options.onRun?.(index + 1, found.size);
+  };
+  const aim = options.target;
+  if (aim?.guided === true) {
+    await runDirected(
+      aim.target,
+      {
+        seed: options.seed,
+        runs: options.runs,
+        depth: options.depth,
+        fresh: (index) => sample[index] as number[][],
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
+      async (input, index) => {
+        await yieldToSignals();
+        const run = await runWordsWithFeatures(env, aim.recorder, aim.target, input.words);
+        for (const f of run.features) seen.add(f);
+        tally(index, input.words, run);
+        return run;
+      },
+      () => false,
+    );
+  } else {
+    for (const [index, words] of sample.entries()) {
+      if (options.signal !== undefined) {
+        await yieldToSignals(); // a run is promise work only: let a Ctrl-C in between runs
+        if (options.signal.aborted) break;
+      }
+      let run: AuditRun;
+      if (aim === undefined) run = await runWordsLockstep(env, words);
+      else {
+        const featured = await runWordsWithFeatures(env, aim.recorder, aim.target, words);
+        for (const f of featured.features) seen.add(f);
+        run = featured;
+      }
+      tally(index, words, run);
+    }
   }
 
   const groups: DifferenceGroup[] = [];
   for (const [key, group] of found) {
-    const words = allWords[group.firstRun] as number[][];
     const shrunk = groups.length < MAX_SHRUNK_DIFFERENCES && options.signal?.aborted !== true;
     const trace = shrunk
-      ? await shrinkDifference(env, words, key, options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET)
-      : await runWordsLockstep(env, words);
+      ? await shrinkDifference(env, group.words, key, options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET)
+      : await runWordsLockstep(env, group.words);
     const difference = trace.difference;
     if (difference === undefined) throw new Error(`internal: run ${group.firstRun} no longer differs`);
     groups.push({
@@ -101,5 +146,13 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
       shrunk,
     });
   }
-  return { runs, actions, groups, gas: gas.rows(), modelDivergence };
+  return {
+    runs,
+    actions,
+    groups,
+    gas: gas.rows(),
+    modelDivergence,
+    mode: aim?.guided === true ? 'directed' : 'open-loop',
+    ...(aim === undefined ? {} : { reach: targetReach(aim.target, seen) }),
+  };
 }

@@ -1,4 +1,5 @@
 import { quote } from 'shell-quote';
+import type { TargetReach } from '../guide/target.ts';
 import { markdownTable } from '../table.ts';
 import type { AllowEntry } from './allow-list.ts';
 import type { AuditResult } from './audit.ts';
@@ -28,8 +29,10 @@ export function auditMarkdown(result: AuditResult, findings: readonly Finding[],
     `Base \`${context.base.label}\` → new \`${context.next.label}\`: ${headline(findings.length, blocking)}`,
     '',
     `Seed ${context.seed}, ${result.runs} runs of up to ${context.depth} actions, ${result.actions.toLocaleString('en-US')} actions on the model and on each version.` +
-      (context.allowFile === undefined ? '' : ` Allow-list: \`${context.allowFile}\`.`),
+      (context.allowFile === undefined ? '' : ` Allow-list: \`${context.allowFile}\`.`) +
+      (result.mode === 'directed' ? ' Runs directed at the changed lines.' : ''),
   ];
+  if (result.reach !== undefined) lines.push('', ...reachMarkdown(result.reach));
   if (findings.length > 0) {
     const rows = findings.map((f, i) => {
       const shown = headlineValues(f);
@@ -61,6 +64,25 @@ export function auditMarkdown(result: AuditResult, findings: readonly Finding[],
   }
   lines.push('', ...gasTable(result.gas));
   return `${lines.join('\n')}\n`;
+}
+
+/** How many of the changed lines' branch directions the runs reached, with a table per line. */
+function reachMarkdown(reach: TargetReach): string[] {
+  if (reach.lines.length === 0) return ['Changed lines: none (the two versions’ sources are the same).'];
+  const lines = [
+    `Changed lines: **${reach.reached} of ${reach.total} branch directions reached**; the functions holding them: ${reach.nearReached} of ${reach.nearTotal} more.`,
+    '',
+    '<details><summary>Changed lines and their branch directions</summary>',
+    '',
+    '| file | line | code | directions reached |',
+    '|---|--:|---|--:|',
+  ];
+  for (const l of reach.lines)
+    lines.push(
+      `| \`${l.unit}\` | ${l.line} | ${code(l.text)} | ${l.total === 0 ? 'no branch' : `${l.reached} of ${l.total}`} |`,
+    );
+  lines.push('', '</details>');
+  return lines;
 }
 
 function headline(total: number, blocking: number): string {

@@ -3,7 +3,7 @@ import type { WorldSetup } from '../../reference/setup.ts';
 import { compileForCli } from '../compile/for-cli.ts';
 import type { Artifacts } from '../compile/index.ts';
 import { CliflessError } from '../errors.ts';
-import type { EvmHost } from '../evm/index.ts';
+import type { Chain, EvmHost } from '../evm/index.ts';
 import { type PreparedEnvironment, prepareEnvironment } from '../runner/prepare.ts';
 import type { Side } from '../side.ts';
 import type { TraceWorld } from '../trace/format.ts';
@@ -46,7 +46,8 @@ export function compileVersion(version: Version, dir: string, label: string, log
 }
 
 /**
- * Deploys both versions and the model. Each version decodes and observes with its own artifacts (an
+ * Deploys both versions and the model (`onNewChain` sees the new version's chain before anything
+ * is deployed on it: a branch recorder). Each version decodes and observes with its own artifacts (an
  * ABI or storage layout may change between them); the generator and the model see the new version's
  * setup. The audit refuses (exit 2) when the two versions do not deploy the same world or do not
  * start in the same observed state — a constructor or deployment change — because from different
@@ -56,10 +57,12 @@ export async function prepareAudit(
   artifacts: Record<Version, Artifacts>,
   world: TraceWorld,
   labels: Record<Version, string>,
+  options: { onNewChain?: (chain: Chain) => void } = {},
 ): Promise<AuditEnvironment> {
   const prepare = async (version: Version): Promise<PreparedEnvironment> => {
     try {
-      return await prepareEnvironment(artifacts[version], world);
+      const onChain = version === 'new' ? options.onNewChain : undefined;
+      return await prepareEnvironment(artifacts[version], world, onChain === undefined ? {} : { onChain });
     } catch (error) {
       // prepareEnvironment calls a start state the model does not match "internal"; here it is
       // the version's doing (a constructor change), so say so plainly.

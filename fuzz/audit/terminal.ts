@@ -1,4 +1,5 @@
 import { textRow } from '../cli/kit/table.ts';
+import { formatTargetReach } from '../guide/target.ts';
 import type { AuditResult } from './audit.ts';
 import { type Finding, headlineValues, VERDICT_TEXT } from './findings.ts';
 import { formatDelta } from './gas.ts';
@@ -11,8 +12,9 @@ import type { ReportContext } from './markdown.ts';
 export function auditSummary(result: AuditResult, findings: readonly Finding[], context: ReportContext): string {
   const blocking = findings.filter((f) => f.allowedBy === undefined).length;
   const lines = [
-    `audit: base ${context.base.label} → new ${context.next.label}; seed ${context.seed}, ${result.runs} runs, ${result.actions} actions`,
+    `audit: base ${context.base.label} → new ${context.next.label}; seed ${context.seed}, ${result.runs} runs${result.mode === 'directed' ? ' directed at the changed lines' : ''}, ${result.actions} actions`,
   ];
+  if (result.reach !== undefined) lines.push(formatTargetReach(result.reach));
   if (findings.length === 0) lines.push('no behaviour difference found');
   else {
     lines.push(
@@ -71,5 +73,23 @@ export function auditJson(result: AuditResult, findings: readonly Finding[], con
       new: { median: row.next.median.toString(), mean: row.next.mean.toString() },
     })),
     modelDivergence: { base: result.modelDivergence.base, new: result.modelDivergence.next },
+    mode: result.mode,
+    ...(result.reach === undefined
+      ? {}
+      : {
+          changedLines: {
+            directionsReached: result.reach.reached,
+            directions: result.reach.total,
+            functionDirectionsReached: result.reach.nearReached,
+            functionDirections: result.reach.nearTotal,
+            lines: result.reach.lines.map((l) => ({
+              file: l.unit,
+              line: l.line,
+              code: l.text,
+              directionsReached: l.reached,
+              directions: l.total,
+            })),
+          },
+        }),
   };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readAllowList } from '../audit/allow-list.ts';
 import { runAudit } from '../audit/audit.ts';
 import { resolveBase } from '../audit/base-contracts.ts';
+import { changedLines } from '../audit/changed-lines.ts';
 import { findingsOf, unusedEntries } from '../audit/findings.ts';
 import { auditMarkdown, type ReportContext } from '../audit/markdown.ts';
 import { compileVersion, prepareAudit } from '../audit/sides.ts';
@@ -9,6 +10,8 @@ import { auditJson, auditSummary } from '../audit/terminal.ts';
 import { writeDifferenceTraces } from '../audit/write-traces.ts';
 import { checkContractsFolder } from '../compile/contracts-folder.ts';
 import { UsageError } from '../errors.ts';
+import { BranchRecorder } from '../guide/branch-recorder.ts';
+import { branchTarget } from '../guide/target.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { annotateDifferences, reportAudit } from './audit-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
@@ -20,7 +23,7 @@ export const auditSpec: CommandSpec = {
   name: 'audit',
   summary: 'run the same actions on a base and a new version of the contracts and report every behaviour difference',
   usage:
-    'cliffless audit --base <git-ref|folder> [--contracts DIR] [--allow FILE] [--markdown FILE] [--runs N] [--seed N]',
+    'cliffless audit --base <git-ref|folder> [--contracts DIR] [--directed] [--allow FILE] [--markdown FILE] [--runs N] [--seed N]',
   positionals: [],
   flags: withCiFlags([
     {
@@ -43,6 +46,12 @@ export const auditSpec: CommandSpec = {
       name: 'allow',
       type: 'string',
       description: 'JSON allow-list of intended differences: {"allow": [{"action", "path", "reason"}]}',
+    },
+    {
+      name: 'directed',
+      type: 'boolean',
+      description:
+        'Choose runs with the guided loop directed at the changed lines: runs reaching their branches (or their functions) are kept and mutated first',
     },
     { name: 'markdown', type: 'string', description: 'Write the report as Markdown (a pull-request comment) here' },
     { name: 'summary-json', type: 'string', description: 'Also write the report as JSON here' },
@@ -95,12 +104,23 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       base: compileVersion('base', base.dir, base.label, log),
       new: compileVersion('new', resolve(newDir), newDir, log),
     };
-    const env = await prepareAudit(artifacts, { actors, approvals: true }, labels);
+    // A recorder on the new version's EVM counts the changed lines' branch directions the runs reach.
+    const target = branchTarget(artifacts.new, changedLines(artifacts.base, artifacts.new));
+    let recorder: BranchRecorder | undefined;
+    const env = await prepareAudit(artifacts, { actors, approvals: true }, labels, {
+      onNewChain: (chain) => {
+        recorder = new BranchRecorder(chain.evm, artifacts.new);
+      },
+    });
+    if (recorder === undefined) throw new Error('internal: the branch recorder was never attached');
+    const directed = f.directed === true;
     const seed = (f.seed as number | undefined) ?? 1;
     const runs = (f.runs as number | undefined) ?? 100;
     const depth = (f.depth as number | undefined) ?? 100;
     const stop = interruptOnSigint(log, 'finishing the run in progress');
-    log(`auditing: seed ${seed}, ${runs} runs, depth up to ${depth}, ${actors} actors`);
+    log(
+      `auditing: seed ${seed}, ${runs} runs${directed ? ' directed at the changed lines' : ''}, depth up to ${depth}, ${actors} actors; ${target.lines.length} changed line(s), ${target.directions.length} branch direction(s) on them`,
+    );
     let lastLog = Date.now();
     let known = 0;
     const result = await runAudit(env, {
@@ -108,6 +128,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
       runs,
       depth,
       signal: stop.signal,
+      target: { target, recorder, guided: directed },
       onRun: (done, differences) => {
         // A new difference is news at once; otherwise a line every 10 s.
         if (Date.now() - lastLog < 10_000 && differences === known) return;
@@ -115,7 +136,10 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
         lastLog = Date.now();
         log(`runs ${done}/${runs}, ${differences} difference(s) so far`);
       },
-    }).finally(() => stop.dispose());
+    }).finally(() => {
+      stop.dispose();
+      recorder?.detach();
+    });
     const interrupted = stop.signal.aborted;
     const { written: traces, lost: tracesLost } = writeDifferenceTraces(env, result.groups, out, seed, {
       base: base.label,

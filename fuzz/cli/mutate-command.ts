@@ -87,6 +87,13 @@ export const mutateSpec: CommandSpec = {
       min: 0,
       description: 'Exit 1 when the mutation score (percent) is below this',
     },
+    {
+      name: 'guided',
+      conflicts: ['list'],
+      type: 'boolean',
+      description:
+        'Choose each campaign’s runs with the guided loop directed at the mutated line’s branches (same runs and depth)',
+    },
     { name: 'contracts', type: 'string', description: 'Contracts folder to mutate instead of ./contracts' },
     {
       name: 'no-cache',
@@ -147,10 +154,11 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
     runs: (f.runs as number | undefined) ?? 100,
     depth: (f.depth as number | undefined) ?? 100,
     ...(f['time-per-mutant'] === undefined ? {} : { timeSeconds: f['time-per-mutant'] as number }),
+    ...(f.guided === true ? { guided: true } : {}),
   };
   const shownDir = relative(process.cwd(), contractsDir) || '.';
   log(
-    `mutating ${shownDir}: ${mutants.length} of ${all.length} mutants; each gets seed ${budget.seed}, up to ${budget.runs} runs of up to ${budget.depth} actions${budget.timeSeconds === undefined ? '' : `, ${budget.timeSeconds}s at most`}; ${jobs} worker${jobs === 1 ? '' : 's'}`,
+    `mutating ${shownDir}: ${mutants.length} of ${all.length} mutants; each gets seed ${budget.seed}, up to ${budget.runs} runs of up to ${budget.depth} actions${budget.timeSeconds === undefined ? '' : `, ${budget.timeSeconds}s at most`}${budget.guided === true ? ', guided at the mutated line' : ''}; ${jobs} worker${jobs === 1 ? '' : 's'}`,
   );
   const started = performance.now();
   const width = String(mutants.length).length;

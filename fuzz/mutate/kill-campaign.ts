@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import type { Artifacts } from '../compile/artifacts.ts';
 import { DeploymentError } from '../evm/deploy.ts';
+import { BranchRecorder } from '../guide/branch-recorder.ts';
+import { runDirected } from '../guide/directed.ts';
+import { type BranchTarget, targetReach } from '../guide/target.ts';
 import { runGenerated, stepsArbitrary } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { type PreparedEnvironment, prepareEnvironment } from '../runner/prepare.ts';
@@ -9,6 +12,7 @@ import { CampaignStats } from '../runner/stats.ts';
 import type { StepFailure } from '../trace/failure.ts';
 import { NameBook } from '../trace/names.ts';
 import { bookAfter } from '../trace/track-series.ts';
+import { runWithFeatures } from './directed-run.ts';
 import { KillChecks } from './kill-checks.ts';
 
 /** The world every mutant campaign runs in: `cliffless fuzz`'s default. */
@@ -23,6 +27,11 @@ export interface KillBudget {
   timeSeconds?: number;
   /** M6/O5 probes per probing step (default 2, as `cliffless fuzz`). */
   probesPerStep?: number;
+  /**
+   * Choose the runs with the guided loop directed at the mutated line (fuzz/guide/directed.ts)
+   * instead of the open-loop sequence; the same number of runs of the same depth.
+   */
+  guided?: boolean;
 }
 
 /** How a kill campaign ended. */
@@ -40,7 +49,15 @@ export type KillResult =
       actions: number;
       seconds: number;
     }
-  | { killed: false; runs: number; actions: number; seconds: number; interrupted: boolean };
+  | {
+      killed: false;
+      runs: number;
+      actions: number;
+      seconds: number;
+      interrupted: boolean;
+      /** With a target: the mutated line's branch directions reached, of all. */
+      reach?: { reached: number; total: number };
+    };
 
 /**
  * A differential campaign on compiled (mutant) artifacts that stops at the first failure and does
@@ -48,12 +65,23 @@ export type KillResult =
  * {@link KillChecks}. A world that cannot even be set up (a constructor that reverts, a start
  * state that differs from the model's) is a kill by D1 before any action.
  */
-export async function runKillCampaign(artifacts: Artifacts, budget: KillBudget): Promise<KillResult> {
+export async function runKillCampaign(
+  artifacts: Artifacts,
+  budget: KillBudget,
+  target?: BranchTarget,
+): Promise<KillResult> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   let env: PreparedEnvironment;
+  let recorder: BranchRecorder | undefined;
   try {
-    env = await prepareEnvironment(artifacts, MUTANT_WORLD);
+    env = await prepareEnvironment(
+      artifacts,
+      MUTANT_WORLD,
+      budget.guided === true && target !== undefined
+        ? { onChain: (chain) => (recorder = new BranchRecorder(chain.evm, artifacts)) }
+        : {},
+    );
   } catch (error) {
     // A constructor that reverts, or a start state or approval the model disagrees with, is the
     // mutant diverging before the first action; anything else is the harness failing on it.
@@ -82,6 +110,13 @@ export async function runKillCampaign(artifacts: Artifacts, budget: KillBudget):
     probeEvery: DEFAULT_PROBE_EVERY,
     ...env.checkOptions,
   });
+  if (recorder !== undefined && target !== undefined) {
+    try {
+      return await runDirectedKill(env, checks, recorder, target, budget, started);
+    } finally {
+      recorder.detach();
+    }
+  }
   const stats = new CampaignStats();
   let kill: Extract<KillResult, { killed: true }> | undefined;
   const property = fc.asyncProperty(stepsArbitrary(budget.depth), async (words) => {
@@ -120,6 +155,86 @@ export async function runKillCampaign(artifacts: Artifacts, budget: KillBudget):
     actions: stats.actions,
     seconds: elapsed(),
     interrupted: details.interrupted,
+  };
+}
+
+/**
+ * The kill campaign with runs chosen by the directed loop: fresh runs are the open-loop sample's,
+ * mutated ones come from entries that reached the mutated line's branch directions (or its
+ * function's) first. Same checks, same number of runs and depth; the first failure is the kill.
+ */
+async function runDirectedKill(
+  env: PreparedEnvironment,
+  checks: KillChecks,
+  recorder: BranchRecorder,
+  target: BranchTarget,
+  budget: KillBudget,
+  started: number,
+): Promise<KillResult> {
+  const elapsed = () => (performance.now() - started) / 1000;
+  const stats = new CampaignStats();
+  const fresh = lazySample(budget.depth, budget.seed);
+  const result = await runDirected(
+    target,
+    {
+      seed: budget.seed,
+      runs: budget.runs,
+      depth: budget.depth,
+      fresh,
+      ...(budget.timeSeconds === undefined ? {} : { timeSeconds: budget.timeSeconds }),
+    },
+    async (input) => {
+      stats.runs++;
+      try {
+        return await runWithFeatures(env, checks, recorder, target, input.words, stats);
+      } catch (error) {
+        return { thrown: error, features: [], steps: [], failure: undefined, succeeded: new Set<string>() };
+      }
+    },
+    (run) => run.failure !== undefined || run.thrown !== undefined,
+  );
+  const stopped = result.stopped;
+  if (stopped !== undefined) {
+    const run = stopped.index;
+    if (stopped.run.failure === undefined) {
+      const detail = `the harness threw: ${firstLine(stopped.run.thrown)}`;
+      return {
+        killed: true,
+        killedBy: 'error',
+        violations: ['error'],
+        detail,
+        run,
+        step: -1,
+        actions: stats.actions,
+        seconds: elapsed(),
+      };
+    }
+    const failure = stopped.run.failure;
+    return killOf(failure, run, stats.actions, elapsed(), describe(env, failure, stopped.run.steps));
+  }
+  const reach = targetReach(target, result.seen);
+  return {
+    killed: false,
+    runs: result.runsDone,
+    actions: stats.actions,
+    seconds: elapsed(),
+    interrupted: result.interrupted,
+    reach: { reached: reach.reached, total: reach.total },
+  };
+}
+
+/**
+ * Run `index` of the open-loop campaign's sequences (fc.sample of the same seed, whose first n
+ * runs are the same for any larger n), drawn in doubling batches as the campaign gets there: a
+ * time-bounded campaign asks for up to a million runs and uses a few hundred.
+ */
+function lazySample(depth: number, seed: number): (index: number) => number[][] {
+  let drawn: number[][][] = [];
+  return (index) => {
+    if (index >= drawn.length) {
+      drawn = fc.sample(stepsArbitrary(depth), { seed, numRuns: Math.max(64, 2 * drawn.length, index + 1) });
+    }
+    return drawn[index] as number[][];
   };
 }
 

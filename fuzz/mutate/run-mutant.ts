@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { type Artifacts, compileContracts, PROJECT_ROOT } from '../compile/index.ts';
+import { branchTarget } from '../guide/target.ts';
 import { compileMutant } from './compile-mutant.ts';
 import { runKillCampaign } from './kill-campaign.ts';
 import type { Mutant } from './mutant.ts';
@@ -31,6 +32,8 @@ export interface MutantOutcome {
   interrupted?: boolean;
   /** True when the compiled mutant came from the mutant cache. */
   compileCached?: boolean;
+  /** Survived a guided campaign: the mutated line's branch directions it reached, of all. */
+  reach?: { reached: number; total: number };
 }
 
 /** The campaign each mutant gets. */
@@ -40,6 +43,8 @@ export interface MutantBudget {
   depth: number;
   /** Wall-clock limit for the campaign, in seconds; the outcome then depends on the machine's speed. */
   timeSeconds?: number;
+  /** Runs chosen by the guided loop directed at the mutated line (`cliffless mutate --guided`). */
+  guided?: boolean;
 }
 
 /** Where to find the contracts and keep compiled mutants. */
@@ -79,7 +84,13 @@ export async function runDifferentialOnMutant(
   if (!compiled.ok)
     return { id: mutant.id, status: 'invalid', detail: compiled.error, compileSeconds, seconds: seconds() };
 
-  const result = await runKillCampaign(compiled.artifacts, budget);
+  // The mutated line's branch directions in the mutant's code; its function's lines from the
+  // unmutated AST (the mutant's own AST is not kept).
+  const target =
+    budget.guided === true
+      ? branchTarget(compiled.artifacts, new Map([[mutant.file, new Set([mutant.line])]]), base)
+      : undefined;
+  const result = await runKillCampaign(compiled.artifacts, budget, target);
   const common = { id: mutant.id, compileSeconds, compileCached: compiled.cached };
   if (!result.killed) {
     return {
@@ -88,6 +99,7 @@ export async function runDifferentialOnMutant(
       runs: result.runs,
       actions: result.actions,
       interrupted: result.interrupted,
+      ...(result.reach === undefined ? {} : { reach: result.reach }),
       seconds: seconds(),
     };
   }

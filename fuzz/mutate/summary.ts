@@ -26,7 +26,9 @@ export function formatMutationSummary(report: MutationReport): string {
   if (survivors.length > 0) {
     lines.push('', `survivors (${survivors.length}):`);
     for (const m of survivors) {
-      const cut = m.interrupted === true ? '  [time budget]' : '';
+      const cut =
+        (m.interrupted === true ? '  [time budget]' : '') +
+        (m.reach === undefined ? '' : `  [line's branch directions reached: ${m.reach.reached} of ${m.reach.total}]`);
       lines.push(`  ${m.id}  ${code(m.original)} → ${code(m.replacement)}${cut}`);
     }
   }

@@ -56,6 +56,7 @@ const result = (median: bigint): AuditResult => ({
   groups: [],
   gas: [gasRow(median)],
   modelDivergence: { base: 0, next: 0 },
+  mode: 'open-loop',
 });
 
 describe('the audit report in Markdown', () => {

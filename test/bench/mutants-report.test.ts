@@ -151,6 +151,7 @@ describe('bench:mutants: flags', () => {
       only: undefined,
       json: undefined,
       force: false,
+      guided: true,
       help: false,
     });
     expect(
@@ -167,6 +168,7 @@ describe('bench:mutants: flags', () => {
         '--json',
         'x.json',
         '--force',
+        '--no-guided',
       ]),
     ).toEqual({
       budget: 5,
@@ -176,6 +178,7 @@ describe('bench:mutants: flags', () => {
       only: ['a', 'b', 'c'],
       json: 'x.json',
       force: true,
+      guided: false,
       help: false,
     });
   });

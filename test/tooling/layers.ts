@@ -53,6 +53,16 @@ export const ALLOWED_ACROSS: readonly { from: string; to: string; why: string }[
     why: "guided campaigns read branch directions through the coverage tool's code index and bytecode map",
   },
   {
+    from: 'fuzz/audit',
+    to: 'fuzz/guide',
+    why: 'a directed audit aims the guided loop (recorder, features, directed scheduler) at the lines that differ between the versions',
+  },
+  {
+    from: 'fuzz/mutate',
+    to: 'fuzz/guide',
+    why: 'a guided mutant campaign aims the guided loop (recorder, features, directed scheduler) at the mutated line',
+  },
+  {
     from: 'fuzz/evm',
     to: 'node_modules',
     why: 'fuzz/evm/ethereumjs-internals.ts reaches the interpreter module, which the package does not export',
