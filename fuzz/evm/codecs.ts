@@ -32,6 +32,10 @@ export interface Codecs {
   setPaused: FunctionCodec;
   /** BlockListToken.setBlocked(address, bool). */
   setBlocked: FunctionCodec;
+  /** RebasingToken.rebase(uint256). */
+  rebase: FunctionCodec;
+  /** UpgradableToken.upgradeTo(uint256). */
+  upgradeTo: FunctionCodec;
   propose: FunctionCodec;
   finalize: FunctionCodec;
   requestArbitration: FunctionCodec;
@@ -61,6 +65,8 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
   const callback = getArtifact(artifacts, 'CallbackToken').abi;
   const pausable = getArtifact(artifacts, 'PausableToken').abi;
   const blockList = getArtifact(artifacts, 'BlockListToken').abi;
+  const rebasing = getArtifact(artifacts, 'RebasingToken').abi;
+  const upgradable = getArtifact(artifacts, 'UpgradableToken').abi;
   const claim = getArtifact(artifacts, 'ClaimToken').abi;
   const settle = functionCodec(market, 'settle');
   const zero = `0x${'00'.repeat(32)}`;
@@ -89,6 +95,8 @@ export function buildCodecs(artifacts: Artifacts): Codecs {
     disarm: functionCodec(callback, 'disarm'),
     setPaused: functionCodec(pausable, 'setPaused'),
     setBlocked: functionCodec(blockList, 'setBlocked'),
+    rebase: functionCodec(rebasing, 'rebase'),
+    upgradeTo: functionCodec(upgradable, 'upgradeTo'),
     propose: functionCodec(oracle, 'propose'),
     finalize: functionCodec(oracle, 'finalize'),
     requestArbitration: functionCodec(oracle, 'requestArbitration'),

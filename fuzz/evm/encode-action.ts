@@ -19,7 +19,8 @@ export type CallAction = Exclude<Action, { kind: 'warp' }>;
  * there (a claim token, a collateral, or anything else the generator names); `mintClaim` and
  * `burnClaim` call ClaimToken's `mint` / `burn` on `action.token`; `armCallback` calls
  * `arm(market, abi.encodeCall(settle, (bytes32(0))))` or `disarm()` on the token; `pauseToken` calls
- * PausableToken's `setPaused(paused)`, `blockAccount` BlockListToken's `setBlocked(account, blocked)`.
+ * PausableToken's `setPaused(paused)`, `blockAccount` BlockListToken's `setBlocked(account, blocked)`,
+ * `rebase` RebasingToken's `rebase(factorBps)`, `upgradeToken` UpgradableToken's `upgradeTo(to)`.
  */
 export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
   const { codecs } = host;
@@ -78,5 +79,9 @@ export function encodeAction(host: EvmHost, action: CallAction): EncodedAction {
       return { caller, to: action.token, codec: codecs.setPaused, args: [action.paused] };
     case 'blockAccount':
       return { caller, to: action.token, codec: codecs.setBlocked, args: [action.account, action.blocked] };
+    case 'rebase':
+      return { caller, to: action.token, codec: codecs.rebase, args: [action.factorBps] };
+    case 'upgradeToken':
+      return { caller, to: action.token, codec: codecs.upgradeTo, args: [action.to] };
   }
 }

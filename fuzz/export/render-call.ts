@@ -14,7 +14,8 @@ export interface SolidityCall {
  * token actions use the ERC-20 ABI on whatever address the action names, `mintClaim` / `burnClaim`
  * call ClaimToken's `mint` / `burn` on the claim token, and `armCallback` arms
  * the token with `(market, settle(bytes32(0)))`; `pauseToken` and `blockAccount` call the mocks' admin
- * switches `setPaused` / `setBlocked`. Every call is low-level so that a token that
+ * switches `setPaused` / `setBlocked`, `rebase` and `upgradeToken` RebasingToken's `rebase` and
+ * UpgradableToken's `upgradeTo`. Every call is low-level so that a token that
  * returns no data (NoReturnToken) and a revert are both observed, not decoded by Solidity.
  */
 export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: SolidityNames): SolidityCall {
@@ -85,5 +86,9 @@ export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: Sol
       return call(a(action.token), 'PausableToken.setPaused', [String(action.paused)]);
     case 'blockAccount':
       return call(a(action.token), 'BlockListToken.setBlocked', [a(action.account), String(action.blocked)]);
+    case 'rebase':
+      return call(a(action.token), 'RebasingToken.rebase', [u(action.factorBps)]);
+    case 'upgradeToken':
+      return call(a(action.token), 'UpgradableToken.upgradeTo', [u(action.to)]);
   }
 }

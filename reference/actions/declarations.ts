@@ -109,6 +109,14 @@ export const ACTION_DECLARATIONS = {
     call: 'BlockListToken.setBlocked(account, blocked) called by caller: a blocked account can neither send nor receive the token (AccountBlocked(account)); token must be BLOCKLIST.',
     fields: { caller: 'address', token: 'address', account: 'address', blocked: 'bool' },
   },
+  rebase: {
+    call: 'RebasingToken.rebase(factorBps) called by caller: every balance of the token is scaled by about factorBps / 10000 at once, with no Transfer (below 10000 they shrink); token must be REBASING.',
+    fields: { caller: 'address', token: 'address', factorBps: 'uint' },
+  },
+  upgradeToken: {
+    call: 'UpgradableToken.upgradeTo(to) called by caller: the proxy keeps its balances and follows implementation to (0 plain, 1 fee on transfer, 2 returns false); token must be UPGRADABLE.',
+    fields: { caller: 'address', token: 'address', to: 'uint' },
+  },
   warp: {
     call: 'Moves block time forward by seconds; the only action without a caller.',
     fields: { seconds: 'uint' },
