@@ -5,6 +5,7 @@ import {Proxy} from "@openzeppelin/contracts/proxy/Proxy.sol";
 import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {StorageSlot} from "@openzeppelin/contracts/utils/StorageSlot.sol";
 
 /// @title UpgradableToken
 /// @notice TEST MOCK, not for deployment: an upgradable token (like USDC or USDT behind their
@@ -14,11 +15,16 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///         FeeOnTransferToken), 2 returns false (as ReturnsFalseToken). It starts at version 0.
 ///         `upgradeTo` is open to anyone here, standing in for the proxy's admin.
 /// @dev The implementations are created at the proxy's nonces 1, 2 and 3, in version order.
-///      `upgradeTo(v)` emits ERC-1967's Upgraded(implementation), even when `v` is already current,
-///      and reverts UnknownVersion(v) when v > 2. Every other call is delegated.
+///      `upgradeTo(v)` writes the ERC-1967 implementation slot and logs VersionSet(v) (the version,
+///      not the implementation's address, so that a copy of the world deployed elsewhere logs the
+///      same), even when `v` is already current; it reverts UnknownVersion(v) when v > 2. Every
+///      other call is delegated.
 contract UpgradableToken is Proxy {
     /// @notice No implementation has this version number.
     error UnknownVersion(uint256 version);
+
+    /// @notice The token now follows implementation `version`.
+    event VersionSet(uint256 version);
 
     address private immutable _plain;
     address private immutable _fee;
@@ -41,7 +47,8 @@ contract UpgradableToken is Proxy {
         else if (version == 1) next = _fee;
         else if (version == 2) next = _returnsFalse;
         else revert UnknownVersion(version);
-        ERC1967Utils.upgradeToAndCall(next, "");
+        StorageSlot.getAddressSlot(ERC1967Utils.IMPLEMENTATION_SLOT).value = next;
+        emit VersionSet(version);
     }
 
     /// @notice The implementation calls are delegated to.

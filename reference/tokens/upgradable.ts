@@ -1,5 +1,4 @@
 import { revert } from '../errors.ts';
-import { createAddress } from '../ids.ts';
 import type { AbiValue } from '../outcome.ts';
 import type { Address } from '../primitives.ts';
 import type { TokenKind } from '../setup.ts';
@@ -22,22 +21,14 @@ export function behaviourOf(record: TokenRecord): TokenBehaviour {
 }
 
 /**
- * The implementation contract of `version`: the proxy deploys one per version in its constructor,
- * in version order, so they sit at the proxy's CREATE nonces 1, 2, 3 (EIP-161 starts at 1).
- */
-export function implementationOf(token: Address, version: number): Address {
-  return createAddress(token, 1n + BigInt(version));
-}
-
-/**
  * `upgradeTo(version)`, callable by anyone (the mock's stand-in for the proxy admin): switches the
- * rules and logs ERC-1967's `Upgraded(implementation)`, even when the version is already in use;
- * a version with no implementation reverts `UnknownVersion(version)`.
+ * rules and logs `VersionSet(version)`, even when the version is already in use; a version with no
+ * implementation reverts `UnknownVersion(version)`.
  */
 export function upgradeToken(tx: Tx, token: Address, to: bigint): AbiValue[] {
   if (to >= BigInt(UPGRADABLE_VERSIONS.length)) revert('UnknownVersion', to);
   const version = Number(to);
   (tx.tokens.mut(token) as TokenRecord).version = version;
-  tx.emit(token, 'Upgraded', { implementation: implementationOf(token, version) });
+  tx.emit(token, 'VersionSet', { version: to });
   return [];
 }

@@ -2,7 +2,6 @@
 pragma solidity 0.8.37;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
-import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
 import {ISplitMarket} from "../../../contracts/interfaces/ISplitMarket.sol";
 import {MockERC20} from "../../../contracts/test-mocks/MockERC20.sol";
 import {RebasingToken} from "../../../contracts/test-mocks/RebasingToken.sol";
@@ -39,7 +38,7 @@ contract RebasingUpgradableCollateralTest is Fixture {
         assertEq(t.decimals(), 6);
         address fee = vm.computeCreateAddress(address(proxy), 2);
         vm.expectEmit(address(proxy));
-        emit IERC1967.Upgraded(fee);
+        emit UpgradableToken.VersionSet(1);
         proxy.upgradeTo(1);
         assertEq(proxy.implementation(), fee);
         vm.prank(alice);
