@@ -54,8 +54,10 @@ describe('M8 no value created', () => {
       shrink(s);
       s.flows[COLLATERAL] = { paidIn: 100n, paidOut: 20n };
     });
-    expect(where(checkM8Transition(counted))).toEqual([{ id: 'M8', token: COLLATERAL }]);
+    expect(where(checkM8Transition(counted))).toEqual([{ id: 'M8', account: MARKET, token: COLLATERAL }]);
     const elsewhere = { ...rebase, token: MARKET };
-    expect(where(checkM8Transition(step(baseState(), elsewhere, shrink)))).toEqual([{ id: 'M8', token: COLLATERAL }]);
+    expect(where(checkM8Transition(step(baseState(), elsewhere, shrink)))).toEqual([
+      { id: 'M8', account: MARKET, token: COLLATERAL },
+    ]);
   });
 });
