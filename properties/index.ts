@@ -10,7 +10,7 @@ export { checkD1, type Observation } from './d1-equivalence.ts';
 export { type Difference, deepDiff } from './deep-diff.ts';
 export { balanceOf, supplyOf } from './lookup.ts';
 export { checkM1 } from './m1-pairs.ts';
-export { checkM2 } from './m2-solvency.ts';
+export { checkM2, lockedOn, type RebaseShortfalls, rebaseShortfall } from './m2-solvency.ts';
 export { checkM3, expectedDust } from './m3-sum.ts';
 export { checkM4, type PayoutPricePair } from './m4-shape.ts';
 export { checkM5 } from './m5-no-liquidation.ts';

@@ -1,7 +1,7 @@
 import { payoutN, payoutP } from '../reference/payout.ts';
 import { checkD1, type Observation } from './d1-equivalence.ts';
 import { checkM1 } from './m1-pairs.ts';
-import { checkM2 } from './m2-solvency.ts';
+import { checkM2, type RebaseShortfalls } from './m2-solvency.ts';
 import { checkM3 } from './m3-sum.ts';
 import { checkM4, type PayoutPricePair } from './m4-shape.ts';
 import { checkM5 } from './m5-no-liquidation.ts';
@@ -24,7 +24,11 @@ export type PropertyKind = 'state' | 'transition' | 'function' | 'probe' | 'equi
 
 /** One way of checking a property, by kind. */
 export type PropertyForm =
-  | { kind: 'state'; check: (state: ObservedState, math: PayoutMath) => Violation[] }
+  | {
+      kind: 'state';
+      /** `shortfalls`: M2's only exemption (negative rebases); the other state forms ignore it. */
+      check: (state: ObservedState, math: PayoutMath, shortfalls?: RebaseShortfalls) => Violation[];
+    }
   | { kind: 'transition'; check: (transition: Transition) => Violation[] }
   | { kind: 'function'; check: (math: PayoutMath, sample: PayoutPricePair) => Violation[] }
   | {
@@ -60,7 +64,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
     id: 'M2',
     name: 'solvency',
     statement:
-      "the market's balance of each collateral is at least the sum of `locked` over its series (a direct donation may add more, nothing may make it less), and after settlement `locked >= payoutP(supply P) + payoutN(supply N)`",
+      "the market's balance of each collateral is at least the sum of `locked` over its series (a direct donation may add more, nothing may make it less but a negative rebase, forgiven up to exactly what it took), and after settlement `locked >= payoutP(supply P) + payoutN(supply N)`",
     forms: [{ kind: 'state', check: checkM2 }],
   },
   {

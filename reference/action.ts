@@ -29,6 +29,8 @@ export type Action =
   | ArmCallbackAction
   | PauseTokenAction
   | BlockAccountAction
+  | RebaseAction
+  | UpgradeTokenAction
   | WarpAction;
 
 /** The `kind` of every action, for tables and summaries. */
@@ -196,6 +198,28 @@ export interface BlockAccountAction {
   token: Address;
   account: Address;
   blocked: boolean;
+}
+/**
+ * RebasingToken.rebase (test mock; the token's admin or its oracle in real life): every balance of
+ * that token is scaled by about `factorBps / 10000` at once, with no Transfer, the market's
+ * included; below 10000 it shrinks (see tokens/rebasing.ts).
+ */
+export interface RebaseAction {
+  kind: 'rebase';
+  caller: Address;
+  token: Address;
+  factorBps: bigint;
+}
+/**
+ * UpgradableToken.upgradeTo (test mock; the proxy's admin in real life): the token keeps its
+ * balances and follows the rules of implementation `to` (0 plain, 1 fee on transfer, 2 returns
+ * false; see tokens/upgradable.ts).
+ */
+export interface UpgradeTokenAction {
+  kind: 'upgradeToken';
+  caller: Address;
+  token: Address;
+  to: bigint;
 }
 /** Move block time forward. */
 export interface WarpAction {

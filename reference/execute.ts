@@ -13,6 +13,8 @@ import type { AbiValue, Outcome } from './outcome.ts';
 import type { TokenRecord } from './state.ts';
 import { approve, transfer, transferFrom } from './tokens/calls.ts';
 import { burnClaim, mintClaim } from './tokens/claim-mint.ts';
+import { rebase } from './tokens/rebasing.ts';
+import { upgradeToken } from './tokens/upgradable.ts';
 import { Tx } from './tx.ts';
 import { validateAction } from './validate.ts';
 import type { World } from './world.ts';
@@ -96,5 +98,9 @@ function run(tx: Tx, action: Exclude<Action, { kind: 'warp' }>): AbiValue[] {
       record.blocked = blocked;
       return [];
     }
+    case 'rebase':
+      return rebase(tx, a.token, a.factorBps);
+    case 'upgradeToken':
+      return upgradeToken(tx, a.token, a.to);
   }
 }

@@ -19,6 +19,10 @@ import type { Address } from './primitives.ts';
  * - `blockList`: a balance change from or to a blocked account (action `blockAccount`) reverts
  *   AccountBlocked(account), the sender checked first (BlockListToken).
  * - `rawSymbol`: `symbol()` returns `symbolData` verbatim, well-formed ABI or not (RawSymbolToken).
+ * - `rebasing`: balances are shares divided by an index that the action `rebase` moves for every
+ *   holder at once, with no Transfer (RebasingToken; see tokens/rebasing.ts).
+ * - `upgradable`: a proxy whose rules the action `upgradeToken` switches between `plain`,
+ *   `feeOnTransfer` and `returnsFalse`, balances kept (UpgradableToken; see tokens/upgradable.ts).
  * docs/collateral.md gives the market's decision for each.
  */
 export type TokenKind =
@@ -31,7 +35,9 @@ export type TokenKind =
   | 'approvalRace'
   | 'pausable'
   | 'blockList'
-  | 'rawSymbol';
+  | 'rawSymbol'
+  | 'rebasing'
+  | 'upgradable';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {

@@ -28,6 +28,17 @@ export interface TokenRecord {
   paused?: boolean;
   /** BlockListToken only: accounts that may neither send nor receive. Replaced, never mutated. */
   blocked?: ReadonlySet<Address>;
+  /**
+   * RebasingToken only: the shares behind the balances (`balances` and `totalSupply` are what they
+   * give at the current index, kept in step). Replaced, never mutated.
+   */
+  shares?: ReadonlyMap<Address, bigint>;
+  /** RebasingToken only: the sum of `shares`. */
+  totalShares?: bigint;
+  /** RebasingToken only: the inverse index, shares per base unit of balance. */
+  sharesPerToken?: bigint;
+  /** UpgradableToken only: the implementation in use (tokens/upgradable.ts `UPGRADABLE_VERSIONS`). */
+  version?: number;
   /** RawSymbolToken only: the raw return data of `symbol()`. */
   readonly symbolData?: `0x${string}`;
 }

@@ -39,7 +39,7 @@ const FIELDS: Record<ActionKind, FieldTypes> = Object.fromEntries(
  * kind, every field well typed (lowercase hex, uint256 bigints), a caller without code (transactions
  * come from accounts; the market may call a claim token's mint and burn), a token that is an ERC-20
  * of the world, a callback token for armCallback, a pausable token for pauseToken, a block-list
- * token for blockAccount, a claim token for mintClaim and burnClaim, and a
+ * token for blockAccount, a rebasing token for rebase, an upgradable token for upgradeToken, a claim token for mintClaim and burnClaim, and a
  * warp that keeps the timestamp within uint256.
  */
 export function validateAction(world: World, action: Action): void {
@@ -62,6 +62,9 @@ export function validateAction(world: World, action: Action): void {
     if (action.kind === 'armCallback' && token.kind !== 'callback') bad(action, 'token', 'is not a callback token');
     if (action.kind === 'pauseToken' && token.kind !== 'pausable') bad(action, 'token', 'is not a pausable token');
     if (action.kind === 'blockAccount' && token.kind !== 'blockList') bad(action, 'token', 'is not a block-list token');
+    if (action.kind === 'rebase' && token.kind !== 'rebasing') bad(action, 'token', 'is not a rebasing token');
+    if (action.kind === 'upgradeToken' && token.kind !== 'upgradable')
+      bad(action, 'token', 'is not an upgradable token');
     if ((action.kind === 'mintClaim' || action.kind === 'burnClaim') && token.kind !== 'claim') {
       bad(action, 'token', "is not a series' claim token (P#k or N#k)");
     }

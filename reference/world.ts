@@ -5,6 +5,7 @@ import { MAX_UINT256, ZERO_ADDRESS } from './primitives.ts';
 import type { TokenKind, WorldSetup } from './setup.ts';
 import type { Config, FlowRecord, State, TokenRecord } from './state.ts';
 import { decodedSymbol } from './tokens/raw-symbol.ts';
+import { INITIAL_SHARES_PER_TOKEN, seedShares } from './tokens/rebasing.ts';
 
 /**
  * A model world: its fixed configuration and its current state. `execute` replaces `state` with a
@@ -32,6 +33,8 @@ const KINDS: readonly TokenKind[] = [
   'pausable',
   'blockList',
   'rawSymbol',
+  'rebasing',
+  'upgradable',
 ];
 
 /**
@@ -88,6 +91,8 @@ export function createWorld(setup: WorldSetup): World {
       armed: false,
       ...(kind === 'pausable' ? { paused: false } : {}),
       ...(kind === 'blockList' ? { blocked: new Set<Address>() } : {}),
+      ...(kind === 'rebasing' ? { shares: new Map(), totalShares: 0n, sharesPerToken: INITIAL_SHARES_PER_TOKEN } : {}),
+      ...(kind === 'upgradable' ? { version: 0 } : {}),
       ...(token.symbolData === undefined ? {} : { symbolData: token.symbolData }),
     });
   }
@@ -106,6 +111,7 @@ export function createWorld(setup: WorldSetup): World {
       need(isUint256(amount), at, 'must be a uint256 bigint');
       record.totalSupply += amount;
       need(record.totalSupply <= MAX_UINT256, at, 'total supply overflows uint256');
+      if (record.kind === 'rebasing') need(seedShares(record, account, amount), at, 'shares overflow uint256');
       record.balances.set(account, (record.balances.get(account) ?? 0n) + amount);
       if (account === market) flows.set(token, { paidIn: (flows.get(token)?.paidIn ?? 0n) + amount, paidOut: 0n });
     }

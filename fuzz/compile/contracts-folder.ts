@@ -22,6 +22,8 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/PausableToken.sol',
   'test-mocks/BlockListToken.sol',
   'test-mocks/RawSymbolToken.sol',
+  'test-mocks/RebasingToken.sol',
+  'test-mocks/UpgradableToken.sol',
 ] as const;
 
 /**

@@ -37,6 +37,8 @@ const ABI_OF: Readonly<Record<CallContract, string>> = {
   ClaimToken: 'ClaimToken',
   PausableToken: 'PausableToken',
   BlockListToken: 'BlockListToken',
+  RebasingToken: 'RebasingToken',
+  UpgradableToken: 'UpgradableToken',
 };
 
 /** Prepared codecs per compiled contract set and `contract.function`: built once, looked up per call. */

@@ -15,11 +15,17 @@ import {
   wordToBytes32,
 } from './storage-read.ts';
 
-/** Where an OpenZeppelin ERC20's three variables live in one token contract's layout. */
+/**
+ * Where an OpenZeppelin ERC20's three variables live in one token contract's layout. A
+ * RebasingToken keeps shares where balances would be: `balances` and `totalSupply` are then its
+ * `_shares` and `_totalShares`, each divided by the word at `sharesPerToken` as the token's views do.
+ */
 export interface TokenSlots {
   balances: bigint;
   allowances: bigint;
   totalSupply: string;
+  /** RebasingToken only: the slot key of `sharesPerToken`, the divisor of every balance. */
+  sharesPerToken?: string;
 }
 
 /**
@@ -57,10 +63,12 @@ export class WorldReader {
     if (slots === undefined) {
       const layout = artifact.storageLayout;
       const name = artifact.contractName;
+      const rebasing = layout.storage.some((s) => s.label === 'sharesPerToken');
       slots = {
-        balances: variable(layout, name, '_balances').slot,
+        balances: variable(layout, name, rebasing ? '_shares' : '_balances').slot,
         allowances: variable(layout, name, '_allowances').slot,
-        totalSupply: slotKey(variable(layout, name, '_totalSupply').slot),
+        totalSupply: slotKey(variable(layout, name, rebasing ? '_totalShares' : '_totalSupply').slot),
+        ...(rebasing ? { sharesPerToken: slotKey(variable(layout, name, 'sharesPerToken').slot) } : {}),
       };
       this.tokenLayouts.set(id, slots);
     }
@@ -73,14 +81,15 @@ export class WorldReader {
    */
   tokenState(storage: Slots, slots: TokenSlots, accounts: readonly Address[]): TokenState {
     const table = this.table(slots, accounts);
+    const per = perUnit(storage, slots);
     const balances: Record<Address, bigint> = {};
     const allowances: Record<Address, Record<Address, bigint>> = {};
     for (const [i, owner] of accounts.entries()) {
-      balances[owner] = wordOf(storage?.get(table.balances[i] as string));
+      balances[owner] = wordOf(storage?.get(table.balances[i] as string)) / per;
       allowances[owner] = allowanceRow(storage, table.allowances[i] as string[], accounts);
     }
     return Object.freeze({
-      totalSupply: wordOf(storage?.get(slots.totalSupply)),
+      totalSupply: wordOf(storage?.get(slots.totalSupply)) / per,
       balances: Object.freeze(balances),
       allowances: Object.freeze(allowances),
     });
@@ -110,14 +119,19 @@ export class WorldReader {
       const code = table.bySlot.get(written[k] as string);
       if (code === undefined) continue;
       if (code === SUPPLY) supply = true;
-      else if (code < n) balances = true;
+      else if (code === PER_UNIT) {
+        supply = true;
+        balances = true;
+      } else if (code < n) balances = true;
       else rows.add(Math.floor((code - n) / n));
     }
     if (!supply && !balances && rows.size === 0) return previous;
+    const per = perUnit(storage, slots);
     let newBalances = previous.balances;
     if (balances) {
       const fresh: Record<Address, bigint> = {};
-      for (const [i, owner] of accounts.entries()) fresh[owner] = wordOf(storage?.get(table.balances[i] as string));
+      for (const [i, owner] of accounts.entries())
+        fresh[owner] = wordOf(storage?.get(table.balances[i] as string)) / per;
       newBalances = Object.freeze(fresh);
     }
     let newAllowances = previous.allowances;
@@ -131,7 +145,7 @@ export class WorldReader {
       newAllowances = Object.freeze(fresh);
     }
     return Object.freeze({
-      totalSupply: supply ? wordOf(storage?.get(slots.totalSupply)) : previous.totalSupply,
+      totalSupply: supply ? wordOf(storage?.get(slots.totalSupply)) / per : previous.totalSupply,
       balances: newBalances,
       allowances: newAllowances,
     });
@@ -144,6 +158,8 @@ export class WorldReader {
       const balances = accounts.map((a) => this.key1(slots.balances, a));
       const allowances = accounts.map((o) => accounts.map((s) => this.key2(slots.allowances, o, s)));
       const bySlot = new Map<string, number>([[slots.totalSupply, SUPPLY]]);
+      // A rebase writes only the divisor, and moves every balance and the supply.
+      if (slots.sharesPerToken !== undefined) bySlot.set(slots.sharesPerToken, PER_UNIT);
       for (const [i, key] of balances.entries()) bySlot.set(key, i);
       for (const [i, row] of allowances.entries()) for (const [j, key] of row.entries()) bySlot.set(key, n + i * n + j);
       table = { balances, allowances, bySlot };
@@ -256,6 +272,18 @@ interface TokenTable {
 }
 
 const SUPPLY = -1;
+/** The table code of a RebasingToken's `sharesPerToken` slot. */
+const PER_UNIT = -2;
+
+/**
+ * What balances and the supply are divided by: 1 for an ERC20, a RebasingToken's `sharesPerToken`
+ * (1 too while its storage is empty, where every balance is 0 anyway).
+ */
+function perUnit(storage: Slots, slots: TokenSlots): bigint {
+  if (slots.sharesPerToken === undefined) return 1n;
+  const per = wordOf(storage?.get(slots.sharesPerToken));
+  return per === 0n ? 1n : per;
+}
 
 function allowanceRow(storage: Slots, keys: readonly string[], accounts: readonly Address[]): Record<Address, bigint> {
   const row: Record<Address, bigint> = {};

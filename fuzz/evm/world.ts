@@ -83,6 +83,9 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
     symbol: '<view reverted>',
     symbolData: `0x${word(32n)}${word(20n)}${'41'.repeat(10)}`,
   },
+  // Kinds an admin action changes in the middle of a run: `rebase` and `upgradeToken`.
+  { kind: 'rebasing', decimals: 18, name: 'Rebasing Token', symbol: 'REB' },
+  { kind: 'upgradable', decimals: 6, name: 'Upgradable Dollar', symbol: 'UPUSD' },
 ];
 
 /** How to build the world; every field has a default. */
@@ -130,7 +133,12 @@ export const ARTIFACT_OF: Record<TokenKind, string> = {
   pausable: 'PausableToken',
   blockList: 'BlockListToken',
   rawSymbol: 'RawSymbolToken',
+  rebasing: 'RebasingToken',
+  upgradable: 'UpgradableToken',
 };
+
+/** The contract whose storage layout an UpgradableToken proxy's storage has (every version's). */
+const UPGRADABLE_LAYOUT = 'PlainTokenLogic';
 
 /**
  * Deploys the world from the fixed deployer, in a fixed order — the first six tokens (and the bond
@@ -161,6 +169,8 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
   const tokenArtifacts: ContractArtifact[] = [];
   const deployToken = async (i: number, spec: TokenSpec): Promise<void> => {
     const artifact = getArtifact(artifacts, ARTIFACT_OF[spec.kind]);
+    // The proxy's storage is laid out by its implementations (all alike): observe it through one.
+    const layout = spec.kind === 'upgradable' ? getArtifact(artifacts, UPGRADABLE_LAYOUT) : artifact;
     const name = spec.name ?? `Token ${i}`;
     const symbol = spec.symbol ?? `TK${i}`;
     const symbolArg = spec.kind === 'rawSymbol' ? (spec.symbolData ?? '0x') : symbol;
@@ -173,7 +183,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
       symbol,
       ...(spec.kind === 'rawSymbol' ? { symbolData: spec.symbolData ?? '0x' } : {}),
     });
-    tokenArtifacts.push(artifact);
+    tokenArtifacts.push(layout);
   };
   // The first EARLY_TOKENS tokens (and the bond token), then the oracle and the market, then the
   // rest: tokens added to the world later do not move the oracle's and the market's addresses, so

@@ -198,7 +198,9 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
     const row = setup.balances[token.address] ?? {};
     for (const [account, amount] of Object.entries(row)) {
       if (amount === 0n) continue;
-      line(`        ${token.variable}.mint(${names.address(account as `0x${string}`)}, ${amount});`);
+      // The upgradable token's faucet is its implementation's: call it through the proxy as MockERC20's.
+      const minter = token.contract === 'UpgradableToken' ? `MockERC20(address(${token.variable}))` : token.variable;
+      line(`        ${minter}.mint(${names.address(account as `0x${string}`)}, ${amount});`);
     }
   }
   if (input.trace.world.approvals) {

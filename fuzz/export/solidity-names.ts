@@ -18,6 +18,8 @@ export const TOKEN_CONTRACT = {
   pausable: 'PausableToken',
   blockList: 'BlockListToken',
   rawSymbol: 'RawSymbolToken',
+  rebasing: 'RebasingToken',
+  upgradable: 'UpgradableToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */

@@ -34,6 +34,8 @@ const BUILDERS: Record<ActionKind, Builder> = {
   armCallback: (c, view) => token.armCallback(c, view),
   pauseToken: (c, view) => token.pauseToken(c, view),
   blockAccount: (c, view) => token.blockAccount(c, view),
+  rebase: (c, view) => token.rebase(c, view),
+  upgradeToken: (c, view) => token.upgradeToken(c, view),
   warp: (c, view) => warp(c, view),
 };
 
@@ -97,6 +99,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [1, 'armCallback'],
     [inUse.has('pausable') ? 1 : 0, 'pauseToken'],
     [inUse.has('blockList') ? 1 : 0, 'blockAccount'],
+    [inUse.has('rebasing') ? 1 : 0, 'rebase'],
+    [inUse.has('upgradable') ? 1 : 0, 'upgradeToken'],
     [10, 'warp'],
   ];
 }

@@ -77,6 +77,8 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     pausable: 3,
     blockList: 3,
     rawSymbol: 1,
+    rebasing: 3,
+    upgradable: 3,
   };
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.

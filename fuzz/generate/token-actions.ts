@@ -1,6 +1,7 @@
 import type { Action } from '../../reference/action.ts';
 import type { Address } from '../../reference/primitives.ts';
 import { MAX_UINT256 } from '../../reference/primitives.ts';
+import { UPGRADABLE_VERSIONS } from '../../reference/tokens/upgradable.ts';
 import type { Chooser } from './chooser.ts';
 import { edgeAmount } from './edges.ts';
 import type { WorldView } from './world-view.ts';
@@ -108,4 +109,36 @@ export function blockAccount(c: Chooser, view: WorldView): Action {
     [1, view.state.oracle],
   ]);
   return { kind: 'blockAccount', caller: c.pick(view.actors), token, account, blocked: c.chance(1, 2) };
+}
+
+/**
+ * Rebase a rebasing collateral (its admin's or oracle's switch): mostly up (at most +50%: a donation
+ * to every holder), sometimes down (at most −50%: the market may then hold less than its series
+ * locked, which docs/collateral.md leaves unsupported), rarely a factor on an edge: exactly 10000
+ * (no change), 1 (balances ÷ 10000), or 0 and 2^256 − 1 (`InvalidRebase`).
+ */
+export function rebase(c: Chooser, view: WorldView): Action {
+  const rebasing = view.collaterals.filter((t) => t.kind === 'rebasing');
+  const token = rebasing.length > 0 ? c.pick(rebasing).address : c.pick(view.collaterals).address;
+  const factorBps = c.weighted<() => bigint>([
+    [6, () => 10_001n + c.upTo(4_999n)],
+    [3, () => 5_000n + c.upTo(4_999n)],
+    [1, () => c.pick([10_000n, 1n, 0n, MAX_UINT256])],
+  ])();
+  return { kind: 'rebase', caller: c.pick(view.actors), token, factorBps };
+}
+
+/**
+ * Upgrade an upgradable collateral (its proxy admin's switch) to another version: plain, fee on
+ * transfer or returns false (tokens/upgradable.ts), the balances kept; rarely to a version that
+ * does not exist (`UnknownVersion`).
+ */
+export function upgradeToken(c: Chooser, view: WorldView): Action {
+  const upgradable = view.collaterals.filter((t) => t.kind === 'upgradable');
+  const token = upgradable.length > 0 ? c.pick(upgradable).address : c.pick(view.collaterals).address;
+  const to = c.weighted<bigint>([
+    [9, BigInt(c.below(UPGRADABLE_VERSIONS.length))],
+    [1, BigInt(UPGRADABLE_VERSIONS.length)],
+  ]);
+  return { kind: 'upgradeToken', caller: c.pick(view.actors), token, to };
 }

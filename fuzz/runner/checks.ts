@@ -3,17 +3,21 @@ import {
   checkD1,
   checkProbe,
   formsOfKind,
+  lockedOn,
   modelPayoutMath,
   type PayoutMath,
   type Probe,
   probesFor,
+  rebaseShortfall,
   type Transition,
   type Violation,
 } from '../../properties/index.ts';
+import { balanceOf } from '../../properties/lookup.ts';
 import type { Action } from '../../reference/action.ts';
 import type { Outcome } from '../../reference/outcome.ts';
 import type { Address } from '../../reference/primitives.ts';
 import { WAD } from '../../reference/primitives.ts';
+import { UPGRADABLE_VERSIONS } from '../../reference/tokens/upgradable.ts';
 import { ContractCallError } from '../evm/contract-call-error.ts';
 import type { PayoutInput } from '../evm/payout-math.ts';
 import type { Side } from '../side.ts';
@@ -51,24 +55,31 @@ export interface ChecksOptions {
 /**
  * Every check made after a step: D1 first (the two sides must agree before a property about either
  * means anything), then the state and transition properties, then the probes. Stateful only in
- * which collaterals refuse to move (armed, paused, blocked), which probes must know; call `reset`
- * at the start of each run.
+ * which collaterals refuse to move or pay short (armed, paused, blocked, upgraded to a fee), which
+ * probes must know, and in what negative rebases took from the market, which M2 forgives; call
+ * `reset` at the start of each run.
  */
 export class Checks {
   private armed = new Set<Address>();
   /** Paused pausable tokens, and block-list tokens with their blocked accounts. */
   private paused = new Set<Address>();
   private blocked = new Map<Address, Set<Address>>();
+  /** Upgradable tokens by the version they run now (absent: version 0). */
+  private versions = new Map<Address, bigint>();
+  /** What negative rebases took from the backing of the series on each rebasing token (M2). */
+  private shortfalls = new Map<Address, bigint>();
   /** Probing rounds so far: the rotation through due probes continues across steps and runs. */
   private probeRound = 0;
 
   constructor(private readonly options: ChecksOptions) {}
 
-  /** Forget per-run state (armed, paused and blocked tokens). */
+  /** Forget per-run state (armed, paused, blocked, upgraded and rebased tokens). */
   reset(): void {
     this.armed = new Set();
     this.paused = new Set();
     this.blocked = new Map();
+    this.versions = new Map();
+    this.shortfalls = new Map();
   }
 
   /** D1: outcome and whole observed state, model against EVM. */
@@ -107,6 +118,12 @@ export class Checks {
       else accounts.delete(step.action.account);
       this.blocked.set(step.action.token, accounts);
     }
+    if (step.action.kind === 'upgradeToken' && step.outcome.ok) this.versions.set(step.action.token, step.action.to);
+    if (step.action.kind === 'rebase' && step.outcome.ok) {
+      const { token } = step.action;
+      const lost = rebaseShortfall(step.before, step.after, token);
+      if (lost > 0n) this.shortfalls.set(token, (this.shortfalls.get(token) ?? 0n) + lost);
+    }
     const violations: Violation[] = [];
     for (const { property, form } of formsOfKind('transition')) {
       const found = form.check(step);
@@ -114,7 +131,7 @@ export class Checks {
       violations.push(...found);
     }
     for (const { property, form } of formsOfKind('state')) {
-      const found = form.check(step.after, modelPayoutMath);
+      const found = form.check(step.after, modelPayoutMath, this.shortfalls);
       stats?.recordCheck(property.id, found.length);
       violations.push(...found);
     }
@@ -129,12 +146,20 @@ export class Checks {
   }
 
   /**
-   * Collaterals that refuse to move right now, so M6 promises no exit on them: armed callback
-   * tokens, paused tokens, and block-list tokens with anyone blocked (the market or a holder).
+   * Collaterals that refuse to move, or pay short, right now, so M6 promises no exit on them: armed
+   * callback tokens, paused tokens, block-list tokens with anyone blocked (the market or a holder),
+   * upgradable tokens running the fee-on-transfer version (a holder gets less than it merged), and
+   * rebasing tokens of which the market holds less than its series lock after a negative rebase.
    */
-  private hostile(): Address[] {
+  private hostile(state: ObservedState): Address[] {
     const listed = [...this.blocked].filter(([, accounts]) => accounts.size > 0).map(([token]) => token);
-    return [...this.armed, ...this.paused, ...listed];
+    const charging = [...this.versions]
+      .filter(([, version]) => UPGRADABLE_VERSIONS[Number(version)] === 'feeOnTransfer')
+      .map(([token]) => token);
+    const short = [...this.shortfalls.keys()].filter(
+      (token) => (balanceOf(state, token, state.market) ?? 0n) < lockedOn(state, token),
+    );
+    return [...this.armed, ...this.paused, ...listed, ...charging, ...short];
   }
 
   /**
@@ -243,7 +268,7 @@ export class Checks {
    */
   private async runProbes(state: ObservedState, evm: Side, stats?: CampaignStats): Promise<Violation[]> {
     if (this.options.probesPerStep === 0) return [];
-    const all = probesFor(state, { actors: this.options.actors, hostileCollaterals: this.hostile() });
+    const all = probesFor(state, { actors: this.options.actors, hostileCollaterals: this.hostile(state) });
     if (all.length === 0) return [];
     const index = this.probeRound++;
     const chosen: Probe[] = [];

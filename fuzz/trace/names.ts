@@ -36,6 +36,8 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   pausable: 'PAUSABLE',
   blockList: 'BLOCKLIST',
   rawSymbol: 'RAWSYM',
+  rebasing: 'REBASING',
+  upgradable: 'UPGRADABLE',
 };
 
 /**

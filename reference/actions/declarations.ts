@@ -20,7 +20,9 @@ export type CallContract =
   | 'IERC20'
   | 'ClaimToken'
   | 'PausableToken'
-  | 'BlockListToken';
+  | 'BlockListToken'
+  | 'RebasingToken'
+  | 'UpgradableToken';
 
 /**
  * The one contract function an action calls, when every argument is one of its fields. The EVM
@@ -184,6 +186,16 @@ export const ACTION_DECLARATIONS = {
       target: { field: 'token' },
       args: ['account', 'blocked'],
     },
+  },
+  rebase: {
+    call: 'RebasingToken.rebase(factorBps) called by caller: every balance of the token is scaled by about factorBps / 10000 at once, with no Transfer (below 10000 they shrink); token must be REBASING.',
+    fields: { caller: 'address', token: 'address', factorBps: 'uint' },
+    abi: { contract: 'RebasingToken', function: 'rebase', target: { field: 'token' }, args: ['factorBps'] },
+  },
+  upgradeToken: {
+    call: 'UpgradableToken.upgradeTo(to) called by caller: the proxy keeps its balances and follows implementation to (0 plain, 1 fee on transfer, 2 returns false); token must be UPGRADABLE.',
+    fields: { caller: 'address', token: 'address', to: 'uint' },
+    abi: { contract: 'UpgradableToken', function: 'upgradeTo', target: { field: 'token' }, args: ['to'] },
   },
   warp: {
     call: 'Moves block time forward by seconds; the only action without a caller.',

@@ -6,17 +6,19 @@ import type { Address } from '../primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from '../primitives.ts';
 import type { Tx } from '../tx.ts';
 import { allowance, approveInternal, balanceOf, spendAllowance, tokenAt, transferInternal } from './erc20.ts';
+import { behaviourOf } from './upgradable.ts';
 
 /**
  * The external ERC-20 functions as a contract or account calls them, with `sender` as msg.sender.
  * They return what the token's ABI returns: `[true]`, or `[]` for NoReturnToken, or `[false]` for
  * a ReturnsFalseToken refusing a short balance or allowance. A ZeroRevertToken refuses a zero value
  * before anything else; an ApprovalRaceToken refuses a non-zero approval over a non-zero allowance.
+ * An UpgradableToken follows the kind of its current version (tokens/upgradable.ts).
  */
 
 /** `transfer(to, value)`. */
 export function transfer(tx: Tx, token: Address, sender: Address, to: Address, value: bigint): AbiValue[] {
-  const kind = tokenAt(tx, token).kind;
+  const kind = behaviourOf(tokenAt(tx, token));
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   // No revert on failure: a short balance is reported, not raised; the zero receiver still reverts.
   if (kind === 'returnsFalse' && to !== ZERO_ADDRESS && balanceOf(tx, token, sender) < value) return [false];
@@ -34,7 +36,7 @@ export function transferFrom(
   to: Address,
   value: bigint,
 ): AbiValue[] {
-  const kind = tokenAt(tx, token).kind;
+  const kind = behaviourOf(tokenAt(tx, token));
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'returnsFalse' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
     const allowed = allowance(tx, token, from, sender);

@@ -4,6 +4,8 @@ import type { Address } from '../primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from '../primitives.ts';
 import type { TokenRecord } from '../state.ts';
 import type { Tx } from '../tx.ts';
+import { rebasingUpdate } from './rebasing.ts';
+import { behaviourOf } from './upgradable.ts';
 
 /**
  * OpenZeppelin ERC20 v5 internals (`_update`, `_transfer`, `_approve`, `_spendAllowance`, `_mint`,
@@ -29,16 +31,21 @@ export function allowance(tx: Tx, token: Address, owner: Address, spender: Addre
 /**
  * `_update`: a paused PausableToken refuses every balance change (`TokenPaused()`); a BlockListToken
  * refuses one from, then to, a blocked account (`AccountBlocked(account)`); FeeOnTransferToken burns
- * ceil(value / 100) of every transfer between two non-zero accounts.
+ * ceil(value / 100) of every transfer between two non-zero accounts, and so does an UpgradableToken
+ * at its fee-on-transfer version; a RebasingToken moves shares (tokens/rebasing.ts).
  */
 export function update(tx: Tx, token: Address, from: Address, to: Address, value: bigint): void {
   const record = tokenAt(tx, token);
+  if (record.kind === 'rebasing') {
+    rebasingUpdate(tx, token, from, to, value);
+    return;
+  }
   if (record.kind === 'pausable' && record.paused === true) revert('TokenPaused');
   if (record.kind === 'blockList') {
     if (record.blocked?.has(from)) revert('AccountBlocked', from);
     if (record.blocked?.has(to)) revert('AccountBlocked', to);
   }
-  if (record.kind === 'feeOnTransfer' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
+  if (behaviourOf(record) === 'feeOnTransfer' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
     const balance = balanceOf(tx, token, from);
     if (balance < value) revert('ERC20InsufficientBalance', from, balance, value);
     const fee = (value + 99n) / 100n;

@@ -34,6 +34,9 @@ const PASSING = [
   'pausable-collateral',
   'blocklist-collateral',
   'collateral-metadata-edges',
+  // Rebasing and upgradable collateral: both admin actions mid-run.
+  'rebasing-collateral-down',
+  'upgradable-collateral',
 ];
 
 // Four broken copies of the contracts, each with a trace that the harness shows diverging:

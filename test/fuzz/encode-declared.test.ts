@@ -31,6 +31,8 @@ const ABI_OF: Record<CallContract, string> = {
   ClaimToken: 'ClaimToken',
   PausableToken: 'PausableToken',
   BlockListToken: 'BlockListToken',
+  RebasingToken: 'RebasingToken',
+  UpgradableToken: 'UpgradableToken',
 };
 const ABI_TYPE: Record<FieldType, string> = {
   address: 'address',

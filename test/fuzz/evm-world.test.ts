@@ -35,9 +35,11 @@ describe('deployWorld', () => {
       'rawSymbol/18',
       'rawSymbol/8',
       'rawSymbol/18',
+      'rebasing/18',
+      'upgradable/6',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(18);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(20);
   });
 
   it('follows its options', async () => {

@@ -66,6 +66,8 @@ const SAMPLE: Record<string, Doc> = {
   armCallback: { caller: 'alice', token: 'CALLBACK', armed: true },
   pauseToken: { caller: 'alice', token: 'PAUSABLE', paused: true },
   blockAccount: { caller: 'bob', token: 'BLOCKLIST', account: 'market', blocked: true },
+  rebase: { caller: 'carol', token: 'REBASING', factorBps: '8000' },
+  upgradeToken: { caller: 'dave', token: 'UPGRADABLE', to: '1' },
   warp: { seconds: '3600' },
 };
 
@@ -124,6 +126,7 @@ const VALUES: Record<FieldType, Json[]> = {
   address: [
     ...['alice', 'sybil', 'zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
     ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM4', 'RAWSYM5', 'DEC254'],
+    ...['REBASING', 'UPGRADABLE', 'REBASING2'],
     ...['P#0', 'N#31', `0x${'ab'.repeat(20)}`, `0x${'AB'.repeat(20)}`],
     ...['Q#0', 'P#', 'P#x', `0x${'0'.repeat(39)}`, `0x${'0'.repeat(41)}`, 'Alice', 'alice ', 'WETH2', 'eve', '', 0],
   ],

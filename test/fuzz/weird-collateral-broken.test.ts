@@ -9,7 +9,7 @@ import { environment } from './support.ts';
 
 // Each weird-ERC20 mock broken in memory (never in contracts/): the scenario trace that shows its
 // kind, replayed on the broken copy, must stop with D1 at the step where the mock leaves the
-// behaviour the model has from the kind's description. One compile serves all four.
+// behaviour the model has from the kind's description. One compile serves them all.
 
 const root = join(import.meta.dirname, '..', '..');
 const BROKEN: [unit: string, find: string, replace: string][] = [
@@ -29,6 +29,14 @@ const BROKEN: [unit: string, find: string, replace: string][] = [
     'if (blocked[from]) revert AccountBlocked(from);',
     'if (blocked[from]) revert AccountBlocked(to);',
   ],
+  // A rebase that moves the index the wrong way (balances shrink where they should grow).
+  [
+    'contracts/test-mocks/RebasingToken.sol',
+    'uint256 next = sharesPerToken * 10_000 / factorBps;',
+    'uint256 next = sharesPerToken * factorBps / 10_000;',
+  ],
+  // The fee-on-transfer version forgets to burn the fee from the sender.
+  ['contracts/test-mocks/UpgradableToken.sol', 'if (fee > 0) super._update(from, address(0), fee);', ''],
 ];
 
 const CASES: [trace: string, step: number, why: string][] = [
@@ -36,6 +44,8 @@ const CASES: [trace: string, step: number, why: string][] = [
   ['returns-false-collateral.json', 2, 'the short transfer reverts instead of returning false'],
   ['zero-revert-collateral.json', 2, 'the zero transfer succeeds'],
   ['blocklist-collateral.json', 4, 'the merge out of the blocked market names its receiver, alice'],
+  ['rebasing-collateral-up.json', 2, 'the rebase up shrinks every balance'],
+  ['upgradable-collateral.json', 4, 'the merge after the upgrade to the fee version leaves the fee with the market'],
 ];
 
 let broken: PreparedEnvironment;

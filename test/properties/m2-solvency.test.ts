@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkM2, modelPayoutMath, type PayoutMath } from '../../properties/index.ts';
-import { baseState, COLLATERAL, MARKET, N_TOKEN, SERIES, series, setBalance, settled, where } from './fixtures.ts';
+import { checkM2, modelPayoutMath, type PayoutMath, rebaseShortfall } from '../../properties/index.ts';
+import {
+  baseState,
+  COLLATERAL,
+  clone,
+  MARKET,
+  N_TOKEN,
+  SERIES,
+  series,
+  setBalance,
+  settled,
+  where,
+} from './fixtures.ts';
 import { specPayout } from './payout-variants.ts';
 
 describe('M2 solvency', () => {
@@ -51,5 +62,36 @@ describe('M2 solvency', () => {
     const state = settled();
     delete state.tokens[N_TOKEN];
     expect(where(checkM2(state, specPayout))).toEqual([{ id: 'M2', series: SERIES }]);
+  });
+
+  it('forgives exactly what a negative rebase took from the backing, and not one unit more', () => {
+    const before = baseState(); // 100 locked, 100 held
+    const after = clone(before);
+    setBalance(after, COLLATERAL, MARKET, 80n); // the rebase shrank every balance by 20%
+    const lost = rebaseShortfall(before, after, COLLATERAL);
+    expect(lost).toBe(20n);
+    const shortfalls = new Map([[COLLATERAL, lost]]);
+    expect(where(checkM2(after, specPayout))).toEqual([{ id: 'M2', account: MARKET, token: COLLATERAL }]);
+    expect(checkM2(after, specPayout, shortfalls)).toEqual([]);
+    const drained = clone(after);
+    setBalance(drained, COLLATERAL, MARKET, 79n);
+    const violations = checkM2(drained, specPayout, shortfalls);
+    expect(where(violations)).toEqual([{ id: 'M2', account: MARKET, token: COLLATERAL }]);
+    expect(violations[0]).toMatchObject({ expected: '>= 100 - 20 lost to negative rebases', actual: '79' });
+  });
+
+  it('a rebase up, one that only eats a donated surplus, or one with nothing locked forgives nothing', () => {
+    const rebased = (held: bigint, now: bigint, locked = 100n) => {
+      const before = baseState();
+      series(before).locked = locked;
+      setBalance(before, COLLATERAL, MARKET, held);
+      const after = clone(before);
+      setBalance(after, COLLATERAL, MARKET, now);
+      return rebaseShortfall(before, after, COLLATERAL);
+    };
+    expect(rebased(100n, 120n)).toBe(0n);
+    expect(rebased(150n, 110n)).toBe(0n);
+    expect(rebased(150n, 90n)).toBe(10n);
+    expect(rebased(50n, 40n, 0n)).toBe(0n);
   });
 });

@@ -71,4 +71,14 @@ describe('M5 no liquidation', () => {
     const reverted = step(before, action, move, revert('ERC20InsufficientAllowance', BOB, 0n, 20n));
     expect(where(checkM5(reverted))).toEqual([{ id: 'M5', account: ALICE, token: P_TOKEN }]);
   });
+
+  it('lets a successful rebase shrink every balance of its token, and no other token', () => {
+    const rebase = { kind: 'rebase', caller: BOB, token: COLLATERAL, factorBps: 8000n } as const;
+    const shrink = (s: ReturnType<typeof baseState>) => setBalance(s, COLLATERAL, ALICE, 0n);
+    expect(checkM5(step(baseState(), rebase, shrink))).toEqual([]);
+    const failed = step(baseState(), rebase, shrink, revert('InvalidRebase', 0n));
+    expect(where(checkM5(failed))).toEqual([{ id: 'M5', account: ALICE, token: COLLATERAL }]);
+    const other = step(baseState(), rebase, (s) => setBalance(s, P_TOKEN, ALICE, 0n));
+    expect(where(checkM5(other))).toEqual([{ id: 'M5', account: ALICE, token: P_TOKEN }]);
+  });
 });

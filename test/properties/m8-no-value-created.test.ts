@@ -45,4 +45,19 @@ describe('M8 no value created', () => {
     });
     expect(where(checkM8Transition(t))).toEqual([{ id: 'M8', token: COLLATERAL }]);
   });
+
+  it('lets a rebase move the market balance of its own token with nothing counted, and nothing else', () => {
+    const rebase = { kind: 'rebase', caller: BOB, token: COLLATERAL, factorBps: 8000n } as const;
+    const shrink = (s: ReturnType<typeof baseState>) => setBalance(s, COLLATERAL, MARKET, 80n);
+    expect(checkM8Transition(step(baseState(), rebase, shrink))).toEqual([]);
+    const counted = step(baseState(), rebase, (s) => {
+      shrink(s);
+      s.flows[COLLATERAL] = { paidIn: 100n, paidOut: 20n };
+    });
+    expect(where(checkM8Transition(counted))).toEqual([{ id: 'M8', account: MARKET, token: COLLATERAL }]);
+    const elsewhere = { ...rebase, token: MARKET };
+    expect(where(checkM8Transition(step(baseState(), elsewhere, shrink)))).toEqual([
+      { id: 'M8', account: MARKET, token: COLLATERAL },
+    ]);
+  });
 });
