@@ -72,7 +72,12 @@ describe('resources stay bounded on hostile input', () => {
 });
 
 describe('as a user who cannot write the folder (not root)', () => {
-  const canDrop = process.getuid?.() === 0 && spawnSync('setpriv', ['--help']).status === 0;
+  // Running as nobody needs root, setpriv, and a checkout nobody can read (a clone inside a 0700
+  // folder, as `mktemp -d` makes, is not): otherwise the case is skipped, saying why.
+  const canDrop =
+    process.getuid?.() === 0 &&
+    spawnSync('setpriv', ['--help']).status === 0 &&
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'test', '-r', BIN]).status === 0;
   const locked = join(work, 'root-only');
   mkdirSync(locked);
   chmodSync(locked, 0o755);
@@ -94,7 +99,7 @@ describe('as a user who cannot write the folder (not root)', () => {
     expect(summary.out).toContain(`the folder ${locked} is not writable`);
     expect(readdirSync(locked)).toEqual([]);
   });
-  it.skipIf(canDrop)('skipped: needs root and setpriv to run the CLI as nobody', () => {});
+  it.skipIf(canDrop)('skipped: needs root, setpriv and a checkout nobody can read, to run the CLI as nobody', () => {});
 });
 
 describe('a result is never lost to an output error', () => {

@@ -85,7 +85,7 @@ describe('createWorld: setups the contracts could not be deployed with throw Mod
     ).toThrow(/market or oracle/);
     expect(
       broken((s) =>
-        s.tokens.push({ address: ALICE, kind: 'rebasing' as never, decimals: 18, name: 'Token', symbol: 'TK' }),
+        s.tokens.push({ address: ALICE, kind: 'shapeshifting' as never, decimals: 18, name: 'Token', symbol: 'TK' }),
       ),
     ).toThrow(/kind/);
     expect(

@@ -122,10 +122,10 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
   });
 
   it("annotates an audit difference on the new version's line, not the base's", () => {
-    // The shipped contracts as base, the broken copy as new: with seed 1 the generator first reaches
-    // a redeem whose rounded payout differs in run 21 (a depth of 60 keeps every run short).
+    // The shipped contracts as base, the broken copy as new: with seed 1 the generator reaches a
+    // redeem whose rounded payout differs in run 0 at the default depth of 100.
     const base = join(ROOT, 'contracts');
-    const runs = ['--runs', '22', '--depth', '60'];
+    const runs = ['--runs', '1', '--depth', '100'];
     const audit = runCliffless([
       'audit',
       '--base',
