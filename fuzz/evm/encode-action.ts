@@ -30,7 +30,7 @@ export type AbiCallAction = Extract<Action, { kind: AbiCallKind }>;
  * itself, never its interface, so a contracts folder under audit or mutation is encoded with its
  * own ABI (an ERC-20 call is encoded with MockERC20's, which every token mock shares).
  */
-const ABI_OF: Readonly<Record<CallContract, string>> = {
+export const ABI_OF: Readonly<Record<CallContract, string>> = {
   ISplitMarket: 'SplitMarket',
   ISlowOracle: 'SlowOracle',
   IERC20: 'MockERC20',

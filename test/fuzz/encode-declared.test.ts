@@ -4,7 +4,7 @@ import { getArtifact } from '../../fuzz/compile/artifacts.ts';
 import { compileContracts } from '../../fuzz/compile/index.ts';
 import { call } from '../../fuzz/evm/chain.ts';
 import { decodeReturn, encodeCall } from '../../fuzz/evm/codec.ts';
-import { encodeDeclaredCall } from '../../fuzz/evm/encode-action.ts';
+import { ABI_OF, encodeDeclaredCall } from '../../fuzz/evm/encode-action.ts';
 import { deployWorld, type EvmHost } from '../../fuzz/evm/index.ts';
 import { renderDeclaredCall } from '../../fuzz/export/render-call.ts';
 import { SolidityNames } from '../../fuzz/export/solidity-names.ts';
@@ -12,7 +12,6 @@ import {
   ACTION_DECLARATIONS,
   type ActionAbiCall,
   type ActionDeclaration,
-  type CallContract,
   type FieldType,
 } from '../../reference/actions/declarations.ts';
 import type { Address } from '../../reference/primitives.ts';
@@ -24,16 +23,6 @@ import type { Address } from '../../reference/primitives.ts';
  * that encodes, runs on the EVM and exports without a line of per-kind code.
  */
 const { artifacts } = compileContracts();
-const ABI_OF: Record<CallContract, string> = {
-  ISplitMarket: 'SplitMarket',
-  ISlowOracle: 'SlowOracle',
-  IERC20: 'MockERC20',
-  ClaimToken: 'ClaimToken',
-  PausableToken: 'PausableToken',
-  BlockListToken: 'BlockListToken',
-  RebasingToken: 'RebasingToken',
-  UpgradableToken: 'UpgradableToken',
-};
 const ABI_TYPE: Record<FieldType, string> = {
   address: 'address',
   series: 'bytes32',
