@@ -10,6 +10,7 @@ import { type InputRun, runInput } from '../../fuzz/guide/run-input.ts';
 import { guidedSummaryJson } from '../../fuzz/guide/summary-json.ts';
 import { WarmCache, warmCounts } from '../../fuzz/guide/warm-start.ts';
 import { claimOutput } from '../../fuzz/io/output.ts';
+import type { Checks } from '../../fuzz/runner/checks.ts';
 import { checksFor } from '../../fuzz/runner/environment.ts';
 import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
 import { runWords } from '../../fuzz/runner/seed-schedule.ts';
@@ -30,8 +31,9 @@ beforeAll(async () => {
   ({ env, recorder } = await guidedEnvironment(artifacts));
 });
 
-/** JSON with bigints as strings (actions and outcomes carry amounts). */
-const text = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+/** JSON with bigints as strings (actions and outcomes carry amounts); `also` converts other values. */
+const text = (value: unknown, also: (v: unknown) => unknown = (v) => v) =>
+  JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${v}n` : also(v)));
 
 /** Every counter, in the order it was first recorded (Map order shows in the summary's tables). */
 function countsOf(stats: CampaignStats): string {
@@ -53,25 +55,34 @@ const runText = (run: InputRun, stats: CampaignStats) =>
 
 const checks = () => checksFor(env, { probesPerStep: 2, probeEvery: 4 });
 
+/** The checks' per-run state as text (armed, paused, blocked, upgraded, rebased tokens, probe rotation). */
+const checksText = (c: Checks) =>
+  text(c.saveRunState(), (v) => (v instanceof Set || v instanceof Map ? [...v].map((e) => checksEntry(e)) : v));
+const checksEntry = (e: unknown): unknown => (e instanceof Set ? [...e] : Array.isArray(e) ? e.map(checksEntry) : e);
+
 describe('warm starts', () => {
   it('a restored snapshot then one step equals re-executing k + 1 steps, and a wrong snapshot shows', async () => {
-    const words = runWords(7, 2, 10);
+    const words = runWords(1, 2, 8); // 7 steps, probed after step 3 and at the end
     const cache = new WarmCache('unit');
     await runInput(env, recorder, checks(), { prefix: [], words }, new CampaignStats(), { cache, run: 0 });
-    const k = 7;
+    const k = 5;
     expect(cache.latest(0, k)?.index).toBe(k);
     const child: GuidedInput = { prefix: [], words: words.slice(0, k + 1) };
     const coldStats = new CampaignStats();
-    const cold = await runInput(env, recorder, checks(), child, coldStats);
+    const coldChecks = checks();
+    const cold = await runInput(env, recorder, coldChecks, child, coldStats);
     const before = warmCounts.started;
     const warmStats = new CampaignStats();
-    const warm = await runInput(env, recorder, checks(), child, warmStats, {
+    const warmChecks = checks();
+    const warm = await runInput(env, recorder, warmChecks, child, warmStats, {
       cache,
       run: 1,
       from: { run: 0, shared: k },
     });
     expect(warmCounts.started).toBe(before + 1);
     expect(runText(warm, warmStats)).toBe(runText(cold, coldStats));
+    expect(checksText(warmChecks)).toBe(checksText(coldChecks));
+    expect(checksText(warmChecks)).not.toBe(checksText(checks())); // it probed: the rotation moved
     // The comparison sees a snapshot that is wrong: the branch directions of step 1 with the rest
     // of step k (what a warm start that forgot to restore the recorder would give).
     const right = cache.latest(0, k);
