@@ -54,6 +54,8 @@ export interface WarmRun {
  * every step, and collects its features: the branch directions the recorder saw, each action's
  * outcome, its relations to the state, and the phase transitions it caused. A prefix action whose
  * recorded `expect` is not met ends the run as stale (not as a failure: the contracts changed).
+ * With `warm`, it snapshots itself before each step, and starts from its parent's snapshot when the
+ * cache holds one: the result is the same as running from the start state (warm-start.ts).
  */
 export async function runInput(
   env: Environment,
