@@ -1,23 +1,23 @@
 /**
- * Would warm starts pay? (bench, not a test): `npx tsx bench/warm-start.ts [runs] [depth] [mutants]`.
- * Runs a guided campaign of `runs` runs of depth `depth` (seed 1) on the shipped contracts for a
- * corpus, then runs `mutants` mutations of its entries (as the campaign makes them) and measures:
- * how many of their executed steps repeat the parent's run exactly (`shared`, what a warm start
- * from a snapshot of the parent would skip), the wall time per executed step, and the cost of a
- * snapshot and a restore of both sides (model and EVM). A warm start saves at most the shared steps'
- * time, and needs a snapshot of the parent at the step where the child leaves it: taken at every
- * step of every run (admission to the corpus comes after the run), that is one snapshot per step.
+ * What do warm starts buy? (bench, not a test): `npx tsx bench/warm-start.ts [runs] [depth] [seed]
+ * [rounds]`, default the README's main command's budget (100 runs, depth 100, seed 1, probes 2) and
+ * 2 rounds. Runs the same guided campaign on the shipped contracts with warm starts on and off, in
+ * alternating order, `rounds` times each, and reports per campaign: runs and actions (the summary's
+ * count, which includes the steps a warm start skipped: they count as the parent's run recorded
+ * them), the steps actually executed, CPU seconds of this process (`process.cpuUsage`, user +
+ * system: the machine is shared, so wall time measures the neighbours), runs and actions per CPU
+ * second, the runs that had a parent run of the campaign and how many of them started warm, and the
+ * largest JS heap in use seen after a run (`process.memoryUsage().heapUsed`, snapshots included;
+ * they are dropped when the campaign ends). It also checks that both give the same result (corpus, counters).
  */
 import { BranchRecorder } from '../fuzz/guide/branch-recorder.ts';
-import { runGuidedCampaign } from '../fuzz/guide/campaign.ts';
-import { Rng } from '../fuzz/guide/input.ts';
-import { mutateInput } from '../fuzz/guide/mutate.ts';
-import { runInput } from '../fuzz/guide/run-input.ts';
-import { checksFor } from '../fuzz/runner/environment.ts';
+import { type GuidedResult, runGuidedCampaign } from '../fuzz/guide/campaign.ts';
+import { warmCounts } from '../fuzz/guide/warm-start.ts';
 import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
 import { shippedArtifacts, WORLD } from '../test/fuzz/support.ts';
 
-const [runs, depth, mutants] = [2, 3, 4].map((i, n) => Number(process.argv[i] ?? [64, 60, 64][n])) as [
+const [runs, depth, seed, rounds] = [2, 3, 4, 5].map((i, n) => Number(process.argv[i] ?? [100, 100, 1, 2][n])) as [
+  number,
   number,
   number,
   number,
@@ -30,38 +30,59 @@ const env = await prepareEnvironment(artifacts, WORLD, {
   },
 });
 if (recorder === undefined) throw new Error('no recorder');
-const campaign = await runGuidedCampaign(env, recorder, { seed: 1, runs, depth, probesPerStep: 2 });
-const corpus = campaign.corpus;
-let executed = 0;
-let shared = 0;
-let ms = 0;
-for (let i = 0; i < mutants; i++) {
-  const rng = new Rng(0xa11ce + i);
-  const parent = corpus[rng.below(corpus.length)];
-  const other = corpus[rng.below(corpus.length)];
-  if (parent === undefined || other === undefined) throw new Error('empty corpus');
-  const mutated = mutateInput(parent.input, other.input, depth, rng);
-  const started = performance.now();
-  const run = await runInput(env, recorder, checksFor(env, { probesPerStep: 2 }), mutated.input);
-  ms += performance.now() - started;
-  executed += run.steps.length;
-  shared += Math.min(mutated.shared, run.steps.length, parent.steps.length);
+const branchRecorder = recorder;
+const options = { seed, runs, depth, probesPerStep: 2 };
+
+/** What must not depend on warm starts: the corpus (inputs, steps, features) and the counters. */
+const fingerprint = (result: GuidedResult) =>
+  JSON.stringify(
+    {
+      corpus: result.corpus.map((e) => ({ input: e.input, steps: e.steps, added: e.added })),
+      actions: result.stats.actions,
+      calls: [...result.stats.calls],
+      checks: [...result.stats.checks],
+      growth: result.growth,
+    },
+    (_, v) => (typeof v === 'bigint' ? `${v}` : v),
+  );
+
+const fingerprints = new Set<string>();
+const rows: string[] = [];
+for (let round = 1; round <= rounds; round++) {
+  for (const warm of round % 2 === 1 ? [true, false] : [false, true]) {
+    const counts = { ...warmCounts };
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    let heap = 0;
+    const result = await runGuidedCampaign(env, branchRecorder, {
+      ...options,
+      warmStarts: warm,
+      onRun: () => {
+        heap = Math.max(heap, process.memoryUsage().heapUsed);
+      },
+    });
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    const wallSeconds = (performance.now() - wall) / 1000;
+    const skipped = warmCounts.skippedSteps - counts.skippedSteps;
+    const executed = result.stats.actions - skipped;
+    fingerprints.add(fingerprint(result));
+    rows.push(
+      `| ${round} | ${warm ? 'on ' : 'off'} | ${result.stats.runs} | ${result.stats.actions} | ${executed} | ` +
+        `${warmCounts.started - counts.started}/${warmCounts.planned - counts.planned} | ${cpuSeconds.toFixed(1)} | ` +
+        `${wallSeconds.toFixed(1)} | ${(result.stats.runs / cpuSeconds).toFixed(2)} | ${(result.stats.actions / cpuSeconds).toFixed(0)} | ` +
+        `${(heap / 2 ** 20).toFixed(0)} |`,
+    );
+    process.stderr.write(`${rows[rows.length - 1]}\n`);
+  }
 }
-// Snapshot and restore cost, on the state the last run left.
-const rounds = 200;
-let started = performance.now();
-const saved: [unknown, unknown][] = [];
-for (let i = 0; i < rounds; i++) saved.push([await env.model.snapshot(), await env.evm.snapshot()]);
-const snapshotMs = (performance.now() - started) / rounds;
-started = performance.now();
-for (const [model, evm] of saved) {
-  await env.model.restore(model);
-  await env.evm.restore(evm);
-}
-const restoreMs = (performance.now() - started) / rounds;
-const stepMs = ms / executed;
 process.stdout.write(
-  `corpus ${corpus.length} entries; ${mutants} mutated runs: ${executed} steps executed, ${shared} (${((100 * shared) / executed).toFixed(1)}%) repeat the parent's run\n` +
-    `${stepMs.toFixed(2)} ms per executed step (checks included); snapshot of both sides ${snapshotMs.toFixed(3)} ms, restore ${restoreMs.toFixed(3)} ms\n` +
-    `a warm start saves at most ${((100 * shared) / executed).toFixed(1)}% of the runs' time; a snapshot at every step costs ${((100 * snapshotMs) / stepMs).toFixed(1)}% of a step\n`,
+  `${runs} runs, depth ${depth}, seed ${seed}, probes 2; warm starts on and off, alternating\n\n` +
+    '| round | warm | runs | actions | executed | warm/with parent | CPU s | wall s | runs per CPU s | actions per CPU s | peak heap MB |\n' +
+    '|-------|------|-----:|--------:|---------:|-----------------:|------:|-------:|---------------:|------------------:|-------------:|\n' +
+    `${rows.join('\n')}\n\n` +
+    (fingerprints.size === 1
+      ? 'the same corpus and counters in every campaign\n'
+      : `DIFFERENT results: ${fingerprints.size} distinct\n`),
 );
+if (fingerprints.size !== 1) process.exitCode = 1;

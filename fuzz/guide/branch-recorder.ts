@@ -11,9 +11,19 @@ interface Slot {
   length: number;
   /** Bit `2·pc + taken` set when the JUMPI at pc went that way in this run. */
   run: Uint8Array;
-  /** Indices set in `run`, to clear them cheaply and to list them in order. */
+  /**
+   * Indices set in `run`, to clear them cheaply and to list them in order. Only appended to during
+   * a run (a new array for the next one), so a saved run state keeps a reference and a length.
+   */
   touched: number[];
 }
+
+/** The branch directions a run had reached at one moment (see {@link BranchRecorder.saveRun}). */
+export type BranchRunState = readonly {
+  readonly slot: Slot;
+  readonly touched: readonly number[];
+  readonly length: number;
+}[];
 
 type Handler = (runState: JumpiState, common: unknown) => void;
 interface JumpiState {
@@ -96,9 +106,31 @@ export class BranchRecorder {
         features.push(branchFeature(slot.label, bit >> 1, (bit & 1) === 1));
         slot.run[bit] = 0;
       }
-      slot.touched.length = 0;
+      slot.touched = [];
     }
     return features.sort();
+  }
+
+  /**
+   * The current run's directions so far, in O(contracts): a warm start's snapshot. The arrays are
+   * shared, not copied; they are only appended to until `takeRun` replaces them.
+   */
+  saveRun(): BranchRunState {
+    return [...this.slots.values()]
+      .filter((slot) => slot.touched.length > 0)
+      .map((slot) => ({ slot, touched: slot.touched, length: slot.touched.length }));
+  }
+
+  /** Makes the current run's directions exactly those of `saved` (which stays valid). */
+  restoreRun(saved: BranchRunState): void {
+    for (const slot of this.slots.values()) {
+      for (const bit of slot.touched) slot.run[bit] = 0;
+      slot.touched = [];
+    }
+    for (const { slot, touched, length } of saved) {
+      slot.touched = touched.slice(0, length);
+      for (const bit of slot.touched) slot.run[bit] = 1;
+    }
   }
 
   /** Puts the EVM's JUMPI handler back. */

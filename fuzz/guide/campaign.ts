@@ -12,6 +12,7 @@ import { type GuidedInput, Rng } from './input.ts';
 import { type MutationKind, mutateInput } from './mutate.ts';
 import { type InputRun, runInput } from './run-input.ts';
 import { type GuidedExecutor, type GuidedJob, localExecutor } from './run-job.ts';
+import { dropWarmCache, newCampaignName } from './warm-start.ts';
 
 /** Runs per epoch: an epoch's runs draw their parents only from what earlier epochs kept. */
 export const DEFAULT_EPOCH = 32;
@@ -48,6 +49,13 @@ export interface GuidedOptions extends RunOptions {
   epoch?: number;
   timeSeconds?: number;
   shrinkBudget?: number;
+  /**
+   * Warm starts (warm-start.ts): a mutated run starts from a snapshot of its parent after the
+   * steps they share, when its thread holds one. The results are the same either way. Default: on,
+   * unless the environment variable `CLIFFLESS_WARM_STARTS` is `0`; always off with `onInput`
+   * (which sees a run's end state beyond what the sides' snapshots hold).
+   */
+  warmStarts?: boolean;
   /** Entries of a kept corpus, replayed (in this order) before run 0. */
   corpus?: CorpusFile[];
   /**
@@ -163,19 +171,22 @@ export async function runGuidedCampaign(
     if (file !== undefined) result.failureFile = file;
     return result;
   };
-  const finish = (interrupted: boolean, runsDone: number, failure?: MinimizedFailure): GuidedResult => ({
-    stats,
-    failure,
-    interrupted,
-    shrinkSeconds: 0,
-    runsDone,
-    corpus,
-    addedCount: corpus.filter((e) => 'run' in e.origin).length,
-    stale,
-    firstHit,
-    growth,
-    origins,
-  });
+  const finish = (interrupted: boolean, runsDone: number, failure?: MinimizedFailure): GuidedResult => {
+    dropWarmCache(env); // this thread's snapshots; worker threads drop theirs when the next campaign starts
+    return {
+      stats,
+      failure,
+      interrupted,
+      shrinkSeconds: 0,
+      runsDone,
+      corpus,
+      addedCount: corpus.filter((e) => 'run' in e.origin).length,
+      stale,
+      firstHit,
+      growth,
+      origins,
+    };
+  };
 
   // The kept corpus first: each entry is replayed, never trusted, and kept for what it still reaches.
   for (const { file, trace } of options.corpus ?? []) {
@@ -196,12 +207,16 @@ export async function runGuidedCampaign(
   if (options.onInput !== undefined && options.executor !== undefined)
     throw new Error("onInput needs each run's end state: it runs only with the local executor");
   const executor = options.executor ?? localExecutor(env, recorder, options, options.onInput);
+  const warm =
+    (options.warmStarts ?? process.env.CLIFFLESS_WARM_STARTS !== '0') && options.onInput === undefined
+      ? newCampaignName()
+      : undefined;
   for (let start = 0; start < laneRuns; start += epoch) {
     // The epoch's inputs depend only on what earlier epochs kept: made here, run anywhere.
     const parents = corpus.slice();
     const end = Math.min(laneRuns, start + epoch);
     const planned: { job: GuidedJob; kind: 'fresh' | MutationKind }[] = [];
-    for (let k = start; k < end; k++) planned.push(planRun(options, shard.index + k * shard.count, parents));
+    for (let k = start; k < end; k++) planned.push(planRun(options, shard.index + k * shard.count, parents, warm));
     const results = await executor.runEpoch(
       planned.map((p) => p.job),
       deadline,
@@ -238,11 +253,16 @@ function planRun(
   options: GuidedOptions,
   index: number,
   parents: readonly CorpusEntry[],
+  warm: string | undefined,
 ): { job: GuidedJob; kind: 'fresh' | MutationKind } {
   const rng = new Rng(runSeed(options.seed ^ GUIDE_SALT, index));
   if (parents.length === 0 || rng.below(FRESH_ONE_IN) === 0) {
     return {
-      job: { index, input: { prefix: [], words: runWords(options.seed, index, options.depth) } },
+      job: {
+        index,
+        input: { prefix: [], words: runWords(options.seed, index, options.depth) },
+        ...(warm === undefined ? {} : { warm: { campaign: warm } }),
+      },
       kind: 'fresh',
     };
   }
@@ -253,5 +273,12 @@ function planRun(
   ) as CorpusEntry;
   const other = parents[rng.below(parents.length)] as CorpusEntry;
   const mutated = mutateInput(parent.input, other.input, options.depth, rng);
-  return { job: { index, input: mutated.input }, kind: mutated.kind };
+  const job: GuidedJob = { index, input: mutated.input };
+  // Only runs of this campaign have snapshots (a loaded entry was replayed before any job).
+  if (warm !== undefined)
+    job.warm = {
+      campaign: warm,
+      ...('run' in parent.origin ? { from: { run: parent.origin.run, shared: mutated.shared } } : {}),
+    };
+  return { job, kind: mutated.kind };
 }

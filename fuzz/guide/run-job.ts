@@ -6,11 +6,14 @@ import { CampaignStats } from '../runner/stats.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
 import type { GuidedInput } from './input.ts';
 import { type InputRun, runInput } from './run-input.ts';
+import { type WarmPlan, warmCacheFor } from './warm-start.ts';
 
 /** One run of a guided campaign's epoch: its index in the campaign and the input the guide made for it. */
 export interface GuidedJob {
   index: number;
   input: GuidedInput;
+  /** With warm starts: the thread snapshots this run, and starts it from its parent's snapshot if it has one. */
+  warm?: WarmPlan;
 }
 
 /**
@@ -45,7 +48,8 @@ export interface GuidedExecutor {
 
 /**
  * Runs one job from the start state with fresh checks (the probe rotation restarts, so a run checks
- * the same whatever ran before it on this thread) and counts it on its own.
+ * the same whatever ran before it on this thread) and counts it on its own; with warm starts, from
+ * a snapshot of its parent after the steps they share, when this thread holds one (the same result).
  */
 export async function runJob(
   env: Environment,
@@ -59,7 +63,15 @@ export async function runJob(
     probeEvery: options.probeEvery ?? DEFAULT_PROBE_EVERY,
   });
   const stats = new CampaignStats();
-  const run = await runInput(env, recorder, checks, job.input, stats);
+  const warm =
+    job.warm === undefined
+      ? undefined
+      : {
+          cache: warmCacheFor(env, job.warm.campaign),
+          run: job.index,
+          ...(job.warm.from === undefined ? {} : { from: job.warm.from }),
+        };
+  const run = await runInput(env, recorder, checks, job.input, stats, warm);
   const chosen = onInput === undefined ? undefined : (await onInput(run, { run: job.index })) === true;
   const failed = run.failure !== undefined;
   stats.runs = 1;

@@ -25,6 +25,19 @@ import type { StepFailure } from '../trace/failure.ts';
 import { describeValue } from './render.ts';
 import type { CampaignStats } from './stats.ts';
 
+/**
+ * The per-run state of {@link Checks} at one moment (what `reset` forgets), as a value: a warm
+ * start (fuzz/guide/warm-start.ts) restores it with the two sides' snapshots. Opaque to callers.
+ */
+export interface ChecksRunState {
+  readonly armed: ReadonlySet<Address>;
+  readonly paused: ReadonlySet<Address>;
+  readonly blocked: ReadonlyMap<Address, ReadonlySet<Address>>;
+  readonly versions: ReadonlyMap<Address, bigint>;
+  readonly shortfalls: ReadonlyMap<Address, bigint>;
+  readonly probeRound: number;
+}
+
 /** Campaigns probe after every this-many steps, and at the end of every run. */
 export const DEFAULT_PROBE_EVERY = 4;
 
@@ -80,6 +93,28 @@ export class Checks {
     this.blocked = new Map();
     this.versions = new Map();
     this.shortfalls = new Map();
+  }
+
+  /** The per-run state now, copied (later steps do not change it). */
+  saveRunState(): ChecksRunState {
+    return {
+      armed: new Set(this.armed),
+      paused: new Set(this.paused),
+      blocked: new Map([...this.blocked].map(([token, accounts]) => [token, new Set(accounts)])),
+      versions: new Map(this.versions),
+      shortfalls: new Map(this.shortfalls),
+      probeRound: this.probeRound,
+    };
+  }
+
+  /** Returns to a saved per-run state (copied again: one saved state may be restored many times). */
+  restoreRunState(saved: ChecksRunState): void {
+    this.armed = new Set(saved.armed);
+    this.paused = new Set(saved.paused);
+    this.blocked = new Map([...saved.blocked].map(([token, accounts]) => [token, new Set(accounts)]));
+    this.versions = new Map(saved.versions);
+    this.shortfalls = new Map(saved.shortfalls);
+    this.probeRound = saved.probeRound;
   }
 
   /** D1: outcome and whole observed state, model against EVM. */

@@ -30,6 +30,18 @@ export interface SequenceOptions {
    * stops the sequence like a divergence would.
    */
   afterStep?: (index: number, step: ExecutedStep) => Omit<StepFailure, 'step' | 'action'> | undefined;
+  /**
+   * Continue a run instead of starting one: both sides are already in the state after
+   * `resume.steps` (restored from a snapshot), whose observed EVM state is `before`. Step indices,
+   * the probe cadence and the end checks count from the run's first step, as if it had run them.
+   */
+  resume?: { steps: readonly ExecutedStep[]; before: ObservedState };
+  /**
+   * Called before the step at `index` (index ≥ 1, the earlier steps all passed), with the observed
+   * state it starts from and the steps so far (the array grows after the call: copy what you keep,
+   * or only its length): a warm start's snapshot point.
+   */
+  beforeStep?: (index: number, before: ObservedState, steps: readonly ExecutedStep[]) => Promise<void> | void;
 }
 
 /**
@@ -44,10 +56,11 @@ export async function runSequence(
   next: (state: ObservedState, index: number) => Action | undefined,
   options: SequenceOptions,
 ): Promise<SequenceResult> {
-  const steps: ExecutedStep[] = [];
-  const succeeded = new Set<string>();
-  let before = await evm.observe();
-  for (let index = 0; ; index++) {
+  const steps: ExecutedStep[] = [...(options.resume?.steps ?? [])];
+  const succeeded = new Set(steps.filter((s) => s.outcome.ok).map((s) => s.action.kind));
+  let before = options.resume?.before ?? (await evm.observe());
+  for (let index = steps.length; ; index++) {
+    if (index > 0) await options.beforeStep?.(index, before, steps);
     const action = next(before, index);
     if (action === undefined) break;
     const modelOutcome = await model.execute(action);
