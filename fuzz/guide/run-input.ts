@@ -12,7 +12,7 @@ import { NameBook } from '../trace/names.ts';
 import { resolveAction } from '../trace/resolve.ts';
 import { trackSeries } from '../trace/track-series.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
-import { type Lean, resolveLean } from './edge-lean.ts';
+import { type Lean, leanAction, resolveLean } from './edge-lean.ts';
 import type { GuidedInput } from './input.ts';
 import { historyFeatures, outcomeFeature, phaseFeatures, relationFeatures } from './model-features.ts';
 
@@ -54,6 +54,7 @@ export async function runInput(
   const earlier: Action[] = [];
   let stale: string | undefined;
   const leanAt = new Map((input.leans ?? []).map((l) => [l.step, l]));
+  const prefixLeanAt = new Map((input.prefixLeans ?? []).map((l) => [l.step, l]));
   // A lean acts from its step on, at the first few steps that offer something to aim at (edge-lean.ts).
   let waiting: { lean: Lean; left: number } | undefined;
   const wordsAt = (j: number, state: ObservedState): number[] => {
@@ -78,7 +79,7 @@ export async function runInput(
         const traced = input.prefix[i];
         const action =
           traced !== undefined
-            ? resolveAction(traced, book, file, `actions[${i}]`)
+            ? leanPrefix(prefixLeanAt.get(i), resolveAction(traced, book, file, `actions[${i}]`), state, earlier)
             : i - input.prefix.length < input.words.length
               ? interpretStep(wordsAt(i - input.prefix.length, state), env.setup, state)
               : undefined;
@@ -115,4 +116,9 @@ export async function runInput(
   const run: InputRun = { ...result, features: [...features].sort() };
   if (stale !== undefined) run.stale = stale;
   return run;
+}
+
+/** A prefix action, leaned if the input leans it there and the state offers something to aim at. */
+function leanPrefix(lean: Lean | undefined, action: Action, state: ObservedState, earlier: readonly Action[]): Action {
+  return lean === undefined ? action : (leanAction(lean, action, state, earlier) ?? action);
 }
