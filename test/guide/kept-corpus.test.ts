@@ -1,14 +1,22 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchRecorder } from '../../fuzz/guide/branch-recorder.ts';
-import { type CorpusFile, type GuidedOptions, runGuidedCampaign } from '../../fuzz/guide/campaign.ts';
+import {
+  type CorpusFile,
+  type GuidedOptions,
+  type GuidedResult,
+  runGuidedCampaign,
+} from '../../fuzz/guide/campaign.ts';
 import { readCorpus, writeCorpus } from '../../fuzz/guide/corpus-files.ts';
 import { corpusTitle, loadOrder } from '../../fuzz/guide/corpus-order.ts';
 import { Rng } from '../../fuzz/guide/input.ts';
 import { mutateInput } from '../../fuzz/guide/mutate.ts';
 import { runInput } from '../../fuzz/guide/run-input.ts';
+import { runJob } from '../../fuzz/guide/run-job.ts';
+import { threadedExecutor } from '../../fuzz/guide/threaded-executor.ts';
+import { GuidedWorkerPool } from '../../fuzz/guide/worker-pool.ts';
 import { claimOutput } from '../../fuzz/io/output.ts';
 import { checksFor } from '../../fuzz/runner/environment.ts';
 import type { PreparedEnvironment } from '../../fuzz/runner/prepare.ts';
@@ -29,9 +37,30 @@ const SEED_B = 5;
 
 let env: PreparedEnvironment;
 let recorder: BranchRecorder;
+let pool: GuidedWorkerPool;
+let a: GuidedResult;
+let corpus: CorpusFile[];
 beforeAll(async () => {
-  ({ env, recorder } = await guidedEnvironment(brokenArtifacts(...NARROW_MERGE)));
+  const artifacts = brokenArtifacts(...NARROW_MERGE);
+  // The worker thread deploys its world while this one runs campaign A.
+  pool = GuidedWorkerPool.boot(1);
+  pool.start({ artifacts, world: WORLD, options: BUDGET });
+  ({ env, recorder } = await guidedEnvironment(artifacts));
+  a = await runGuidedCampaign(env, recorder, BUDGET);
+  const dir = mkdtempSync(join(tmpdir(), 'cliffless-kept-corpus-'));
+  writeCorpus(claimOutput('corpus', dir, { kind: 'folder' }), a.corpus, env.setup, WORLD);
+  corpus = readCorpus(dir, WORLD);
 });
+afterAll(() => pool.terminate());
+
+/** Everything a campaign decides: corpus inputs (leans of loaded actions too), features, counts. */
+const fingerprint = (r: GuidedResult) =>
+  JSON.stringify({
+    corpus: r.corpus.map((e) => ({ input: e.input, added: e.added, origin: e.origin })),
+    firstHit: [...r.firstHit],
+    actions: r.stats.actions,
+    origins: r.origins,
+  });
 
 const action = (kind: string, fields: Record<string, string>): TraceAction => ({ kind, fields });
 /** Alice opens a series, splits 5 units into pairs and merges 1 of them, paid to bob. */
@@ -50,11 +79,7 @@ const ENTRY: TraceAction[] = [
 
 describe('a kept corpus', () => {
   it('makes the next campaign, on another seed, find the narrow merge bug within the same budget', async () => {
-    const a = await runGuidedCampaign(env, recorder, BUDGET);
     expect(a.failure).toBeUndefined();
-    const dir = mkdtempSync(join(tmpdir(), 'cliffless-kept-corpus-'));
-    writeCorpus(claimOutput('corpus', dir, { kind: 'folder' }), a.corpus, env.setup, WORLD);
-    const corpus = readCorpus(dir, WORLD);
     expect(corpus.length).toBe(a.corpus.length);
 
     const without = await runGuidedCampaign(env, recorder, { ...BUDGET, seed: SEED_B });
@@ -63,6 +88,16 @@ describe('a kept corpus', () => {
     expect(withCorpus.failure?.failure.id).toBe('D1');
     expect(withCorpus.failure?.run).toBeLessThan(BUDGET.runs);
     expect(withCorpus.failureFile).toBeUndefined();
+  });
+
+  it('is the same campaign with the corpus on one thread and two', async () => {
+    // A's 8 newest entries, then one epoch: its 8 runs mutate them, split over two threads.
+    const options = { ...BUDGET, seed: SEED_B, runs: 8, corpus: loadOrder(corpus).slice(-8) };
+    const one = await runGuidedCampaign(env, recorder, options);
+    const executor = threadedExecutor((job) => runJob(env, recorder, options, job), pool);
+    const two = await runGuidedCampaign(env, recorder, { ...options, executor });
+    expect(one.origins.fresh).toBeLessThan(8);
+    expect(fingerprint(two)).toBe(fingerprint(one));
   });
 
   it("leans a loaded entry's own action to an edge of the state, and expects nothing of it after", async () => {
