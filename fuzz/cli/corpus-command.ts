@@ -34,7 +34,7 @@ export const corpusSpec: CommandSpec = {
 /**
  * `cliffless corpus merge OUT DIR...`: copies every distinct entry of the folders into OUT (by
  * content: the same entry from two shards is one file), never over a file. `min` replays the
- * entries (folders in the order given, names sorted within each) with every check and writes only
+ * entries (in the order a campaign loads them: fuzz/guide/corpus-order.ts) with every check and writes only
  * those that reached a feature no earlier entry reached: the same features with fewer entries.
  */
 export async function corpusCommand(args: ParsedArgs): Promise<number> {

@@ -1,4 +1,5 @@
 import { claimOutput, EXIT_OUTPUT_LOST } from '../io/output.ts';
+import { formatMergedGuided, mergeGuided } from '../parallel/guided-merge.ts';
 import { type Merged, mergeSummaries } from '../parallel/merge.ts';
 import { readSummaryFile, writeSummaryFile } from '../parallel/summary-file.ts';
 import { formatCounts, summaryJson } from '../runner/summary.ts';
@@ -28,17 +29,23 @@ export const mergeSummariesSpec: CommandSpec = {
 /**
  * `cliffless merge-summaries`: exit 0 when every shard is there and none failed, 1 when one failed
  * (the campaign's failure is the failing run with the smallest index), 2 when the summaries are
- * not distinct shards of one campaign, or a shard is missing (without --allow-missing).
+ * not distinct shards of one campaign (or mix guided lanes with open-loop shards), or a shard is
+ * missing (without --allow-missing). Guided lanes' coverage, first hits and corpus are merged too
+ * (fuzz/parallel/guided-merge.ts).
  */
 export async function mergeSummariesCommand(args: ParsedArgs): Promise<number> {
   const out =
     args.flags.out === undefined
       ? undefined
       : claimOutput('out', args.flags.out as string, { force: args.flags.force === true });
-  const merged = mergeSummaries(args.positionals.map(readSummaryFile));
+  const files = args.positionals.map(readSummaryFile);
+  const merged = mergeSummaries(files);
+  // Guided lanes and open-loop shards are refused together; lanes' guided fields are merged.
+  const guided = mergeGuided(files);
   process.stdout.write(`${formatMerged(merged)}\n`);
-  const lost =
-    out !== undefined && writeSummaryFile(out, mergedDocument(merged)).lost !== undefined ? EXIT_OUTPUT_LOST : 0;
+  if (guided !== undefined) process.stdout.write(`\n${formatMergedGuided(guided)}\n`);
+  const document = { ...mergedDocument(merged), ...(guided === undefined ? {} : { guided }) };
+  const lost = out !== undefined && writeSummaryFile(out, document).lost !== undefined ? EXIT_OUTPUT_LOST : 0;
   if (merged.failure !== undefined) return 1 | lost;
   if (merged.missing.length > 0 && args.flags['allow-missing'] !== true) {
     process.stderr.write(

@@ -8,6 +8,7 @@ import { type Shard, shardRunCount, WHOLE } from '../runner/shard.ts';
 import { CampaignStats } from '../runner/stats.ts';
 import type { Trace } from '../trace/format.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
+import { foundAtOf, loadOrder } from './corpus-order.ts';
 import { type GuidedInput, Rng } from './input.ts';
 import { type MutationKind, mutateInput } from './mutate.ts';
 import { type InputRun, runInput } from './run-input.ts';
@@ -35,6 +36,8 @@ export interface CorpusEntry {
   added: string[];
   /** The campaign run that found it, or the corpus file it was loaded from. */
   origin: { run: number } | { file: string };
+  /** For a loaded entry: the run that found it, as its file's title records it (corpus-order.ts). */
+  foundAt?: number;
 }
 
 /** A corpus file as read: its path and trace. */
@@ -56,7 +59,7 @@ export interface GuidedOptions extends RunOptions {
    * (which sees a run's end state beyond what the sides' snapshots hold).
    */
   warmStarts?: boolean;
-  /** Entries of a kept corpus, replayed (in this order) before run 0. */
+  /** Entries of a kept corpus, replayed before run 0, oldest finds first (corpus-order.ts `loadOrder`). */
   corpus?: CorpusFile[];
   /**
    * The lane to run: runs `shard.index` mod `shard.count` of the campaign, as a campaign of their
@@ -189,7 +192,9 @@ export async function runGuidedCampaign(
   };
 
   // The kept corpus first: each entry is replayed, never trusted, and kept for what it still reaches.
-  for (const { file, trace } of options.corpus ?? []) {
+  // Oldest finds first, so the newest finds of the campaign that wrote it are the newest parents here.
+  for (const loaded of loadOrder(options.corpus ?? [])) {
+    const { file, trace } = loaded;
     const input: GuidedInput = { prefix: trace.actions, prefixFile: file, words: [] };
     const run = await runInput(env, recorder, checks(), input);
     const chosen = (await options.onInput?.(run, { file })) === true;
@@ -198,7 +203,14 @@ export async function runGuidedCampaign(
     if (run.stale !== undefined) stale.push({ file, reason: run.stale, kept: added.length > 0 || chosen });
     if (added.length === 0 && !chosen) continue;
     const kept: GuidedInput = { prefix: trace.actions.slice(0, run.steps.length), prefixFile: file, words: [] };
-    corpus.push({ input: kept, steps: run.steps, added, origin: { file } });
+    const foundAt = foundAtOf(loaded);
+    corpus.push({
+      input: kept,
+      steps: run.steps,
+      added,
+      origin: { file },
+      ...(foundAt === undefined ? {} : { foundAt }),
+    });
   }
   growth.push([0, branches]);
 

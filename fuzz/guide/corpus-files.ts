@@ -11,6 +11,7 @@ import { NameBook } from '../trace/names.ts';
 import { expectationOf, stringifyTrace } from '../trace/serialize.ts';
 import { trackSeries } from '../trace/track-series.ts';
 import type { CorpusEntry, CorpusFile } from './campaign.ts';
+import { corpusTitle } from './corpus-order.ts';
 
 /**
  * Reads every `*.json` in `dir` (in name order, so the campaign is the same on every machine) as a
@@ -39,8 +40,8 @@ export function readCorpus(dir: string, world: TraceWorld): CorpusFile[] {
 
 /**
  * Writes the entries this campaign found into the claimed folder, each a trace (names, not
- * addresses, and each action's `expect`) named by its content, `entry-<sha256 prefix>.json`, with a title listing what it
- * reached first. A file of that name with the same content is left as it is; nothing is ever
+ * addresses, and each action's `expect`) named by its content, `entry-<sha256 prefix>.json`, with a title naming the
+ * run that found it and listing what it reached first (corpus-order.ts: the next campaign loads by that run). A file of that name with the same content is left as it is; nothing is ever
  * overwritten. Returns the paths written.
  */
 export function writeCorpus(
@@ -51,13 +52,11 @@ export function writeCorpus(
 ): string[] {
   const written: string[] = [];
   for (const entry of entries) {
-    const first = entry.added.slice(0, 3).join(', ');
-    const more = entry.added.length > 3 ? ` and ${entry.added.length - 3} more` : '';
     const trace = buildTrace({
       world,
       book: new NameBook(setup),
       steps: entry.steps,
-      title: `corpus entry: first to reach ${first}${more}`,
+      title: corpusTitle('run' in entry.origin ? entry.origin.run : entry.foundAt, entry.added),
     });
     // Each action carries the outcome it had, so a later campaign can tell the entry is stale.
     const book = new NameBook(setup);

@@ -164,3 +164,21 @@ export function resolveLean(
   if (solved !== undefined) return { words: solved };
   return current === words ? 'unreachable' : { words: [...current] };
 }
+
+/**
+ * A lean on an action of a corpus file (a prefix step, which has no words to rewrite): the action
+ * with one of the values `lean` aims at set directly, or undefined when it has none to aim at. A
+ * loaded entry's steps are otherwise fixed, so without this a kept corpus could only be replayed
+ * and extended, never explored around; what runs is still a concrete action, which the corpus file
+ * of any entry it leads to records.
+ */
+export function leanAction(
+  lean: Lean,
+  action: Action,
+  state: ObservedState,
+  earlier: readonly Action[],
+): Action | undefined {
+  const targets = targetsFor(lean, action, state, earlier).filter((t) => fieldOf(action, t.field) !== t.value);
+  const target = targets[(lean.pick >>> 1) % Math.max(1, targets.length)];
+  return target === undefined ? undefined : ({ ...action, [target.field]: target.value } as Action);
+}

@@ -18,6 +18,12 @@ export interface GuidedInput {
    * them the same way, and the executed actions (what a corpus file records) are concrete.
    */
   leans?: Lean[];
+  /**
+   * Steps of `prefix` to lean the same way, by index into `prefix`, at most one per step, sorted:
+   * resolved on the action the trace names (edge-lean.ts `leanAction`), so a loaded corpus entry is
+   * explored around, not only replayed. A leaned prefix action and those after it carry no `expect`.
+   */
+  prefixLeans?: Lean[];
 }
 
 /** A deterministic 32-bit generator (mulberry32): the mutations of run i depend on (seed, i) alone. */

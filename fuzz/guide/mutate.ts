@@ -70,7 +70,8 @@ function nearby(word: number, rng: Rng): number {
  * A new input from `parent` (and `other`, for a splice), at the level the generator works at: its
  * words. The parent's prefix of actions is kept (or cut short), words are tweaked towards edges,
  * redrawn, inserted, deleted, spliced from another entry, or extended past the end, or a step is
- * leaned to a threshold of the state (`edge`) or to a value of an earlier step (`relate`); the
+ * leaned to a threshold of the state (`edge`) or to a value of an earlier step (`relate`), a prefix
+ * action too (so a loaded corpus entry is explored around, not only extended); the
  * result has at most `depth` steps in all. `shared` is how many of its first steps run exactly as the
  * parent's did (what a warm start from a snapshot of the parent could skip).
  */
@@ -85,6 +86,9 @@ export function mutateInput(
   let words = parent.words.map((step) => [...step]);
   // Leans follow their step when steps move, and go with it when it is cut, redrawn or replaced.
   let leans: Lean[] = [...(parent.leans ?? [])];
+  let prefixLeans: Lean[] = [...(parent.prefixLeans ?? [])];
+  /** Prefix steps before the first one that may run differently (a leaned one). */
+  let prefixSame = prefix.length;
   const shift = (from: number, by: number) => {
     leans = leans.map((l) => (l.step >= from ? { ...l, step: l.step + by } : l));
   };
@@ -110,6 +114,19 @@ export function mutateInput(
     case 'relate': {
       // Aims one step at a threshold of the state, or at a value of an earlier step: resolved when
       // the run reaches it (edge-lean.ts). Later steps mostly, where the state has something to aim at.
+      // A step of the prefix (a loaded corpus entry's actions) is leaned as an action.
+      if (prefix.length > 0) {
+        const steps = prefix.length + words.length;
+        const pick = steps - 1 - rng.below(Math.min(steps, 1 + rng.below(steps)));
+        if (pick < prefix.length) {
+          prefixLeans = [...prefixLeans.filter((l) => l.step !== pick), { step: pick, mode: kind, pick: rng.word() }];
+          prefixLeans.sort((a, b) => a.step - b.step);
+          // Its outcome, and those of the steps after it, may now differ: they are no longer expected.
+          prefix = prefix.map((a, i) => (i < pick || a.expect === undefined ? a : { kind: a.kind, fields: a.fields }));
+          prefixSame = pick;
+          break;
+        }
+      }
       if (words.length === 0) words.push(freshStep(rng));
       const step = words.length - 1 - rng.below(Math.min(words.length, 1 + rng.below(words.length)));
       same = Math.min(same, step);
@@ -177,8 +194,15 @@ export function mutateInput(
   drop((l) => l.step < words.length);
   const input: GuidedInput = { prefix, words };
   if (leans.length > 0) input.leans = leans;
+  prefixLeans = prefixLeans.filter((l) => l.step < prefix.length);
+  if (prefixLeans.length > 0) input.prefixLeans = prefixLeans;
   if (parent.prefixFile !== undefined && prefix.length > 0) input.prefixFile = parent.prefixFile;
   // A prefix cut short (truncate-extend or delete) is itself the shared part.
-  const shared = same < 0 || words.length === 0 ? prefix.length : prefix.length + Math.min(same, words.length);
+  const shared =
+    prefixSame < prefix.length
+      ? prefixSame
+      : same < 0 || words.length === 0
+        ? prefix.length
+        : prefix.length + Math.min(same, words.length);
   return { input, kind, shared };
 }

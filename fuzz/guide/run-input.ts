@@ -12,7 +12,7 @@ import { NameBook } from '../trace/names.ts';
 import { resolveAction } from '../trace/resolve.ts';
 import { trackSeries } from '../trace/track-series.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
-import { type Lean, resolveLean } from './edge-lean.ts';
+import { type Lean, leanAction, resolveLean } from './edge-lean.ts';
 import type { GuidedInput } from './input.ts';
 import { historyFeatures, outcomeFeature, phaseFeatures, relationFeatures } from './model-features.ts';
 import {
@@ -111,6 +111,7 @@ export async function runInput(
   }
   const file = input.prefixFile ?? 'corpus entry';
   const leanAt = new Map((input.leans ?? []).map((l) => [l.step, l]));
+  const prefixLeanAt = new Map((input.prefixLeans ?? []).map((l) => [l.step, l]));
   const snapshot = async (index: number, before: ObservedState, steps: readonly ExecutedStep[]): Promise<void> => {
     if (warm === undefined || index % SNAPSHOT_EVERY !== 0 || index <= (start?.index ?? 0)) return;
     const taken: RunSnapshot = {
@@ -152,7 +153,7 @@ export async function runInput(
         const traced = input.prefix[i];
         const action =
           traced !== undefined
-            ? resolveAction(traced, book, file, `actions[${i}]`)
+            ? leanPrefix(prefixLeanAt.get(i), resolveAction(traced, book, file, `actions[${i}]`), state, earlier)
             : i - input.prefix.length < input.words.length
               ? interpretStep(wordsAt(i - input.prefix.length, state), env.setup, state)
               : undefined;
@@ -193,4 +194,9 @@ export async function runInput(
   const run: InputRun = { ...result, features: [...features].sort() };
   if (stale !== undefined) run.stale = stale;
   return run;
+}
+
+/** A prefix action, leaned if the input leans it there and the state offers something to aim at. */
+function leanPrefix(lean: Lean | undefined, action: Action, state: ObservedState, earlier: readonly Action[]): Action {
+  return lean === undefined ? action : (leanAction(lean, action, state, earlier) ?? action);
 }

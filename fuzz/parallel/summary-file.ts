@@ -62,11 +62,32 @@ export function writeSummaryFile(claim: OutputClaim, document: object): Delivery
   return deliverOutput(claim, `${JSON.stringify(document, null, 2)}\n`, 'SUMMARY JSON');
 }
 
-/** A summary read back: its counts as stats, and its campaign record. */
+/**
+ * The `guided` object of a guided campaign's (or lane's) summary, as fuzz/guide/summary-json.ts
+ * writes it. Runs are the campaign's run indices, so first hits of different lanes compare.
+ */
+export interface GuidedRecord {
+  epoch: number;
+  /** Per contract (runtime code): branch directions reached, of all. */
+  branches: Record<string, { reached: number; total: number }>;
+  constructorDirections: number;
+  /** `[runs of the lane done, directions reached]` after each epoch. */
+  growth: [number, number][];
+  corpus: { size: number; loaded: number; added: number; stale: { file: string; reason: string; kept: boolean }[] };
+  modelFeatures: number;
+  /** Runs by how their input was made. */
+  origins: Record<string, number>;
+  failureFile?: string;
+  /** Every feature reached, with the first run that reached it (-1: the loaded corpus). */
+  firstHit: Record<string, number>;
+}
+
+/** A summary read back: its counts as stats, its campaign record, and the guided fields of a guided one. */
 export interface SummaryFile {
   path: string;
   stats: CampaignStats;
   campaign: CampaignRecord;
+  guided?: GuidedRecord;
 }
 
 /**
@@ -154,5 +175,55 @@ export function readSummaryFile(path: string): SummaryFile {
   for (const [reason, value] of Object.entries(object(root.reverts, 'reverts'))) {
     stats.revertReasons.set(reason, count(value, `reverts.${reason}`));
   }
-  return { path, stats, campaign };
+  const file: SummaryFile = { path, stats, campaign };
+  if (root.guided !== undefined)
+    file.guided = readGuided(object(root.guided, 'guided'), { object, count, string, bad });
+  return file;
+}
+
+/** The field checkers of one file, so a bad guided field is named like any other. */
+interface Checkers {
+  object: (value: unknown, field: string) => Record<string, unknown>;
+  count: (value: unknown, field: string) => number;
+  string: (value: unknown, field: string) => string;
+  bad: (field: string, wanted: string) => never;
+}
+
+/** The `guided` object, every field checked (a missing or mistyped one names `guided.<field>`). */
+function readGuided(g: Record<string, unknown>, { object, count, string, bad }: Checkers): GuidedRecord {
+  const list = (value: unknown, field: string): unknown[] => (Array.isArray(value) ? value : bad(field, 'a list'));
+  const run = (value: unknown, field: string): number =>
+    Number.isSafeInteger(value) && (value as number) >= -1 ? (value as number) : bad(field, 'a run index or -1');
+  const record = <T>(value: unknown, field: string, read: (v: unknown, at: string) => T): Record<string, T> =>
+    Object.fromEntries(Object.entries(object(value, field)).map(([k, v]) => [k, read(v, `${field}.${k}`)]));
+  const corpus = object(g.corpus, 'guided.corpus');
+  const guided: GuidedRecord = {
+    epoch: count(g.epoch, 'guided.epoch'),
+    branches: record(g.branches, 'guided.branches', (v, at) => {
+      const b = object(v, at);
+      return { reached: count(b.reached, `${at}.reached`), total: count(b.total, `${at}.total`) };
+    }),
+    constructorDirections: count(g.constructorDirections, 'guided.constructorDirections'),
+    growth: list(g.growth, 'guided.growth').map((p, i) => {
+      const at = `guided.growth[${i}]`;
+      const pair = Array.isArray(p) && p.length === 2 ? p : bad(at, 'a [runs, directions] pair');
+      return [count(pair[0], `${at}[0]`), count(pair[1], `${at}[1]`)] as [number, number];
+    }),
+    corpus: {
+      size: count(corpus.size, 'guided.corpus.size'),
+      loaded: count(corpus.loaded, 'guided.corpus.loaded'),
+      added: count(corpus.added, 'guided.corpus.added'),
+      stale: list(corpus.stale, 'guided.corpus.stale').map((e, i) => {
+        const at = `guided.corpus.stale[${i}]`;
+        const o = object(e, at);
+        const kept = typeof o.kept === 'boolean' ? o.kept : bad(`${at}.kept`, 'true or false');
+        return { file: string(o.file, `${at}.file`), reason: string(o.reason, `${at}.reason`), kept };
+      }),
+    },
+    modelFeatures: count(g.modelFeatures, 'guided.modelFeatures'),
+    origins: record(g.origins, 'guided.origins', count),
+    firstHit: record(g.firstHit, 'guided.firstHit', run),
+  };
+  if (g.failureFile !== undefined) guided.failureFile = string(g.failureFile, 'guided.failureFile');
+  return guided;
 }
