@@ -38,7 +38,7 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   rawSymbol: 'RAWSYM',
   rebasing: 'REBASING',
   upgradable: 'UPGRADABLE',
-  uint96: 'UINT96',
+  uint96: 'U96',
   zeroApprovalRevert: 'ZEROAPPROVE',
   selfTransferFrom: 'SELFFROM',
 };
