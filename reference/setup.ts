@@ -23,6 +23,13 @@ import type { Address } from './primitives.ts';
  *   holder at once, with no Transfer (RebasingToken; see tokens/rebasing.ts).
  * - `upgradable`: a proxy whose rules the action `upgradeToken` switches between `plain`,
  *   `feeOnTransfer` and `returnsFalse`, balances kept (UpgradableToken; see tokens/upgradable.ts).
+ * - `uint96`: amounts are uint96 (UNI, COMP): a transfer, transferFrom or approve above 2^96 − 1
+ *   reverts AmountExceedsUint96(value), except approve(2^256 − 1), which stores 2^96 − 1, an
+ *   allowance transferFrom never lowers (Uint96Token).
+ * - `zeroApprovalRevert`: an approve of zero reverts ZeroValueApproval() (BNB;
+ *   ZeroApprovalRevertToken).
+ * - `selfTransferFrom`: transferFrom with `from == msg.sender` needs and spends no allowance
+ *   (DSToken; SelfTransferFromToken).
  * docs/collateral.md gives the market's decision for each.
  */
 export type TokenKind =
@@ -37,7 +44,10 @@ export type TokenKind =
   | 'blockList'
   | 'rawSymbol'
   | 'rebasing'
-  | 'upgradable';
+  | 'upgradable'
+  | 'uint96'
+  | 'zeroApprovalRevert'
+  | 'selfTransferFrom';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {

@@ -35,6 +35,9 @@ const KINDS: readonly TokenKind[] = [
   'rawSymbol',
   'rebasing',
   'upgradable',
+  'uint96',
+  'zeroApprovalRevert',
+  'selfTransferFrom',
 ];
 
 /**

@@ -24,6 +24,9 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/RawSymbolToken.sol',
   'test-mocks/RebasingToken.sol',
   'test-mocks/UpgradableToken.sol',
+  'test-mocks/Uint96Token.sol',
+  'test-mocks/ZeroApprovalRevertToken.sol',
+  'test-mocks/SelfTransferFromToken.sol',
 ] as const;
 
 /**

@@ -86,6 +86,12 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
   // Kinds an admin action changes in the middle of a run: `rebase` and `upgradeToken`.
   { kind: 'rebasing', decimals: 18, name: 'Rebasing Token', symbol: 'REB' },
   { kind: 'upgradable', decimals: 6, name: 'Upgradable Dollar', symbol: 'UPUSD' },
+  // Kinds that refuse some amounts or skip an allowance (docs/collateral.md), appended so every
+  // earlier address stays: uint96 amounts (UNI), zero approvals refused (BNB), transferFrom from
+  // oneself without allowance (DSToken).
+  { kind: 'uint96', decimals: 18, name: 'Uint96 Governance', symbol: 'U96' },
+  { kind: 'zeroApprovalRevert', decimals: 18, name: 'Zero Approval Revert', symbol: 'ZAPP' },
+  { kind: 'selfTransferFrom', decimals: 18, name: 'Self TransferFrom', symbol: 'DSTK' },
 ];
 
 /** How to build the world; every field has a default. */
@@ -135,6 +141,9 @@ export const ARTIFACT_OF: Record<TokenKind, string> = {
   rawSymbol: 'RawSymbolToken',
   rebasing: 'RebasingToken',
   upgradable: 'UpgradableToken',
+  uint96: 'Uint96Token',
+  zeroApprovalRevert: 'ZeroApprovalRevertToken',
+  selfTransferFrom: 'SelfTransferFromToken',
 };
 
 /** The contract whose storage layout an UpgradableToken proxy's storage has (every version's). */

@@ -20,6 +20,9 @@ export const TOKEN_CONTRACT = {
   rawSymbol: 'RawSymbolToken',
   rebasing: 'RebasingToken',
   upgradable: 'UpgradableToken',
+  uint96: 'Uint96Token',
+  zeroApprovalRevert: 'ZeroApprovalRevertToken',
+  selfTransferFrom: 'SelfTransferFromToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */

@@ -79,6 +79,9 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     rawSymbol: 1,
     rebasing: 3,
     upgradable: 3,
+    uint96: 3,
+    zeroApprovalRevert: 3,
+    selfTransferFrom: 3,
   };
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.

@@ -17,6 +17,11 @@ function heldToken(c: Chooser, view: WorldView): { token: Address; holder: Addre
   return held.length > 0 ? c.pick(held) : { token: c.pick(tokens(view)), holder: c.pick(view.actors) };
 }
 
+/** One holder of `token`, with the token. */
+function pickHeld(c: Chooser, view: WorldView, token: Address): { token: Address; holder: Address } {
+  return { token, holder: c.pick(view.holders(token)) };
+}
+
 /**
  * transfer between actors, or to the market: stray claims, or a donation, mostly of a collateral
  * some series uses (a donation changes what the market's balance checks see: M2 allows the
@@ -56,8 +61,19 @@ export function approve(c: Chooser, view: WorldView, invalid: boolean): Action {
   return { kind: 'approve', caller, token: c.pick(tokens(view)), spender, amount };
 }
 
-/** transferFrom by a spender with an allowance, up to the allowance (or past it, when invalid). */
+/**
+ * transferFrom by a spender with an allowance, up to the allowance (or past it, when invalid);
+ * sometimes by a holder from its own account, which a SelfTransferFromToken (DSToken) allows with
+ * no allowance and every other token refuses unless the holder approved itself.
+ */
 export function transferFrom(c: Chooser, view: WorldView, invalid: boolean): Action {
+  if (c.chance(1, 6)) {
+    const own = view.collaterals.filter((t) => t.kind === 'selfTransferFrom' && view.holders(t.address).length > 0);
+    const { token, holder } =
+      own.length > 0 && c.chance(2, 3) ? pickHeld(c, view, c.pick(own).address) : heldToken(c, view);
+    const amount = invalid ? view.balance(token, holder) + 1n : edgeAmount(c, view.balance(token, holder));
+    return { kind: 'transferFrom', caller: holder, token, from: holder, to: c.pick(view.actors), amount };
+  }
   const grants = tokens(view).flatMap((token) =>
     Object.entries(view.state.tokens[token]?.allowances ?? {}).flatMap(([owner, spenders]) =>
       Object.entries(spenders)

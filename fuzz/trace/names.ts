@@ -38,6 +38,9 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   rawSymbol: 'RAWSYM',
   rebasing: 'REBASING',
   upgradable: 'UPGRADABLE',
+  uint96: 'U96',
+  zeroApprovalRevert: 'ZEROAPPROVE',
+  selfTransferFrom: 'SELFFROM',
 };
 
 /**

@@ -37,9 +37,12 @@ describe('deployWorld', () => {
       'rawSymbol/18',
       'rebasing/18',
       'upgradable/6',
+      'uint96/18',
+      'zeroApprovalRevert/18',
+      'selfTransferFrom/18',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(20);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(23);
   });
 
   it('follows its options', async () => {

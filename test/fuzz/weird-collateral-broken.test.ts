@@ -37,6 +37,16 @@ const BROKEN: [unit: string, find: string, replace: string][] = [
   ],
   // The fee-on-transfer version forgets to burn the fee from the sender.
   ['contracts/test-mocks/UpgradableToken.sol', 'if (fee > 0) super._update(from, address(0), fee);', ''],
+  // Amounts checked against 128 bits instead of 96.
+  [
+    'contracts/test-mocks/Uint96Token.sol',
+    'if (value > type(uint96).max) revert AmountExceedsUint96(value);',
+    'if (value > type(uint128).max) revert AmountExceedsUint96(value);',
+  ],
+  // Zero approvals allowed.
+  ['contracts/test-mocks/ZeroApprovalRevertToken.sol', 'if (value == 0) revert ZeroValueApproval();', ''],
+  // The source's own transferFrom asks for an allowance after all.
+  ['contracts/test-mocks/SelfTransferFromToken.sol', 'if (from == msg.sender) {', 'if (from == address(0)) {'],
 ];
 
 const CASES: [trace: string, step: number, why: string][] = [
@@ -46,6 +56,9 @@ const CASES: [trace: string, step: number, why: string][] = [
   ['blocklist-collateral.json', 4, 'the merge out of the blocked market names its receiver, alice'],
   ['rebasing-collateral-up.json', 2, 'the rebase up shrinks every balance'],
   ['upgradable-collateral.json', 4, 'the merge after the upgrade to the fee version leaves the fee with the market'],
+  ['uint96-collateral.json', 2, 'the split of 2^96 fails on the balance, not on the amount'],
+  ['zero-approval-revert-collateral.json', 0, "alice's approve(0) succeeds"],
+  ['self-transferfrom-collateral.json', 0, "alice's transferFrom of her own tokens needs an allowance"],
 ];
 
 let broken: PreparedEnvironment;
