@@ -22,6 +22,17 @@ export const ACTOR_NAMES = [
   'sybil',
 ] as const;
 
+/**
+ * Every name other than an actor's that a trace may use: the market's parts and the default world's
+ * tokens as {@link NameBook} names them. The parser accepts them and the schema's address pattern is
+ * built from them (schema.ts), so a token kind added to the world is named in one place.
+ */
+export const STATIC_TRACE_NAMES: readonly string[] = [
+  ...['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
+  ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
+  ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM'],
+];
+
 /** Trace names of plain tokens by decimals (others are `DEC<decimals>`). */
 const PLAIN_NAMES: Record<number, string> = { 18: 'WETH', 6: 'USDC' };
 

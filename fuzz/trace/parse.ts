@@ -3,7 +3,7 @@ import { parseJsonStrict } from '../io/input.ts';
 import { ACTION_FIELDS } from './fields.ts';
 import type { Trace, TraceAction, TraceExpect, TraceFailure, TraceMaximize, TraceWorld } from './format.ts';
 import { DEFAULT_WORLD, TRACE_FORMAT, TRACE_VERSION } from './format.ts';
-import { ACTOR_NAMES } from './names.ts';
+import { ACTOR_NAMES, STATIC_TRACE_NAMES } from './names.ts';
 import { isHex32, isHexAddress, parseIndexId, parseUint } from './values.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -114,12 +114,6 @@ function parseAction(value: Json, at: string, world: TraceWorld, fail: Fail): Tr
   return action;
 }
 
-const STATIC_NAMES = [
-  ...['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
-  ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
-  ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM'],
-];
-
 function checkSyntax(type: string, text: string, world: TraceWorld): string | undefined {
   switch (type) {
     case 'uint': {
@@ -137,8 +131,8 @@ function checkSyntax(type: string, text: string, world: TraceWorld): string | un
     default: {
       const actor = (ACTOR_NAMES as readonly string[]).indexOf(text);
       if (actor !== -1 && actor < world.actors) return undefined;
-      if (isHexAddress(text) || /^[PN]#\d+$/.test(text) || STATIC_NAMES.includes(text)) return undefined;
-      const known = [...ACTOR_NAMES.slice(0, world.actors), ...STATIC_NAMES];
+      if (isHexAddress(text) || /^[PN]#\d+$/.test(text) || STATIC_TRACE_NAMES.includes(text)) return undefined;
+      const known = [...ACTOR_NAMES.slice(0, world.actors), ...STATIC_TRACE_NAMES];
       return `unknown address name ${JSON.stringify(text)}; expected a 0x address, P#k / N#k, or one of: ${known.join(', ')}`;
     }
   }

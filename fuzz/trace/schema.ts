@@ -1,4 +1,5 @@
 import { ACTION_DECLARATIONS } from '../../reference/actions/declarations.ts';
+import { ACTOR_NAMES, STATIC_TRACE_NAMES } from './names.ts';
 import base from './schema-base.json' with { type: 'json' };
 
 /**
@@ -8,7 +9,11 @@ import base from './schema-base.json' with { type: 'json' };
  * schema` writes it; test/fuzz/trace-schema-generated.test.ts fails when the committed file differs.
  */
 export function traceSchema(): object {
-  const { action, failure, ...common } = base.$defs;
+  // The names the parser accepts, from the one list of them (names.ts); the $comment says where.
+  const { $comment: _generated, ...addressText } = base.$defs.address;
+  const names = [...STATIC_TRACE_NAMES, ...ACTOR_NAMES].join('|');
+  const address = { ...addressText, pattern: `^(0x[0-9a-fA-F]{40}|[PN]#[0-9]+|${names})$` };
+  const { action, failure, ...common } = { ...base.$defs, address };
   const kinds = Object.fromEntries(
     Object.entries(ACTION_DECLARATIONS).map(([kind, { call, fields }]) => [
       kind,
