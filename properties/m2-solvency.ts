@@ -5,9 +5,14 @@ import { describePoint, evaluatePayouts, type PayoutMath } from './payout-math.t
 import { quote, type Violation } from './violation.ts';
 
 /**
- * M2 solvency: the market's balance of each collateral is at least the sum of `locked` over the
- * series on that collateral, and every settled series keeps
+ * M2 solvency: per ledger, the market's balance is at least the sum of `locked` over the series on
+ * every address of that ledger, and every settled series keeps
  * `locked >= payoutP(supply P) + payoutN(supply N)` at its settlement price.
+ *
+ * A ledger is a collateral address, or several that move one balance (`state.ledgers`: a
+ * MultiEntryToken and its entry points, like TUSD's two addresses). Through either address the
+ * market's balance is the whole ledger's, so a check per address would pass two series backed by
+ * one deposit; the sum over the ledger does not.
  *
  * The first half is an inequality because a direct donation may add collateral; nothing may
  * remove it, but a negative rebase (docs/collateral.md: unsupported): the balance of a collateral
@@ -26,14 +31,28 @@ export function checkM2(state: ObservedState, math: PayoutMath, shortfalls?: Reb
  */
 export type RebaseShortfalls = ReadonlyMap<Address, bigint>;
 
-/** The sum of `locked` over the series on `collateral`. */
+/** The sum of `locked` over the series on any address of `collateral`'s ledger. */
 export function lockedOn(state: ObservedState, collateral: Address): bigint {
+  const index = ledgerIndex(state);
+  const ledger = index.get(collateral) ?? collateral;
   let locked = 0n;
   for (const id of keysOf<Bytes32>(state.series)) {
     const series = state.series[id];
-    if (series?.collateral === collateral) locked += series.locked;
+    if (series !== undefined && (index.get(series.collateral) ?? series.collateral) === ledger) locked += series.locked;
   }
   return locked;
+}
+
+/**
+ * Each address of a ledger with several addresses → the ledger's address (from `state.ledgers`, the
+ * world's declaration). An address not listed is a ledger of its own.
+ */
+function ledgerIndex(state: ObservedState): Map<Address, Address> {
+  const index = new Map<Address, Address>();
+  for (const ledger of keysOf<Address>(state.ledgers)) {
+    for (const address of state.ledgers[ledger] ?? []) index.set(address, ledger);
+  }
+  return index;
 }
 
 /**
@@ -52,25 +71,31 @@ export function rebaseShortfall(before: ObservedState, after: ObservedState, tok
 }
 
 function checkBacking(state: ObservedState, shortfalls?: RebaseShortfalls): Violation[] {
+  const index = ledgerIndex(state);
   const owed = new Map<Address, bigint>();
   for (const id of keysOf<Bytes32>(state.series)) {
     const series = state.series[id];
     if (series === undefined) continue;
-    owed.set(series.collateral, (owed.get(series.collateral) ?? 0n) + series.locked);
+    const ledger = index.get(series.collateral) ?? series.collateral;
+    owed.set(ledger, (owed.get(ledger) ?? 0n) + series.locked);
   }
   const violations: Violation[] = [];
-  for (const [collateral, locked] of owed) {
-    const held = balanceOf(state, collateral, state.market);
+  for (const [ledger, locked] of owed) {
+    const held = balanceOf(state, ledger, state.market);
     // A collateral that is no observed token (createSeries accepts any contract, the market itself
     // included) can back nothing: it breaks M2 only once something is locked on it.
-    const forgiven = shortfalls?.get(collateral) ?? 0n;
+    const forgiven = shortfalls?.get(ledger) ?? 0n;
     if (held === undefined ? locked > 0n : held + forgiven < locked) {
+      const addresses = state.ledgers[ledger];
       violations.push({
         id: 'M2',
-        message: `the market holds less ${collateral} than its series have locked`,
+        message:
+          addresses === undefined
+            ? `the market holds less ${ledger} than its series have locked`
+            : `the market holds less of the ledger ${ledger} (at ${addresses.join(', ')}) than its series on those addresses have locked together`,
         expected: forgiven > 0n ? `>= ${locked} - ${forgiven} lost to negative rebases` : `>= ${locked}`,
         actual: quote(held),
-        token: collateral,
+        token: ledger,
         account: state.market,
       });
     }

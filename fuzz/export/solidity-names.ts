@@ -23,6 +23,9 @@ export const TOKEN_CONTRACT = {
   uint96: 'Uint96Token',
   zeroApprovalRevert: 'ZeroApprovalRevertToken',
   selfTransferFrom: 'SelfTransferFromToken',
+  multiEntry: 'MultiEntryToken',
+  entryPoint: 'TokenEntryPoint',
+  permitFallback: 'PermitFallbackToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */

@@ -41,6 +41,9 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   uint96: 'U96',
   zeroApprovalRevert: 'ZEROAPPROVE',
   selfTransferFrom: 'SELFFROM',
+  multiEntry: 'MULTI',
+  entryPoint: 'MULTIALT',
+  permitFallback: 'PERMITFB',
 };
 
 /**
