@@ -1,5 +1,5 @@
 import type { Address, Bytes32 } from '../reference/primitives.ts';
-import { balanceOf, keysOf, supplyOf } from './lookup.ts';
+import { balanceOf, keysOf, ledgerOf, supplyOf } from './lookup.ts';
 import type { ObservedState } from './observed-state.ts';
 import { describePoint, evaluatePayouts, type PayoutMath } from './payout-math.ts';
 import { quote, type Violation } from './violation.ts';
@@ -33,26 +33,13 @@ export type RebaseShortfalls = ReadonlyMap<Address, bigint>;
 
 /** The sum of `locked` over the series on any address of `collateral`'s ledger. */
 export function lockedOn(state: ObservedState, collateral: Address): bigint {
-  const index = ledgerIndex(state);
-  const ledger = index.get(collateral) ?? collateral;
+  const ledger = ledgerOf(state, collateral);
   let locked = 0n;
   for (const id of keysOf<Bytes32>(state.series)) {
     const series = state.series[id];
-    if (series !== undefined && (index.get(series.collateral) ?? series.collateral) === ledger) locked += series.locked;
+    if (series !== undefined && ledgerOf(state, series.collateral) === ledger) locked += series.locked;
   }
   return locked;
-}
-
-/**
- * Each address of a ledger with several addresses → the ledger's address (from `state.ledgers`, the
- * world's declaration). An address not listed is a ledger of its own.
- */
-function ledgerIndex(state: ObservedState): Map<Address, Address> {
-  const index = new Map<Address, Address>();
-  for (const ledger of keysOf<Address>(state.ledgers)) {
-    for (const address of state.ledgers[ledger] ?? []) index.set(address, ledger);
-  }
-  return index;
 }
 
 /**
@@ -71,12 +58,11 @@ export function rebaseShortfall(before: ObservedState, after: ObservedState, tok
 }
 
 function checkBacking(state: ObservedState, shortfalls?: RebaseShortfalls): Violation[] {
-  const index = ledgerIndex(state);
   const owed = new Map<Address, bigint>();
   for (const id of keysOf<Bytes32>(state.series)) {
     const series = state.series[id];
     if (series === undefined) continue;
-    const ledger = index.get(series.collateral) ?? series.collateral;
+    const ledger = ledgerOf(state, series.collateral);
     owed.set(ledger, (owed.get(ledger) ?? 0n) + series.locked);
   }
   const violations: Violation[] = [];
