@@ -38,6 +38,8 @@ export interface SolidityToken {
   symbol: string;
   /** RawSymbolToken only: the raw `symbol()` return data its constructor takes. */
   symbolData?: `0x${string}`;
+  /** TokenEntryPoint only: the variable of the MultiEntryToken that deploys it. */
+  ledger?: string;
   decimals: number;
   address: Address;
 }
@@ -68,6 +70,7 @@ export class SolidityNames {
     this.tokens = setup.tokens.map((t) => {
       const label = book.nameOf(t.address);
       return {
+        ...(t.ledger === undefined ? {} : { ledger: book.nameOf(t.ledger).toLowerCase() }),
         variable: label.toLowerCase(),
         contract: TOKEN_CONTRACT[t.kind],
         label,
