@@ -25,6 +25,15 @@ export function allowanceOf(
   return state.tokens[token]?.allowances[owner]?.[spender];
 }
 
+/**
+ * The ledger `token` moves: the address of the ledger it is listed under in `state.ledgers` (a
+ * MultiEntryToken and its entry points share one), or `token` itself.
+ */
+export function ledgerOf(state: ObservedState, token: Address): Address {
+  for (const ledger of keysOf<Address>(state.ledgers)) if (state.ledgers[ledger]?.includes(token)) return ledger;
+  return token;
+}
+
 /** The keys of a record typed as the record's key type (Object.keys widens them to string). */
 export function keysOf<K extends string>(record: Partial<Record<K, unknown>>): K[] {
   return Object.keys(record) as K[];

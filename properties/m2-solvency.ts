@@ -1,13 +1,18 @@
 import type { Address, Bytes32 } from '../reference/primitives.ts';
-import { balanceOf, keysOf, supplyOf } from './lookup.ts';
+import { balanceOf, keysOf, ledgerOf, supplyOf } from './lookup.ts';
 import type { ObservedState } from './observed-state.ts';
 import { describePoint, evaluatePayouts, type PayoutMath } from './payout-math.ts';
 import { quote, type Violation } from './violation.ts';
 
 /**
- * M2 solvency: the market's balance of each collateral is at least the sum of `locked` over the
- * series on that collateral, and every settled series keeps
+ * M2 solvency: per ledger, the market's balance is at least the sum of `locked` over the series on
+ * every address of that ledger, and every settled series keeps
  * `locked >= payoutP(supply P) + payoutN(supply N)` at its settlement price.
+ *
+ * A ledger is a collateral address, or several that move one balance (`state.ledgers`: a
+ * MultiEntryToken and its entry points, like TUSD's two addresses). Through either address the
+ * market's balance is the whole ledger's, so a check per address would pass two series backed by
+ * one deposit; the sum over the ledger does not.
  *
  * The first half is an inequality because a direct donation may add collateral; nothing may
  * remove it, but a negative rebase (docs/collateral.md: unsupported): the balance of a collateral
@@ -26,12 +31,13 @@ export function checkM2(state: ObservedState, math: PayoutMath, shortfalls?: Reb
  */
 export type RebaseShortfalls = ReadonlyMap<Address, bigint>;
 
-/** The sum of `locked` over the series on `collateral`. */
+/** The sum of `locked` over the series on any address of `collateral`'s ledger. */
 export function lockedOn(state: ObservedState, collateral: Address): bigint {
+  const ledger = ledgerOf(state, collateral);
   let locked = 0n;
   for (const id of keysOf<Bytes32>(state.series)) {
     const series = state.series[id];
-    if (series?.collateral === collateral) locked += series.locked;
+    if (series !== undefined && ledgerOf(state, series.collateral) === ledger) locked += series.locked;
   }
   return locked;
 }
@@ -56,21 +62,26 @@ function checkBacking(state: ObservedState, shortfalls?: RebaseShortfalls): Viol
   for (const id of keysOf<Bytes32>(state.series)) {
     const series = state.series[id];
     if (series === undefined) continue;
-    owed.set(series.collateral, (owed.get(series.collateral) ?? 0n) + series.locked);
+    const ledger = ledgerOf(state, series.collateral);
+    owed.set(ledger, (owed.get(ledger) ?? 0n) + series.locked);
   }
   const violations: Violation[] = [];
-  for (const [collateral, locked] of owed) {
-    const held = balanceOf(state, collateral, state.market);
+  for (const [ledger, locked] of owed) {
+    const held = balanceOf(state, ledger, state.market);
     // A collateral that is no observed token (createSeries accepts any contract, the market itself
     // included) can back nothing: it breaks M2 only once something is locked on it.
-    const forgiven = shortfalls?.get(collateral) ?? 0n;
+    const forgiven = shortfalls?.get(ledger) ?? 0n;
     if (held === undefined ? locked > 0n : held + forgiven < locked) {
+      const addresses = state.ledgers[ledger];
       violations.push({
         id: 'M2',
-        message: `the market holds less ${collateral} than its series have locked`,
+        message:
+          addresses === undefined
+            ? `the market holds less ${ledger} than its series have locked`
+            : `the market holds less of the ledger ${ledger} (at ${addresses.join(', ')}) than its series on those addresses have locked together`,
         expected: forgiven > 0n ? `>= ${locked} - ${forgiven} lost to negative rebases` : `>= ${locked}`,
         actual: quote(held),
-        token: collateral,
+        token: ledger,
         account: state.market,
       });
     }

@@ -1,5 +1,5 @@
 import type { Address } from '../reference/primitives.ts';
-import { allowanceOf, balanceOf, keysOf } from './lookup.ts';
+import { allowanceOf, balanceOf, keysOf, ledgerOf } from './lookup.ts';
 import { callerOf, type Transition } from './transition.ts';
 import { quote, type Violation } from './violation.ts';
 
@@ -9,8 +9,8 @@ import { quote, type Violation } from './violation.ts';
  *
  * Compares every observed balance of every token (collaterals, the bond token, claim tokens)
  * before and after, for every account except the caller. The one permitted fall is a successful
- * `transferFrom(account, …, amount)` on that token by a spender `account` had approved for at
- * least `amount`, and by no more than `amount`. A successful `rebase` shrinks every balance of its
+ * `transferFrom(account, …, amount)` on that token, or on another address of its ledger, by a
+ * spender `account` had approved for at least `amount`, and by no more than `amount`. A successful `rebase` shrinks every balance of its
  * token by design (docs/collateral.md: a negative rebase is unsupported), so that token's balances
  * are not compared on that step; every other token's still are. A warp has no caller, so it may shrink nothing.
  * The market and the oracle are custodians whose balances fall on their users' calls; their
@@ -47,7 +47,8 @@ export function checkM5(transition: Transition): Violation[] {
 function spentByAllowance(transition: Transition, token: Address, account: Address, fall: bigint): boolean {
   const { action, outcome, before } = transition;
   if (!outcome.ok || action.kind !== 'transferFrom') return false;
-  if (action.token !== token || action.from !== account || fall > action.amount) return false;
+  if (action.from !== account || fall > action.amount) return false;
+  if (ledgerOf(before, action.token) !== ledgerOf(before, token)) return false;
   const allowance = allowanceOf(before, token, account, action.caller);
   return allowance !== undefined && allowance >= action.amount;
 }

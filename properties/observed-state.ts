@@ -13,6 +13,13 @@ export interface ObservedState {
   /** Every ERC-20 in the world (collaterals, bond token, claim tokens), by address. */
   tokens: Record<Address, TokenState>;
   /**
+   * Every ledger that more than one token address moves (a MultiEntryToken and its entry points,
+   * like TUSD's two addresses): the ledger's address → all its addresses, itself first. Taken from
+   * the world's declaration, not probed; every address of a ledger shows the same `tokens` entry and
+   * the same `flows`. Ledgers of one address are not listed. M2 sums `locked` per ledger.
+   */
+  ledgers: Record<Address, readonly Address[]>;
+  /**
    * `name()`, `symbol()` and `decimals()` of every token in `tokens` (same keys, same order). Fixed
    * when a token is deployed; for a claim token they must follow the collateral (DESIGN §3).
    */

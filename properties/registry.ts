@@ -64,7 +64,7 @@ export const PROPERTIES: readonly PropertyInfo[] = [
     id: 'M2',
     name: 'solvency',
     statement:
-      "the market's balance of each collateral is at least the sum of `locked` over its series (a direct donation may add more, nothing may make it less but a negative rebase, forgiven up to exactly what it took), and after settlement `locked >= payoutP(supply P) + payoutN(supply N)`",
+      "per ledger, the market's balance is at least the sum of `locked` over the series on every address of that ledger (a collateral is a ledger of its own unless the world declares several addresses of one ledger, like TUSD's two; a direct donation may add more, nothing may make it less but a negative rebase, forgiven up to exactly what it took), and after settlement `locked >= payoutP(supply P) + payoutN(supply N)`",
     forms: [{ kind: 'state', check: checkM2 }],
   },
   {

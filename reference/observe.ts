@@ -14,7 +14,8 @@ import type { World } from './world.ts';
  * - observed accounts: setup.actors ∪ {market, oracle};
  * - `tokens`: every ERC-20 (setup tokens, then claim tokens in creation order), with balances of
  *   every observed account and allowances of every observed owner to every observed spender, zeros
- *   included;
+ *   included; an entry point's are its ledger's;
+ * - `ledgers`: the ledgers the setup gives more than one address (tokens/ledger.ts `ledgerGroups`);
  * - `series`: every created series; `oracleState.questions`: every question with ≥ 1 answer;
  *   `oracleState.credits`: every observed account, zeros included;
  * - `flows`: every token of `tokens` (including the bond token and claim tokens), where `paidIn` /
@@ -30,13 +31,18 @@ export function observe(world: World): ObservedState {
   const { config, state } = world;
   const cache = cacheFor(config.observed);
   const tokens: Record<Address, TokenState> = {};
-  for (const [address, token] of state.tokens) tokens[address] = tokenState(cache, token);
+  for (const [address, token] of state.tokens) {
+    // An entry point shows its ledger's balances, allowances and supply (tokens/ledger.ts).
+    const ledger = token.ledger === undefined ? token : state.tokens.get(token.ledger);
+    tokens[address] = tokenState(cache, ledger ?? token);
+  }
   const { address: oracle, ...oracleConfig } = config.oracle;
   return {
     timestamp: state.timestamp,
     market: config.market,
     oracle,
     tokens,
+    ledgers: config.ledgers,
     metadata: derived(cache.metadata, state.tokens, () => {
       const metadata: Record<Address, TokenMetadata> = {};
       for (const [address, token] of state.tokens) metadata[address] = tokenMetadata(cache, token);

@@ -30,6 +30,13 @@ import type { Address } from './primitives.ts';
  *   ZeroApprovalRevertToken).
  * - `selfTransferFrom`: transferFrom with `from == msg.sender` needs and spends no allowance
  *   (DSToken; SelfTransferFromToken).
+ * - `multiEntry`: plain, but its one ledger has a second address, an `entryPoint` token (TUSD;
+ *   MultiEntryToken); every Transfer and Approval is logged by this address, whichever was called.
+ * - `entryPoint`: the second address of the `multiEntry` token `ledger`: transfer, transferFrom,
+ *   approve and every view act on that ledger, with this address's caller as msg.sender
+ *   (TokenEntryPoint, deployed by its ledger; see tokens/ledger.ts). It logs nothing itself.
+ * - `permitFallback`: plain, plus a fallback that accepts any other call, `permit` with any
+ *   signature included, and does nothing (WETH; PermitFallbackToken). No action calls it.
  * docs/collateral.md gives the market's decision for each.
  */
 export type TokenKind =
@@ -47,7 +54,10 @@ export type TokenKind =
   | 'upgradable'
   | 'uint96'
   | 'zeroApprovalRevert'
-  | 'selfTransferFrom';
+  | 'selfTransferFrom'
+  | 'multiEntry'
+  | 'entryPoint'
+  | 'permitFallback';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {
@@ -63,6 +73,11 @@ export interface TokenSetup {
   symbol: string;
   /** `rawSymbol` tokens only: the exact return data of `symbol()`, `0x` hex, lowercase. */
   symbolData?: `0x${string}`;
+  /**
+   * `entryPoint` tokens only: the address of the `multiEntry` token whose ledger this address moves
+   * (an earlier token of the list; name, symbol and decimals are that token's).
+   */
+  ledger?: Address;
 }
 
 /** The SlowOracle's constructor arguments. */

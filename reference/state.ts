@@ -41,6 +41,11 @@ export interface TokenRecord {
   version?: number;
   /** RawSymbolToken only: the raw return data of `symbol()`. */
   readonly symbolData?: `0x${string}`;
+  /**
+   * TokenEntryPoint only: the MultiEntryToken whose ledger this address moves. Every call resolves to
+   * that record (tokens/ledger.ts), so this record's own supply, balances and allowances stay empty.
+   */
+  readonly ledger?: Address;
 }
 
 /** One series, mirroring ISplitMarket.SeriesInfo. */
@@ -99,6 +104,11 @@ export interface Config {
   readonly oracle: OracleSetup;
   /** setup.actors ∪ {market, oracle}, without duplicates, in that order. */
   readonly observed: readonly Address[];
+  /**
+   * Every ledger with more than one address: the ledger's own address → all its addresses, itself
+   * first (tokens/ledger.ts `ledgerGroups`). Fixed by the setup's declaration.
+   */
+  readonly ledgers: Readonly<Record<Address, readonly Address[]>>;
 }
 
 /** The key of a question: `${indexId}@${timestamp}`, the same as properties' `questionKey`. */

@@ -4,6 +4,7 @@ import type { Address } from './primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from './primitives.ts';
 import type { TokenKind, WorldSetup } from './setup.ts';
 import type { Config, FlowRecord, State, TokenRecord } from './state.ts';
+import { ledgerGroups } from './tokens/ledger.ts';
 import { decodedSymbol } from './tokens/raw-symbol.ts';
 import { INITIAL_SHARES_PER_TOKEN, seedShares } from './tokens/rebasing.ts';
 
@@ -38,6 +39,9 @@ const KINDS: readonly TokenKind[] = [
   'uint96',
   'zeroApprovalRevert',
   'selfTransferFrom',
+  'multiEntry',
+  'entryPoint',
+  'permitFallback',
 ];
 
 /**
@@ -79,6 +83,16 @@ export function createWorld(setup: WorldSetup): World {
       `${at}.symbolData`,
       'must be lowercase 0x hex bytes for a rawSymbol token, and absent for any other kind',
     );
+    if (token.kind === 'entryPoint') {
+      // A TokenEntryPoint is deployed by its ledger and reads its metadata from it.
+      const ledger = token.ledger === undefined ? undefined : tokens.get(token.ledger);
+      need(ledger?.kind === 'multiEntry', `${at}.ledger`, 'must be the address of an earlier multiEntry token');
+      need(
+        ledger.name === token.name && ledger.symbol === token.symbol && ledger.decimals === token.decimals,
+        `${at}`,
+        "must have its ledger's name, symbol and decimals",
+      );
+    } else need(token.ledger === undefined, `${at}.ledger`, 'must be absent for any kind but entryPoint');
     const { kind, decimals, name } = token;
     // What observers read from symbol(): for raw return data, a standard ABI decoding of it.
     const symbol = token.symbolData === undefined ? token.symbol : decodedSymbol(token.symbolData);
@@ -97,17 +111,21 @@ export function createWorld(setup: WorldSetup): World {
       ...(kind === 'rebasing' ? { shares: new Map(), totalShares: 0n, sharesPerToken: INITIAL_SHARES_PER_TOKEN } : {}),
       ...(kind === 'upgradable' ? { version: 0 } : {}),
       ...(token.symbolData === undefined ? {} : { symbolData: token.symbolData }),
+      ...(token.ledger === undefined ? {} : { ledger: token.ledger }),
     });
   }
   need(tokens.has(oracle.bondToken), 'oracle.bondToken', 'must be one of setup.tokens');
   for (const [i, actor] of setup.actors.entries())
     need(isAddress(actor), `actors[${i}]`, 'must be a lowercase address');
 
+  const ledgers = ledgerGroups(setup.tokens);
   const flows = new Map<Address, FlowRecord>();
   for (const address of tokens.keys()) flows.set(address, { paidIn: 0n, paidOut: 0n });
   for (const [token, holders] of Object.entries(setup.balances) as [Address, Record<Address, bigint>][]) {
     const record = tokens.get(token);
     need(record !== undefined, `balances.${token}`, 'is not one of setup.tokens');
+    // An entry point's balances are its ledger's: fund the ledger instead.
+    need(record.ledger === undefined || Object.keys(holders).length === 0, `balances.${token}`, 'is an entry point');
     for (const [account, amount] of Object.entries(holders) as [Address, bigint][]) {
       const at = `balances.${token}.${account}`;
       need(isAddress(account) && account !== ZERO_ADDRESS, at, 'must be a non-zero lowercase address');
@@ -116,12 +134,14 @@ export function createWorld(setup: WorldSetup): World {
       need(record.totalSupply <= MAX_UINT256, at, 'total supply overflows uint256');
       if (record.kind === 'rebasing') need(seedShares(record, account, amount), at, 'shares overflow uint256');
       record.balances.set(account, (record.balances.get(account) ?? 0n) + amount);
-      if (account === market) flows.set(token, { paidIn: (flows.get(token)?.paidIn ?? 0n) + amount, paidOut: 0n });
+      if (account !== market) continue;
+      for (const address of ledgers[token] ?? [token])
+        flows.set(address, { paidIn: (flows.get(address)?.paidIn ?? 0n) + amount, paidOut: 0n });
     }
   }
 
   const observed = [...new Set<Address>([...setup.actors, market, oracle.address])];
-  const config: Config = { market, oracle: { ...oracle }, observed };
+  const config: Config = { market, oracle: { ...oracle }, observed, ledgers };
   const state: State = {
     timestamp: setup.timestamp,
     tokens,

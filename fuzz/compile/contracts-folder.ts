@@ -27,6 +27,9 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/Uint96Token.sol',
   'test-mocks/ZeroApprovalRevertToken.sol',
   'test-mocks/SelfTransferFromToken.sol',
+  'test-mocks/MultiEntryToken.sol',
+  'test-mocks/TokenEntryPoint.sol',
+  'test-mocks/PermitFallbackToken.sol',
 ] as const;
 
 /**

@@ -59,6 +59,13 @@ export interface EvmHost {
   readonly oracleConfig: Omit<OracleSetup, 'address'>;
   /** ERC20 slots per token contract (setup tokens by kind; claim tokens as they appear). */
   readonly tokenSlots: Map<Address, TokenSlots>;
+  /**
+   * Ledgers of more than one address, as the setup declares them (reference/tokens/ledger.ts
+   * `ledgerGroups`): the ledger → all its addresses. A ledger's Transfer logs count for each.
+   */
+  readonly ledgers: Readonly<Record<Address, readonly Address[]>>;
+  /** Each entry point → its ledger, the contract whose storage holds the entry point's balances. */
+  readonly ledgerOf: ReadonlyMap<Address, Address>;
   tracked: Tracked;
   /** What `observe` read last, by storage version (not part of snapshots: versions change on restore). */
   readonly observeCache: ObserveCache;

@@ -94,6 +94,7 @@ export async function observeViaCalls(host: EvmHost): Promise<ObservedState> {
     market: setup.market,
     oracle,
     tokens,
+    ledgers: host.ledgers,
     metadata,
     series,
     oracleState: { ...host.oracleConfig, questions, credits },

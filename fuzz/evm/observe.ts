@@ -89,7 +89,8 @@ export function observe(host: EvmHost): ObservedState {
   for (const token of tracked.tokens) {
     const slots = host.tokenSlots.get(token);
     if (slots === undefined) throw new Error(`observe: no storage layout known for token ${token}`);
-    const store = state.storeOf(token);
+    // An entry point's balances are in its ledger's storage.
+    const store = state.storeOf(host.ledgerOf.get(token) ?? token);
     if (store === undefined) {
       let empty = cache.emptyTokens.get(token);
       if (empty === undefined) {
@@ -140,6 +141,7 @@ export function observe(host: EvmHost): ObservedState {
     market: setup.market,
     oracle,
     tokens,
+    ledgers: host.ledgers,
     metadata: observedMetadata(tracked),
     series: series as Record<Bytes32, SeriesState>,
     oracleState: {

@@ -1,5 +1,7 @@
+import { getContractAddress } from 'viem';
 import type { Address } from '../../reference/primitives.ts';
 import type { TokenKind, TokenSetup, WorldSetup } from '../../reference/setup.ts';
+import { ledgerGroups } from '../../reference/tokens/ledger.ts';
 import type { Artifacts, ContractArtifact } from '../compile/artifacts.ts';
 import { getArtifact } from '../compile/artifacts.ts';
 import { type Chain, call, createChain, staticCall } from './chain.ts';
@@ -23,7 +25,11 @@ export function actorAddress(i: number): Address {
   return `0x${(0xac7001 + i).toString(16).padStart(40, '0')}`;
 }
 
-/** One token to deploy. `name`/`symbol` are observed, and a collateral's symbol names its claim tokens. */
+/**
+ * One token to deploy. `name`/`symbol` are observed, and a collateral's symbol names its claim tokens.
+ * An `entryPoint` is the second address of the nearest `multiEntry` token before it: nothing is
+ * deployed for it (the ledger deployed it), and its name, symbol and decimals are the ledger's.
+ */
 export interface TokenSpec {
   kind: TokenKind;
   decimals: number;
@@ -92,6 +98,12 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
   { kind: 'uint96', decimals: 18, name: 'Uint96 Governance', symbol: 'U96' },
   { kind: 'zeroApprovalRevert', decimals: 18, name: 'Zero Approval Revert', symbol: 'ZAPP' },
   { kind: 'selfTransferFrom', decimals: 18, name: 'Self TransferFrom', symbol: 'DSTK' },
+  // One ledger at two addresses (TUSD): the MultiEntryToken, then the TokenEntryPoint it deployed,
+  // funded through the ledger only; and a token whose fallback accepts a permit with any signature
+  // (WETH). docs/collateral.md.
+  { kind: 'multiEntry', decimals: 18, name: 'Two Door Dollar', symbol: 'TDD' },
+  { kind: 'entryPoint', decimals: 18, name: 'Two Door Dollar', symbol: 'TDD' },
+  { kind: 'permitFallback', decimals: 18, name: 'Permit Fallback Ether', symbol: 'PFETH' },
 ];
 
 /** How to build the world; every field has a default. */
@@ -144,6 +156,9 @@ export const ARTIFACT_OF: Record<TokenKind, string> = {
   uint96: 'Uint96Token',
   zeroApprovalRevert: 'ZeroApprovalRevertToken',
   selfTransferFrom: 'SelfTransferFromToken',
+  multiEntry: 'MultiEntryToken',
+  entryPoint: 'TokenEntryPoint',
+  permitFallback: 'PermitFallbackToken',
 };
 
 /** The contract whose storage layout an UpgradableToken proxy's storage has (every version's). */
@@ -177,6 +192,10 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
   const tokens: TokenSetup[] = [];
   const tokenArtifacts: ContractArtifact[] = [];
   const deployToken = async (i: number, spec: TokenSpec): Promise<void> => {
+    if (spec.kind === 'entryPoint') {
+      addEntryPoint(i);
+      return;
+    }
     const artifact = getArtifact(artifacts, ARTIFACT_OF[spec.kind]);
     // The proxy's storage is laid out by its implementations (all alike): observe it through one.
     const layout = spec.kind === 'upgradable' ? getArtifact(artifacts, UPGRADABLE_LAYOUT) : artifact;
@@ -193,6 +212,18 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
       ...(spec.kind === 'rawSymbol' ? { symbolData: spec.symbolData ?? '0x' } : {}),
     });
     tokenArtifacts.push(layout);
+  };
+  // A MultiEntryToken deploys its TokenEntryPoint first thing in its constructor: the ledger's CREATE
+  // nonce 1 (EIP-161 starts a contract's nonce at 1). Its balances live in the ledger's storage.
+  const addEntryPoint = (i: number): void => {
+    let at = tokens.length - 1;
+    while (at >= 0 && tokens[at]?.kind !== 'multiEntry') at--;
+    const ledger = tokens[at];
+    if (ledger === undefined) throw new Error(`tokens[${i}] is an entryPoint with no multiEntry token before it`);
+    const address = getContractAddress({ from: ledger.address, nonce: 1n }).toLowerCase() as Address;
+    const { name, symbol, decimals } = ledger;
+    tokens.push({ address, kind: 'entryPoint', decimals, name, symbol, ledger: ledger.address });
+    tokenArtifacts.push(tokenArtifacts[at] as ContractArtifact);
   };
   // The first EARLY_TOKENS tokens (and the bond token), then the oracle and the market, then the
   // rest: tokens added to the world later do not move the oracle's and the market's addresses, so
@@ -229,6 +260,7 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     balances: {},
   };
   const codecs = buildCodecs(artifacts);
+  const ledgers = ledgerGroups(tokens);
   const host: EvmHost = {
     chain,
     artifacts,
@@ -240,6 +272,8 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     observed: [...new Set<Address>([...actors, market, oracle])],
     oracleConfig: await readOracleConfig(chain, codecs, oracle),
     tokenSlots: new Map(),
+    ledgers,
+    ledgerOf: new Map(tokens.flatMap((t) => (t.ledger === undefined ? [] : [[t.address, t.ledger] as const]))),
     tracked: { series: [], tokens: [], questions: [], flows: new Map(), metadata: new Map() },
     observeCache: emptyObserveCache(),
     lastGas: undefined,
@@ -256,7 +290,8 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     options.balances ??
     ((token: TokenSetup) => Object.fromEntries(actors.map((a) => [a, startingBalance(units, token.decimals)])));
   for (const [i, token] of tokens.entries()) {
-    const holders = balancesOf(token, i);
+    // An entry point's balances are its ledger's, funded through the ledger.
+    const holders = token.kind === 'entryPoint' ? {} : balancesOf(token, i);
     for (const [account, amount] of Object.entries(holders) as [Address, bigint][]) {
       if (amount === 0n) continue;
       await mint(host, token.address, account, amount);

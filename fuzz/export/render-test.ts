@@ -184,6 +184,11 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
   line('    function setUp() public {');
   line('        vm.warp(START);');
   for (const token of names.tokens) {
+    if (token.ledger !== undefined) {
+      // A TokenEntryPoint is deployed by its ledger's constructor.
+      line(`        ${token.variable} = ${token.contract}(${token.ledger}.entryPoint());`);
+      continue;
+    }
     line(
       `        ${token.variable} = new ${token.contract}(${stringLiteral(token.name)}, ${token.symbolData === undefined ? stringLiteral(token.symbol) : `hex"${token.symbolData.slice(2)}"`}, ${token.decimals});`,
     );

@@ -23,6 +23,9 @@ export const TOKEN_CONTRACT = {
   uint96: 'Uint96Token',
   zeroApprovalRevert: 'ZeroApprovalRevertToken',
   selfTransferFrom: 'SelfTransferFromToken',
+  multiEntry: 'MultiEntryToken',
+  entryPoint: 'TokenEntryPoint',
+  permitFallback: 'PermitFallbackToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */
@@ -35,6 +38,8 @@ export interface SolidityToken {
   symbol: string;
   /** RawSymbolToken only: the raw `symbol()` return data its constructor takes. */
   symbolData?: `0x${string}`;
+  /** TokenEntryPoint only: the variable of the MultiEntryToken that deploys it. */
+  ledger?: string;
   decimals: number;
   address: Address;
 }
@@ -65,6 +70,7 @@ export class SolidityNames {
     this.tokens = setup.tokens.map((t) => {
       const label = book.nameOf(t.address);
       return {
+        ...(t.ledger === undefined ? {} : { ledger: book.nameOf(t.ledger).toLowerCase() }),
         variable: label.toLowerCase(),
         contract: TOKEN_CONTRACT[t.kind],
         label,

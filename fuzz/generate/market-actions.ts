@@ -53,7 +53,22 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
       return { kind: 'createSeries', caller, ...pickParams(existing) };
     }
   }
+  const twin = twinOnLedger(c, view, collateral);
+  if (twin !== undefined) return { kind: 'createSeries', caller, ...twin };
   return { kind: 'createSeries', caller, collateral, oracle, indexId: c.pick(INDEX_IDS), strike, expiry };
+}
+
+/**
+ * Often, when `collateral` is one address of a ledger with several (TUSD) and a series already
+ * stands on another address of it: that series' terms with `collateral`, so two series lock
+ * collateral on one balance (M2 sums them per ledger).
+ */
+function twinOnLedger(c: Chooser, view: WorldView, collateral: Address) {
+  const addresses = Object.values(view.state.ledgers).find((group) => group.includes(collateral));
+  if (addresses === undefined) return undefined;
+  const others = view.series.filter((s) => s.collateral !== collateral && addresses.includes(s.collateral));
+  if (others.length === 0 || !c.chance(1, 2)) return undefined;
+  return { ...pickParams(c.pick(others)), collateral };
 }
 
 /**
@@ -82,6 +97,9 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     uint96: 3,
     zeroApprovalRevert: 3,
     selfTransferFrom: 3,
+    multiEntry: 3,
+    entryPoint: 3,
+    permitFallback: 2,
   };
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.

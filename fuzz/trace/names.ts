@@ -30,7 +30,7 @@ export const ACTOR_NAMES = [
 export const STATIC_TRACE_NAMES: readonly string[] = [
   ...['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
   ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
-  ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM'],
+  ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM', 'MULTI', 'MULTIALT', 'PERMITFB'],
 ];
 
 /** Trace names of plain tokens by decimals (others are `DEC<decimals>`). */
@@ -52,6 +52,9 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   uint96: 'U96',
   zeroApprovalRevert: 'ZEROAPPROVE',
   selfTransferFrom: 'SELFFROM',
+  multiEntry: 'MULTI',
+  entryPoint: 'MULTIALT',
+  permitFallback: 'PERMITFB',
 };
 
 /**

@@ -3,6 +3,7 @@ import type { AbiValue } from '../outcome.ts';
 import type { Address } from '../primitives.ts';
 import { transfer, transferFrom } from '../tokens/calls.ts';
 import { balanceOf } from '../tokens/erc20.ts';
+import { ledgerOf } from '../tokens/ledger.ts';
 import type { Tx } from '../tx.ts';
 
 /**
@@ -11,10 +12,10 @@ import type { Tx } from '../tx.ts';
  * reverts `SafeERC20FailedOperation(token)`.
  */
 
-/** `collateral.balanceOf(market)`. */
+/** `collateral.balanceOf(market)`: for an entry point, the market's balance on its ledger. */
 export function marketBalance(tx: Tx, collateral: Address): bigint {
   requireErc20(tx, collateral);
-  return balanceOf(tx, collateral, tx.config.market);
+  return balanceOf(tx, ledgerOf(tx.tokens, collateral), tx.config.market);
 }
 
 /** `safeTransferFrom(collateral, from, market, amount)`. */

@@ -7,6 +7,7 @@ import { MAX_UINT256, ZERO_ADDRESS } from '../primitives.ts';
 import type { TokenBehaviour } from '../state.ts';
 import type { Tx } from '../tx.ts';
 import { allowance, approveInternal, balanceOf, spendAllowance, tokenAt, transferInternal } from './erc20.ts';
+import { ledgerOf } from './ledger.ts';
 import { behaviourOf } from './upgradable.ts';
 
 /**
@@ -17,14 +18,17 @@ import { behaviourOf } from './upgradable.ts';
  * An UpgradableToken follows the kind of its current version (tokens/upgradable.ts). A Uint96Token
  * refuses any value above 2^96 − 1 first, approving 2^96 − 1 for 2^256 − 1 and never spending an
  * allowance of 2^96 − 1; a ZeroApprovalRevertToken refuses an approval of zero; a
- * SelfTransferFromToken's transferFrom from the caller's own account spends no allowance.
+ * SelfTransferFromToken's transferFrom from the caller's own account spends no allowance. A call to
+ * a TokenEntryPoint is its ledger's (tokens/ledger.ts), the caller unchanged: the MultiEntryToken's
+ * rules apply and its address logs.
  */
 
 /** The largest amount a `uint96` token moves or approves (UNI, COMP store amounts in 96 bits). */
 export const MAX_UINT96 = (1n << 96n) - 1n;
 
 /** `transfer(to, value)`. */
-export function transfer(tx: Tx, token: Address, sender: Address, to: Address, value: bigint): AbiValue[] {
+export function transfer(tx: Tx, called: Address, sender: Address, to: Address, value: bigint): AbiValue[] {
+  const token = ledgerOf(tx.tokens, called);
   const kind = behaviourOf(tokenAt(tx, token));
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'uint96' && value > MAX_UINT96) revert('AmountExceedsUint96', value);
@@ -38,12 +42,13 @@ export function transfer(tx: Tx, token: Address, sender: Address, to: Address, v
 /** `transferFrom(from, to, value)`: spends the allowance first, then transfers. */
 export function transferFrom(
   tx: Tx,
-  token: Address,
+  called: Address,
   sender: Address,
   from: Address,
   to: Address,
   value: bigint,
 ): AbiValue[] {
+  const token = ledgerOf(tx.tokens, called);
   const kind = behaviourOf(tokenAt(tx, token));
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'uint96' && value > MAX_UINT96) revert('AmountExceedsUint96', value);
@@ -58,7 +63,8 @@ export function transferFrom(
 }
 
 /** `approve(spender, value)`. */
-export function approve(tx: Tx, token: Address, sender: Address, spender: Address, value: bigint): AbiValue[] {
+export function approve(tx: Tx, called: Address, sender: Address, spender: Address, value: bigint): AbiValue[] {
+  const token = ledgerOf(tx.tokens, called);
   const kind = tokenAt(tx, token).kind;
   if (kind === 'zeroApprovalRevert' && value === 0n) revert('ZeroValueApproval');
   let stored = value;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEPLOYED_CONTRACT_FILES } from '../../fuzz/compile/contracts-folder.ts';
 import { type Artifacts, compileContracts } from '../../fuzz/compile/index.ts';
-import { deployWorld, deployWorldFromSetup, observe } from '../../fuzz/evm/index.ts';
+import { deployWorld, deployWorldFromSetup, observe, observeViaCalls } from '../../fuzz/evm/index.ts';
 import { ARTIFACT_OF } from '../../fuzz/evm/world.ts';
 
 let artifacts: Artifacts;
@@ -40,9 +40,26 @@ describe('deployWorld', () => {
       'uint96/18',
       'zeroApprovalRevert/18',
       'selfTransferFrom/18',
+      'multiEntry/18',
+      'entryPoint/18',
+      'permitFallback/18',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(23);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(26);
+  });
+
+  it('declares the entry point with its ledger, funds only the ledger, and observes both alike', async () => {
+    const host = await deployWorld(artifacts, { actorCount: 1 });
+    const ledger = host.setup.tokens.find((t) => t.kind === 'multiEntry');
+    const entry = host.setup.tokens.find((t) => t.kind === 'entryPoint');
+    expect(entry?.ledger).toBe(ledger?.address);
+    expect(host.setup.balances[entry?.address ?? '0x']).toBeUndefined();
+    const state = observe(host);
+    expect(state.ledgers).toEqual({ [ledger?.address ?? '0x']: [ledger?.address, entry?.address] });
+    expect(state.tokens[entry?.address ?? '0x']).toEqual(state.tokens[ledger?.address ?? '0x']);
+    expect(state.tokens[entry?.address ?? '0x']?.totalSupply).toBe(2_000_000n * 10n ** 18n);
+    // The views through the entry point agree with the storage read through the ledger's layout.
+    expect(await observeViaCalls(host)).toEqual(state);
   });
 
   it('follows its options', async () => {

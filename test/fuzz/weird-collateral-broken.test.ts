@@ -47,6 +47,12 @@ const BROKEN: [unit: string, find: string, replace: string][] = [
   ['contracts/test-mocks/ZeroApprovalRevertToken.sol', 'if (value == 0) revert ZeroValueApproval();', ''],
   // The source's own transferFrom asks for an allowance after all.
   ['contracts/test-mocks/SelfTransferFromToken.sol', 'if (from == msg.sender) {', 'if (from == address(0)) {'],
+  // The entry point's transferFrom spends the owner's allowance to itself instead of the caller's.
+  [
+    'contracts/test-mocks/TokenEntryPoint.sol',
+    'return ledger.transferFromVia(msg.sender, from, to, value);',
+    'return ledger.transferFromVia(from, from, to, value);',
+  ],
 ];
 
 const CASES: [trace: string, step: number, why: string][] = [
@@ -59,6 +65,11 @@ const CASES: [trace: string, step: number, why: string][] = [
   ['uint96-collateral.json', 2, 'the split of 2^96 fails on the balance, not on the amount'],
   ['zero-approval-revert-collateral.json', 0, "alice's approve(0) succeeds"],
   ['self-transferfrom-collateral.json', 0, "alice's transferFrom of her own tokens needs an allowance"],
+  [
+    'multi-entry-collateral.json',
+    3,
+    "carol's transferFrom through the second address asks for alice's allowance to alice",
+  ],
 ];
 
 let broken: PreparedEnvironment;

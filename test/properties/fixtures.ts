@@ -57,6 +57,7 @@ export function baseState(): ObservedState {
       [N_TOKEN]: token({ [ALICE]: 50n, [BOB]: 50n }),
     },
     // No property reads metadata (D1 compares it); it is here so the state is complete.
+    ledgers: {},
     metadata: {
       [COLLATERAL]: { name: 'Wrapped Ether', symbol: 'WETH', decimals: 18 },
       [BOND]: { name: 'Bond', symbol: 'BOND', decimals: 18 },

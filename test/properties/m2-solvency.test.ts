@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkM2, modelPayoutMath, type PayoutMath, rebaseShortfall } from '../../properties/index.ts';
+import {
+  checkM2,
+  lockedOn,
+  modelPayoutMath,
+  type ObservedState,
+  type PayoutMath,
+  rebaseShortfall,
+} from '../../properties/index.ts';
+import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import {
   baseState,
   COLLATERAL,
@@ -93,5 +101,48 @@ describe('M2 solvency', () => {
     expect(rebased(150n, 110n)).toBe(0n);
     expect(rebased(150n, 90n)).toBe(10n);
     expect(rebased(50n, 40n, 0n)).toBe(0n);
+  });
+
+  describe('per ledger: one balance at two addresses (TUSD)', () => {
+    const ENTRY: Address = `0x${'c1'.repeat(20)}`;
+    const TWIN: Bytes32 = `0x${'5f'.repeat(32)}`;
+    /**
+     * The fixture's series on COLLATERAL (100 locked) and a twin on ENTRY, the ledger's second
+     * address, locking `twinLocked`; the market's balance on the ledger is `held`, seen alike
+     * through both addresses, as both observers report it.
+     */
+    const twoDoors = (held: bigint, twinLocked = 100n): ObservedState => {
+      const state = baseState();
+      setBalance(state, COLLATERAL, MARKET, held);
+      state.tokens[ENTRY] = state.tokens[COLLATERAL] as ObservedState['tokens'][Address];
+      state.ledgers = { [COLLATERAL]: [COLLATERAL, ENTRY] };
+      state.series[TWIN] = { ...series(state), collateral: ENTRY, locked: twinLocked };
+      return state;
+    };
+    /** The same state as a per-address M2 sees it: no ledger declared. */
+    const perAddress = (state: ObservedState): ObservedState => ({ ...state, ledgers: {} });
+
+    it('two series on the two addresses backed by one deposit: per address passes, per ledger fails', () => {
+      const state = twoDoors(100n);
+      // Each address shows the market holding 100, each series locks 100: the old check is blind.
+      expect(checkM2(perAddress(state), specPayout)).toEqual([]);
+      const violations = checkM2(state, specPayout);
+      expect(where(violations)).toEqual([{ id: 'M2', account: MARKET, token: COLLATERAL }]);
+      expect(violations[0]).toMatchObject({ expected: '>= 200', actual: '100' });
+      expect(violations[0]?.message).toContain(`the ledger ${COLLATERAL} (at ${COLLATERAL}, ${ENTRY})`);
+    });
+
+    it('holds when the one balance covers both series, to the unit', () => {
+      expect(checkM2(twoDoors(200n), specPayout)).toEqual([]);
+      expect(where(checkM2(twoDoors(199n), specPayout))).toEqual([{ id: 'M2', account: MARKET, token: COLLATERAL }]);
+      expect(checkM2(twoDoors(130n, 30n), specPayout)).toEqual([]);
+    });
+
+    it('lockedOn sums over every address of the ledger, through either address', () => {
+      const state = twoDoors(200n, 30n);
+      expect(lockedOn(state, COLLATERAL)).toBe(130n);
+      expect(lockedOn(state, ENTRY)).toBe(130n);
+      expect(lockedOn(perAddress(state), ENTRY)).toBe(30n);
+    });
   });
 });
