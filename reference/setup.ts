@@ -30,6 +30,9 @@ import type { Address } from './primitives.ts';
  *   ZeroApprovalRevertToken).
  * - `selfTransferFrom`: transferFrom with `from == msg.sender` needs and spends no allowance
  *   (DSToken; SelfTransferFromToken).
+ * - `flashMint`: its own ERC-3156 flash lender, free of fee (DAI; FlashMintToken): the action
+ *   `flashMint` mints to the token itself, splits into a series and may merge back, then burns the
+ *   loan (see tokens/flash-mint.ts).
  * docs/collateral.md gives the market's decision for each.
  */
 export type TokenKind =
@@ -47,7 +50,8 @@ export type TokenKind =
   | 'upgradable'
   | 'uint96'
   | 'zeroApprovalRevert'
-  | 'selfTransferFrom';
+  | 'selfTransferFrom'
+  | 'flashMint';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {

@@ -38,6 +38,7 @@ const KINDS: readonly TokenKind[] = [
   'uint96',
   'zeroApprovalRevert',
   'selfTransferFrom',
+  'flashMint',
 ];
 
 /**

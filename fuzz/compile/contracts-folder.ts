@@ -27,6 +27,7 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/Uint96Token.sol',
   'test-mocks/ZeroApprovalRevertToken.sol',
   'test-mocks/SelfTransferFromToken.sol',
+  'test-mocks/FlashMintToken.sol',
 ] as const;
 
 /**

@@ -92,6 +92,8 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
   { kind: 'uint96', decimals: 18, name: 'Uint96 Governance', symbol: 'U96' },
   { kind: 'zeroApprovalRevert', decimals: 18, name: 'Zero Approval Revert', symbol: 'ZAPP' },
   { kind: 'selfTransferFrom', decimals: 18, name: 'Self TransferFrom', symbol: 'DSTK' },
+  // Its own ERC-3156 flash lender (DAI): the action `flashMint` splits flash-minted tokens and merges them back.
+  { kind: 'flashMint', decimals: 18, name: 'Flash Mint Dai', symbol: 'FDAI' },
 ];
 
 /** How to build the world; every field has a default. */
@@ -144,6 +146,7 @@ export const ARTIFACT_OF: Record<TokenKind, string> = {
   uint96: 'Uint96Token',
   zeroApprovalRevert: 'ZeroApprovalRevertToken',
   selfTransferFrom: 'SelfTransferFromToken',
+  flashMint: 'FlashMintToken',
 };
 
 /** The contract whose storage layout an UpgradableToken proxy's storage has (every version's). */

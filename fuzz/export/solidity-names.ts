@@ -23,6 +23,7 @@ export const TOKEN_CONTRACT = {
   uint96: 'Uint96Token',
   zeroApprovalRevert: 'ZeroApprovalRevertToken',
   selfTransferFrom: 'SelfTransferFromToken',
+  flashMint: 'FlashMintToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */

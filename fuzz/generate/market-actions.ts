@@ -82,6 +82,7 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     uint96: 3,
     zeroApprovalRevert: 3,
     selfTransferFrom: 3,
+    flashMint: 3,
   };
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.

@@ -41,6 +41,7 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   uint96: 'U96',
   zeroApprovalRevert: 'ZEROAPPROVE',
   selfTransferFrom: 'SELFFROM',
+  flashMint: 'FLASH',
 };
 
 /**

@@ -40,9 +40,10 @@ describe('deployWorld', () => {
       'uint96/18',
       'zeroApprovalRevert/18',
       'selfTransferFrom/18',
+      'flashMint/18',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(23);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(24);
   });
 
   it('follows its options', async () => {

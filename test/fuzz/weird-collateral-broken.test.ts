@@ -47,6 +47,8 @@ const BROKEN: [unit: string, find: string, replace: string][] = [
   ['contracts/test-mocks/ZeroApprovalRevertToken.sol', 'if (value == 0) revert ZeroValueApproval();', ''],
   // The source's own transferFrom asks for an allowance after all.
   ['contracts/test-mocks/SelfTransferFromToken.sol', 'if (from == msg.sender) {', 'if (from == address(0)) {'],
+  // The flash loan's callback keeps the split instead of merging it back.
+  ['contracts/test-mocks/FlashMintToken.sol', 'if (mergeBack) market.merge(seriesId, amount, address(this));', ''],
 ];
 
 const CASES: [trace: string, step: number, why: string][] = [
@@ -59,6 +61,7 @@ const CASES: [trace: string, step: number, why: string][] = [
   ['uint96-collateral.json', 2, 'the split of 2^96 fails on the balance, not on the amount'],
   ['zero-approval-revert-collateral.json', 0, "alice's approve(0) succeeds"],
   ['self-transferfrom-collateral.json', 0, "alice's transferFrom of her own tokens needs an allowance"],
+  ['flash-mint-collateral.json', 3, 'the flash mint that merges back cannot be repaid'],
 ];
 
 let broken: PreparedEnvironment;
