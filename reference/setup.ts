@@ -33,6 +33,9 @@ import type { Address } from './primitives.ts';
  * - `flashMint`: its own ERC-3156 flash lender, free of fee (DAI; FlashMintToken): the action
  *   `flashMint` mints to the token itself, splits into a series and may merge back, then burns the
  *   loan (see tokens/flash-mint.ts).
+ * - `nativeCurrency`: an ERC-20 view of the native currency (POL at 0x…1010; NativeCurrencyToken):
+ *   balances are native balances, a payable transfer moves the value sent with it, approve and
+ *   transferFrom revert FeatureDisabled() (see tokens/native-currency.ts).
  * docs/collateral.md gives the market's decision for each.
  */
 export type TokenKind =
@@ -51,7 +54,8 @@ export type TokenKind =
   | 'uint96'
   | 'zeroApprovalRevert'
   | 'selfTransferFrom'
-  | 'flashMint';
+  | 'flashMint'
+  | 'nativeCurrency';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {

@@ -4,6 +4,7 @@ import type { Address } from './primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from './primitives.ts';
 import type { TokenKind, WorldSetup } from './setup.ts';
 import type { Config, FlowRecord, State, TokenRecord } from './state.ts';
+import { NATIVE_REPORTED_SUPPLY } from './tokens/native-currency.ts';
 import { decodedSymbol } from './tokens/raw-symbol.ts';
 import { INITIAL_SHARES_PER_TOKEN, seedShares } from './tokens/rebasing.ts';
 
@@ -39,6 +40,7 @@ const KINDS: readonly TokenKind[] = [
   'zeroApprovalRevert',
   'selfTransferFrom',
   'flashMint',
+  'nativeCurrency',
 ];
 
 /**
@@ -121,6 +123,9 @@ export function createWorld(setup: WorldSetup): World {
     }
   }
 
+  // The native currency's token reports a constant supply, whatever the balances (setup's are ether).
+  for (const record of tokens.values())
+    if (record.kind === 'nativeCurrency') record.totalSupply = NATIVE_REPORTED_SUPPLY;
   const observed = [...new Set<Address>([...setup.actors, market, oracle.address])];
   const config: Config = { market, oracle: { ...oracle }, observed };
   const state: State = {

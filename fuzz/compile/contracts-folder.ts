@@ -28,6 +28,7 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/ZeroApprovalRevertToken.sol',
   'test-mocks/SelfTransferFromToken.sol',
   'test-mocks/FlashMintToken.sol',
+  'test-mocks/NativeCurrencyToken.sol',
 ] as const;
 
 /**

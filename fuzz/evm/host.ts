@@ -59,6 +59,11 @@ export interface EvmHost {
   readonly oracleConfig: Omit<OracleSetup, 'address'>;
   /** ERC20 slots per token contract (setup tokens by kind; claim tokens as they appear). */
   readonly tokenSlots: Map<Address, TokenSlots>;
+  /**
+   * Tokens of the native currency (NativeCurrencyToken), which have no storage layout to observe:
+   * each with the supply its `totalSupply()` reports (see native-balances.ts).
+   */
+  readonly nativeTokens?: ReadonlyMap<Address, bigint>;
   tracked: Tracked;
   /** What `observe` read last, by storage version (not part of snapshots: versions change on restore). */
   readonly observeCache: ObserveCache;

@@ -24,6 +24,7 @@ export const TOKEN_CONTRACT = {
   zeroApprovalRevert: 'ZeroApprovalRevertToken',
   selfTransferFrom: 'SelfTransferFromToken',
   flashMint: 'FlashMintToken',
+  nativeCurrency: 'NativeCurrencyToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */

@@ -42,6 +42,7 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   zeroApprovalRevert: 'ZEROAPPROVE',
   selfTransferFrom: 'SELFFROM',
   flashMint: 'FLASH',
+  nativeCurrency: 'NATIVE',
 };
 
 /**

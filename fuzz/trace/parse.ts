@@ -117,7 +117,7 @@ function parseAction(value: Json, at: string, world: TraceWorld, fail: Fail): Tr
 const STATIC_NAMES = [
   ...['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
   ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
-  ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM', 'FLASH'],
+  ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM', 'FLASH', 'NATIVE'],
 ];
 
 function checkSyntax(type: string, text: string, world: TraceWorld): string | undefined {

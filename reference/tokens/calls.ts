@@ -7,6 +7,7 @@ import { MAX_UINT256, ZERO_ADDRESS } from '../primitives.ts';
 import type { TokenBehaviour } from '../state.ts';
 import type { Tx } from '../tx.ts';
 import { allowance, approveInternal, balanceOf, spendAllowance, tokenAt, transferInternal } from './erc20.ts';
+import { nativeFeatureDisabled, nativeTransfer } from './native-currency.ts';
 import { behaviourOf } from './upgradable.ts';
 
 /**
@@ -17,7 +18,9 @@ import { behaviourOf } from './upgradable.ts';
  * An UpgradableToken follows the kind of its current version (tokens/upgradable.ts). A Uint96Token
  * refuses any value above 2^96 − 1 first, approving 2^96 − 1 for 2^256 − 1 and never spending an
  * allowance of 2^96 − 1; a ZeroApprovalRevertToken refuses an approval of zero; a
- * SelfTransferFromToken's transferFrom from the caller's own account spends no allowance.
+ * SelfTransferFromToken's transferFrom from the caller's own account spends no allowance. A
+ * NativeCurrencyToken has no approve or transferFrom, and its transfer moves native currency
+ * (tokens/native-currency.ts).
  */
 
 /** The largest amount a `uint96` token moves or approves (UNI, COMP store amounts in 96 bits). */
@@ -26,6 +29,7 @@ export const MAX_UINT96 = (1n << 96n) - 1n;
 /** `transfer(to, value)`. */
 export function transfer(tx: Tx, token: Address, sender: Address, to: Address, value: bigint): AbiValue[] {
   const kind = behaviourOf(tokenAt(tx, token));
+  if (kind === 'nativeCurrency') return nativeTransfer(tx, token, sender, to, value);
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'uint96' && value > MAX_UINT96) revert('AmountExceedsUint96', value);
   // No revert on failure: a short balance is reported, not raised; the zero receiver still reverts.
@@ -45,6 +49,7 @@ export function transferFrom(
   value: bigint,
 ): AbiValue[] {
   const kind = behaviourOf(tokenAt(tx, token));
+  if (kind === 'nativeCurrency') nativeFeatureDisabled();
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'uint96' && value > MAX_UINT96) revert('AmountExceedsUint96', value);
   if (kind === 'returnsFalse' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
@@ -60,6 +65,7 @@ export function transferFrom(
 /** `approve(spender, value)`. */
 export function approve(tx: Tx, token: Address, sender: Address, spender: Address, value: bigint): AbiValue[] {
   const kind = tokenAt(tx, token).kind;
+  if (kind === 'nativeCurrency') nativeFeatureDisabled();
   if (kind === 'zeroApprovalRevert' && value === 0n) revert('ZeroValueApproval');
   let stored = value;
   if (kind === 'uint96') {

@@ -41,9 +41,10 @@ describe('deployWorld', () => {
       'zeroApprovalRevert/18',
       'selfTransferFrom/18',
       'flashMint/18',
+      'nativeCurrency/18',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(24);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(25);
   });
 
   it('follows its options', async () => {

@@ -49,6 +49,8 @@ const BROKEN: [unit: string, find: string, replace: string][] = [
   ['contracts/test-mocks/SelfTransferFromToken.sol', 'if (from == msg.sender) {', 'if (from == address(0)) {'],
   // The flash loan's callback keeps the split instead of merging it back.
   ['contracts/test-mocks/FlashMintToken.sol', 'if (mergeBack) market.merge(seriesId, amount, address(this));', ''],
+  // The native currency's transfer forgets to check the value sent with it.
+  ['contracts/test-mocks/NativeCurrencyToken.sol', 'if (msg.value != value) return false;', ''],
 ];
 
 const CASES: [trace: string, step: number, why: string][] = [
@@ -62,6 +64,7 @@ const CASES: [trace: string, step: number, why: string][] = [
   ['zero-approval-revert-collateral.json', 0, "alice's approve(0) succeeds"],
   ['self-transferfrom-collateral.json', 0, "alice's transferFrom of her own tokens needs an allowance"],
   ['flash-mint-collateral.json', 3, 'the flash mint that merges back cannot be repaid'],
+  ['native-currency-collateral.json', 4, 'the transfer sent without its value tries to send 5 wei it does not hold'],
 ];
 
 let broken: PreparedEnvironment;
