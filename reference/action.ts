@@ -31,6 +31,7 @@ export type Action =
   | BlockAccountAction
   | RebaseAction
   | UpgradeTokenAction
+  | FlashMintAction
   | WarpAction;
 
 /** The `kind` of every action, for tables and summaries. */
@@ -220,6 +221,21 @@ export interface UpgradeTokenAction {
   caller: Address;
   token: Address;
   to: bigint;
+}
+/**
+ * FlashMintToken.flashSplit (test mock; an actor with its own ERC-3156 borrower in real life): the
+ * token flash-mints `amount` to itself, splits them into `market`'s series `seriesId` (claims to the
+ * token), merges them back when `mergeBack`, and burns the loan, all in one call; the market holds
+ * the flash-minted collateral only within it (see tokens/flash-mint.ts).
+ */
+export interface FlashMintAction {
+  kind: 'flashMint';
+  caller: Address;
+  token: Address;
+  market: Address;
+  seriesId: Bytes32;
+  amount: bigint;
+  mergeBack: boolean;
 }
 /** Move block time forward. */
 export interface WarpAction {

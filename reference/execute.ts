@@ -13,6 +13,7 @@ import type { AbiValue, Outcome } from './outcome.ts';
 import type { TokenRecord } from './state.ts';
 import { approve, transfer, transferFrom } from './tokens/calls.ts';
 import { burnClaim, mintClaim } from './tokens/claim-mint.ts';
+import { flashSplit } from './tokens/flash-mint.ts';
 import { rebase } from './tokens/rebasing.ts';
 import { upgradeToken } from './tokens/upgradable.ts';
 import { Tx } from './tx.ts';
@@ -102,5 +103,7 @@ function run(tx: Tx, action: Exclude<Action, { kind: 'warp' }>): AbiValue[] {
       return rebase(tx, a.token, a.factorBps);
     case 'upgradeToken':
       return upgradeToken(tx, a.token, a.to);
+    case 'flashMint':
+      return flashSplit(tx, a.token, a.seriesId, a.amount, a.mergeBack);
   }
 }

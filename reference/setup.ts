@@ -37,6 +37,12 @@ import type { Address } from './primitives.ts';
  *   (TokenEntryPoint, deployed by its ledger; see tokens/ledger.ts). It logs nothing itself.
  * - `permitFallback`: plain, plus a fallback that accepts any other call, `permit` with any
  *   signature included, and does nothing (WETH; PermitFallbackToken). No action calls it.
+ * - `flashMint`: its own ERC-3156 flash lender, free of fee (DAI; FlashMintToken): the action
+ *   `flashMint` mints to the token itself, splits into a series and may merge back, then burns the
+ *   loan (see tokens/flash-mint.ts).
+ * - `nativeCurrency`: an ERC-20 view of the native currency (POL at 0x…1010; NativeCurrencyToken):
+ *   balances are native balances, a payable transfer moves the value sent with it, approve and
+ *   transferFrom revert FeatureDisabled() (see tokens/native-currency.ts).
  * docs/collateral.md gives the market's decision for each.
  */
 export type TokenKind =
@@ -57,7 +63,9 @@ export type TokenKind =
   | 'selfTransferFrom'
   | 'multiEntry'
   | 'entryPoint'
-  | 'permitFallback';
+  | 'permitFallback'
+  | 'flashMint'
+  | 'nativeCurrency';
 
 /** One ERC-20 the world starts with. */
 export interface TokenSetup {

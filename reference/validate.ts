@@ -39,7 +39,7 @@ const FIELDS: Record<ActionKind, FieldTypes> = Object.fromEntries(
  * kind, every field well typed (lowercase hex, uint256 bigints), a caller without code (transactions
  * come from accounts; the market may call a claim token's mint and burn), a token that is an ERC-20
  * of the world, a callback token for armCallback, a pausable token for pauseToken, a block-list
- * token for blockAccount, a rebasing token for rebase, an upgradable token for upgradeToken, a claim token for mintClaim and burnClaim, and a
+ * token for blockAccount, a rebasing token for rebase, an upgradable token for upgradeToken, a flash-mint token and the world's market for flashMint, a claim token for mintClaim and burnClaim, and a
  * warp that keeps the timestamp within uint256.
  */
 export function validateAction(world: World, action: Action): void {
@@ -65,10 +65,13 @@ export function validateAction(world: World, action: Action): void {
     if (action.kind === 'rebase' && token.kind !== 'rebasing') bad(action, 'token', 'is not a rebasing token');
     if (action.kind === 'upgradeToken' && token.kind !== 'upgradable')
       bad(action, 'token', 'is not an upgradable token');
+    if (action.kind === 'flashMint' && token.kind !== 'flashMint') bad(action, 'token', 'is not a flash-mint token');
     if ((action.kind === 'mintClaim' || action.kind === 'burnClaim') && token.kind !== 'claim') {
       bad(action, 'token', "is not a series' claim token (P#k or N#k)");
     }
   }
+  // The token's callback calls `market`; the model describes no contract but the world's market there.
+  if (action.kind === 'flashMint' && action.market !== config.market) bad(action, 'market', 'is not the market');
   if (action.kind === 'warp' && !isUint256(state.timestamp + action.seconds)) {
     bad(action, 'seconds', 'moves the timestamp past uint256');
   }

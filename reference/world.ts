@@ -5,6 +5,7 @@ import { MAX_UINT256, ZERO_ADDRESS } from './primitives.ts';
 import type { TokenKind, WorldSetup } from './setup.ts';
 import type { Config, FlowRecord, State, TokenRecord } from './state.ts';
 import { ledgerGroups } from './tokens/ledger.ts';
+import { NATIVE_REPORTED_SUPPLY } from './tokens/native-currency.ts';
 import { decodedSymbol } from './tokens/raw-symbol.ts';
 import { INITIAL_SHARES_PER_TOKEN, seedShares } from './tokens/rebasing.ts';
 
@@ -42,6 +43,8 @@ const KINDS: readonly TokenKind[] = [
   'multiEntry',
   'entryPoint',
   'permitFallback',
+  'flashMint',
+  'nativeCurrency',
 ];
 
 /**
@@ -140,6 +143,9 @@ export function createWorld(setup: WorldSetup): World {
     }
   }
 
+  // The native currency's token reports a constant supply, whatever the balances (setup's are ether).
+  for (const record of tokens.values())
+    if (record.kind === 'nativeCurrency') record.totalSupply = NATIVE_REPORTED_SUPPLY;
   const observed = [...new Set<Address>([...setup.actors, market, oracle.address])];
   const config: Config = { market, oracle: { ...oracle }, observed, ledgers };
   const state: State = {

@@ -30,6 +30,8 @@ export const DEPLOYED_CONTRACT_FILES = [
   'test-mocks/MultiEntryToken.sol',
   'test-mocks/TokenEntryPoint.sol',
   'test-mocks/PermitFallbackToken.sol',
+  'test-mocks/FlashMintToken.sol',
+  'test-mocks/NativeCurrencyToken.sol',
 ] as const;
 
 /**

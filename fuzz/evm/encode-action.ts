@@ -39,6 +39,7 @@ export const ABI_OF: Readonly<Record<CallContract, string>> = {
   BlockListToken: 'BlockListToken',
   RebasingToken: 'RebasingToken',
   UpgradableToken: 'UpgradableToken',
+  FlashMintToken: 'FlashMintToken',
 };
 
 /** Prepared codecs per compiled contract set and `contract.function`: built once, looked up per call. */

@@ -66,6 +66,11 @@ export interface EvmHost {
   readonly ledgers: Readonly<Record<Address, readonly Address[]>>;
   /** Each entry point → its ledger, the contract whose storage holds the entry point's balances. */
   readonly ledgerOf: ReadonlyMap<Address, Address>;
+  /**
+   * Tokens of the native currency (NativeCurrencyToken), which have no storage layout to observe:
+   * each with the supply its `totalSupply()` reports (see native-balances.ts).
+   */
+  readonly nativeTokens?: ReadonlyMap<Address, bigint>;
   tracked: Tracked;
   /** What `observe` read last, by storage version (not part of snapshots: versions change on restore). */
   readonly observeCache: ObserveCache;

@@ -2,6 +2,7 @@ import type { ObservedState, QuestionState, SeriesState, TokenState } from '../.
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import type { EvmHost, Tracked } from './host.ts';
 import { observedMetadata } from './metadata.ts';
+import { nativeTokenState } from './native-balances.ts';
 import type { SlotStore } from './state.ts';
 
 /**
@@ -87,6 +88,12 @@ export function observe(host: EvmHost): ObservedState {
 
   const tokens: Record<Address, TokenState> = {};
   for (const token of tracked.tokens) {
+    // Native balances are account state, not storage: read afresh every time (a few accounts).
+    const nativeSupply = host.nativeTokens?.get(token);
+    if (nativeSupply !== undefined) {
+      tokens[token] = nativeTokenState(host.chain, nativeSupply, observed);
+      continue;
+    }
     const slots = host.tokenSlots.get(token);
     if (slots === undefined) throw new Error(`observe: no storage layout known for token ${token}`);
     // An entry point's balances are in its ledger's storage.

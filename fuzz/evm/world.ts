@@ -11,6 +11,7 @@ import { buildRegistry, decodeFailure, decodeLogs } from './decode.ts';
 import { deployContract } from './deploy.ts';
 import type { EvmHost } from './host.ts';
 import { readNewMetadata } from './metadata.ts';
+import { fundNative, readReportedSupply } from './native-balances.ts';
 import { emptyObserveCache } from './observe.ts';
 import { WorldReader } from './reader.ts';
 import { trackEvents } from './track.ts';
@@ -104,6 +105,10 @@ export const DEFAULT_TOKENS: readonly TokenSpec[] = [
   { kind: 'multiEntry', decimals: 18, name: 'Two Door Dollar', symbol: 'TDD' },
   { kind: 'entryPoint', decimals: 18, name: 'Two Door Dollar', symbol: 'TDD' },
   { kind: 'permitFallback', decimals: 18, name: 'Permit Fallback Ether', symbol: 'PFETH' },
+  // Its own ERC-3156 flash lender (DAI): the action `flashMint` splits flash-minted tokens and merges them back.
+  { kind: 'flashMint', decimals: 18, name: 'Flash Mint Dai', symbol: 'FDAI' },
+  // The ERC-20 of the native currency (POL at 0x…1010): actors are funded in ether, not minted.
+  { kind: 'nativeCurrency', decimals: 18, name: 'Polygon Ecosystem Token', symbol: 'POL' },
 ];
 
 /** How to build the world; every field has a default. */
@@ -159,6 +164,8 @@ export const ARTIFACT_OF: Record<TokenKind, string> = {
   multiEntry: 'MultiEntryToken',
   entryPoint: 'TokenEntryPoint',
   permitFallback: 'PermitFallbackToken',
+  flashMint: 'FlashMintToken',
+  nativeCurrency: 'NativeCurrencyToken',
 };
 
 /** The contract whose storage layout an UpgradableToken proxy's storage has (every version's). */
@@ -274,12 +281,18 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     tokenSlots: new Map(),
     ledgers,
     ledgerOf: new Map(tokens.flatMap((t) => (t.ledger === undefined ? [] : [[t.address, t.ledger] as const]))),
+    nativeTokens: new Map(),
     tracked: { series: [], tokens: [], questions: [], flows: new Map(), metadata: new Map() },
     observeCache: emptyObserveCache(),
     lastGas: undefined,
   };
   for (const [i, token] of tokens.entries()) {
-    host.tokenSlots.set(token.address, host.reader.tokenSlots(tokenArtifacts[i] as ContractArtifact));
+    if (token.kind === 'nativeCurrency') {
+      (host.nativeTokens as Map<Address, bigint>).set(
+        token.address,
+        await readReportedSupply(chain, artifacts, token.address),
+      );
+    } else host.tokenSlots.set(token.address, host.reader.tokenSlots(tokenArtifacts[i] as ContractArtifact));
     host.tracked.tokens.push(token.address);
     host.tracked.flows.set(token.address, { paidIn: 0n, paidOut: 0n });
   }
@@ -294,7 +307,9 @@ export async function deployWorld(artifacts: Artifacts, options: WorldOptions = 
     const holders = token.kind === 'entryPoint' ? {} : balancesOf(token, i);
     for (const [account, amount] of Object.entries(holders) as [Address, bigint][]) {
       if (amount === 0n) continue;
-      await mint(host, token.address, account, amount);
+      // The native currency's token is funded in ether: its balances are the accounts' own.
+      if (token.kind === 'nativeCurrency') await fundNative(chain, account, amount);
+      else await mint(host, token.address, account, amount);
       const row = setup.balances[token.address] ?? {};
       row[account] = (row[account] ?? 0n) + amount;
       setup.balances[token.address] = row;

@@ -203,6 +203,11 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
     const row = setup.balances[token.address] ?? {};
     for (const [account, amount] of Object.entries(row)) {
       if (amount === 0n) continue;
+      // The native currency's token has no faucet: its balances are the accounts' ether.
+      if (token.contract === 'NativeCurrencyToken') {
+        line(`        vm.deal(${names.address(account as `0x${string}`)}, ${amount});`);
+        continue;
+      }
       // The upgradable token's faucet is its implementation's: call it through the proxy as MockERC20's.
       const minter = token.contract === 'UpgradableToken' ? `MockERC20(address(${token.variable}))` : token.variable;
       line(`        ${minter}.mint(${names.address(account as `0x${string}`)}, ${amount});`);
@@ -211,9 +216,12 @@ function renderSetUp(input: ForgeTestInput, names: SolidityNames, line: (text?: 
   if (input.trace.world.approvals) {
     line('        // world.approvals: every actor lets the market and the oracle move all of every token.');
     const actors = names.actors.map((a) => a.constant).join(', ');
-    const tokens = names.tokens.map((t) => `address(${t.variable})`).join(', ');
+    // The native currency's token has no approve (FeatureDisabled()): the harness's approvals of it
+    // revert and change nothing, so the exported world leaves them out.
+    const approvable = names.tokens.filter((t) => t.contract !== 'NativeCurrencyToken');
+    const tokens = approvable.map((t) => `address(${t.variable})`).join(', ');
     line(`        address[${names.actors.length}] memory actors = [${actors}];`);
-    line(`        address[${names.tokens.length}] memory tokens = [${tokens}];`);
+    line(`        address[${approvable.length}] memory tokens = [${tokens}];`);
     line('        address[2] memory spenders = [address(market), address(oracle)];');
     line('        for (uint256 i; i < actors.length; ++i) {');
     line('            for (uint256 j; j < tokens.length; ++j) {');

@@ -26,6 +26,8 @@ export const TOKEN_CONTRACT = {
   multiEntry: 'MultiEntryToken',
   entryPoint: 'TokenEntryPoint',
   permitFallback: 'PermitFallbackToken',
+  flashMint: 'FlashMintToken',
+  nativeCurrency: 'NativeCurrencyToken',
 } as const;
 
 /** One token of the world as the generated test declares it. */

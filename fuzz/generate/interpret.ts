@@ -36,6 +36,7 @@ const BUILDERS: Record<ActionKind, Builder> = {
   blockAccount: (c, view) => token.blockAccount(c, view),
   rebase: (c, view) => token.rebase(c, view),
   upgradeToken: (c, view) => token.upgradeToken(c, view),
+  flashMint: token.flashMint,
   warp: (c, view) => warp(c, view),
 };
 
@@ -101,6 +102,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [inUse.has('blockList') ? 1 : 0, 'blockAccount'],
     [inUse.has('rebasing') ? 1 : 0, 'rebase'],
     [inUse.has('upgradable') ? 1 : 0, 'upgradeToken'],
+    // A flash mint of a collateral is drawn once a series uses it: the minted tokens go into it.
+    [inUse.has('flashMint') ? 2 : 0, 'flashMint'],
     [10, 'warp'],
   ];
 }

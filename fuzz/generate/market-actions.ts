@@ -100,6 +100,9 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     multiEntry: 3,
     entryPoint: 3,
     permitFallback: 2,
+    flashMint: 3,
+    // Every split of it is refused by the token (no transferFrom): a small weight shows that.
+    nativeCurrency: 1,
   };
   const claims = view.series.flatMap((s) => [s.pToken, s.nToken]);
   // Claims whose symbol is 32 or 33 bytes sit on the edge of what a nested claim's name embeds.

@@ -158,3 +158,37 @@ export function upgradeToken(c: Chooser, view: WorldView): Action {
   ]);
   return { kind: 'upgradeToken', caller: c.pick(view.actors), token, to };
 }
+
+/**
+ * Flash-mint a flash-mint collateral and split the minted tokens into a series, mostly one whose
+ * collateral it is and mostly merging them back (the supply and every balance end where they
+ * began); invalid: the split claims kept, so the repayment finds the token short
+ * (`ERC20InsufficientBalance`), or an amount of 0 (`ZeroAmount`) or past what the supply can take
+ * (`ERC3156ExceededMaxLoan`). Amounts reach the largest loan the supply allows.
+ */
+export function flashMint(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const flash = view.collaterals.filter((t) => t.kind === 'flashMint');
+  const token = flash.length > 0 ? c.pick(flash).address : c.pick(view.collaterals).address;
+  const own = view.series.filter((s) => s.collateral === token && !s.settled);
+  const series =
+    own.length > 0 && c.chance(7, 8) ? c.pick(own) : view.series.length > 0 ? c.pick(view.series) : undefined;
+  const seriesId = series?.id ?? `0x${'00'.repeat(32)}`;
+  const maxLoan = MAX_UINT256 - (view.state.tokens[token]?.totalSupply ?? 0n);
+  const amount = invalid
+    ? c.pick([0n, maxLoan + 1n > MAX_UINT256 ? MAX_UINT256 : maxLoan + 1n, 1n + c.upTo(10n ** 24n)])
+    : c.weighted<() => bigint>([
+        [8, () => 1n + c.upTo(10n ** 24n)],
+        [2, () => 1n],
+        [1, () => maxLoan],
+      ])();
+  const mergeBack = !(invalid && c.chance(1, 2));
+  return {
+    kind: 'flashMint',
+    caller: c.pick(view.actors),
+    token,
+    market: view.state.market,
+    seriesId,
+    amount,
+    mergeBack,
+  };
+}

@@ -31,6 +31,7 @@ export const STATIC_TRACE_NAMES: readonly string[] = [
   ...['zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
   ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
   ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM', 'MULTI', 'MULTIALT', 'PERMITFB'],
+  ...['FLASH', 'NATIVE'],
 ];
 
 /** Trace names of plain tokens by decimals (others are `DEC<decimals>`). */
@@ -55,6 +56,8 @@ const KIND_NAMES: Record<Exclude<TokenKind, 'plain'>, string> = {
   multiEntry: 'MULTI',
   entryPoint: 'MULTIALT',
   permitFallback: 'PERMITFB',
+  flashMint: 'FLASH',
+  nativeCurrency: 'NATIVE',
 };
 
 /**

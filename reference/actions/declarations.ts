@@ -22,7 +22,8 @@ export type CallContract =
   | 'PausableToken'
   | 'BlockListToken'
   | 'RebasingToken'
-  | 'UpgradableToken';
+  | 'UpgradableToken'
+  | 'FlashMintToken';
 
 /**
  * The one contract function an action calls, when every argument is one of its fields. The EVM
@@ -196,6 +197,23 @@ export const ACTION_DECLARATIONS = {
     call: 'UpgradableToken.upgradeTo(to) called by caller: the proxy keeps its balances and follows implementation to (0 plain, 1 fee on transfer, 2 returns false); token must be UPGRADABLE.',
     fields: { caller: 'address', token: 'address', to: 'uint' },
     abi: { contract: 'UpgradableToken', function: 'upgradeTo', target: { field: 'token' }, args: ['to'] },
+  },
+  flashMint: {
+    call: 'FlashMintToken.flashSplit(market, seriesId, amount, mergeBack) called by caller: the token flash-mints amount to itself (ERC-3156, no fee), splits it into the series (claims to the token), merges it back when mergeBack, then burns the loan, all in one call; token must be FLASH, market the market.',
+    fields: {
+      caller: 'address',
+      token: 'address',
+      market: 'address',
+      seriesId: 'series',
+      amount: 'uint',
+      mergeBack: 'bool',
+    },
+    abi: {
+      contract: 'FlashMintToken',
+      function: 'flashSplit',
+      target: { field: 'token' },
+      args: ['market', 'seriesId', 'amount', 'mergeBack'],
+    },
   },
   warp: {
     call: 'Moves block time forward by seconds; the only action without a caller.',

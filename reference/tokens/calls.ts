@@ -8,6 +8,7 @@ import type { TokenBehaviour } from '../state.ts';
 import type { Tx } from '../tx.ts';
 import { allowance, approveInternal, balanceOf, spendAllowance, tokenAt, transferInternal } from './erc20.ts';
 import { ledgerOf } from './ledger.ts';
+import { nativeFeatureDisabled, nativeTransfer } from './native-currency.ts';
 import { behaviourOf } from './upgradable.ts';
 
 /**
@@ -20,7 +21,8 @@ import { behaviourOf } from './upgradable.ts';
  * allowance of 2^96 − 1; a ZeroApprovalRevertToken refuses an approval of zero; a
  * SelfTransferFromToken's transferFrom from the caller's own account spends no allowance. A call to
  * a TokenEntryPoint is its ledger's (tokens/ledger.ts), the caller unchanged: the MultiEntryToken's
- * rules apply and its address logs.
+ * rules apply and its address logs. A NativeCurrencyToken has no approve or transferFrom, and its
+ * transfer moves native currency (tokens/native-currency.ts).
  */
 
 /** The largest amount a `uint96` token moves or approves (UNI, COMP store amounts in 96 bits). */
@@ -30,6 +32,7 @@ export const MAX_UINT96 = (1n << 96n) - 1n;
 export function transfer(tx: Tx, called: Address, sender: Address, to: Address, value: bigint): AbiValue[] {
   const token = ledgerOf(tx.tokens, called);
   const kind = behaviourOf(tokenAt(tx, token));
+  if (kind === 'nativeCurrency') return nativeTransfer(tx, token, sender, to, value);
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'uint96' && value > MAX_UINT96) revert('AmountExceedsUint96', value);
   // No revert on failure: a short balance is reported, not raised; the zero receiver still reverts.
@@ -50,6 +53,7 @@ export function transferFrom(
 ): AbiValue[] {
   const token = ledgerOf(tx.tokens, called);
   const kind = behaviourOf(tokenAt(tx, token));
+  if (kind === 'nativeCurrency') nativeFeatureDisabled();
   if (kind === 'zeroRevert' && value === 0n) revert('ZeroValueTransfer');
   if (kind === 'uint96' && value > MAX_UINT96) revert('AmountExceedsUint96', value);
   if (kind === 'returnsFalse' && from !== ZERO_ADDRESS && to !== ZERO_ADDRESS) {
@@ -66,6 +70,7 @@ export function transferFrom(
 export function approve(tx: Tx, called: Address, sender: Address, spender: Address, value: bigint): AbiValue[] {
   const token = ledgerOf(tx.tokens, called);
   const kind = tokenAt(tx, token).kind;
+  if (kind === 'nativeCurrency') nativeFeatureDisabled();
   if (kind === 'zeroApprovalRevert' && value === 0n) revert('ZeroValueApproval');
   let stored = value;
   if (kind === 'uint96') {

@@ -43,9 +43,11 @@ describe('deployWorld', () => {
       'multiEntry/18',
       'entryPoint/18',
       'permitFallback/18',
+      'flashMint/18',
+      'nativeCurrency/18',
     ]);
     expect(a.setup.oracle.bondToken).toBe(a.setup.tokens[0]?.address);
-    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(26);
+    expect(new Set([a.setup.market, a.setup.oracle.address, ...a.setup.tokens.map((t) => t.address)]).size).toBe(28);
   });
 
   it('declares the entry point with its ledger, funds only the ledger, and observes both alike', async () => {

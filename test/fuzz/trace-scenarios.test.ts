@@ -194,6 +194,7 @@ describe('docs/trace-format.md stays true', () => {
       ...['BOND', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK'],
       ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM2', 'RAWSYM3', 'RAWSYM4'],
       ...['REBASING', 'UPGRADABLE', 'U96', 'ZEROAPPROVE', 'SELFFROM', 'MULTI', 'MULTIALT', 'PERMITFB'],
+      ...['FLASH', 'NATIVE'],
     ]);
     for (const [, name, address] of rows) expect(book.address(name as string), name).toBe(address);
     const contracts = [...doc.matchAll(/`(oracle|market)` at `(0x[0-9a-f]{40})`/g)];

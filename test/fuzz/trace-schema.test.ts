@@ -68,6 +68,7 @@ const SAMPLE: Record<string, Doc> = {
   blockAccount: { caller: 'bob', token: 'BLOCKLIST', account: 'market', blocked: true },
   rebase: { caller: 'carol', token: 'REBASING', factorBps: '8000' },
   upgradeToken: { caller: 'dave', token: 'UPGRADABLE', to: '1' },
+  flashMint: { caller: 'bob', token: 'FLASH', market: 'market', seriesId: '#0', amount: '5', mergeBack: true },
   warp: { seconds: '3600' },
 };
 
@@ -126,7 +127,7 @@ const VALUES: Record<FieldType, Json[]> = {
   address: [
     ...['alice', 'sybil', 'zero', 'market', 'oracle', 'arbitrator', 'WETH', 'USDC', 'NORET', 'FEE', 'CALLBACK', 'BOND'],
     ...['RFALSE', 'ZEROREV', 'RACE', 'PAUSABLE', 'BLOCKLIST', 'DEC255', 'RAWSYM', 'RAWSYM4', 'RAWSYM5', 'DEC254'],
-    ...['REBASING', 'UPGRADABLE', 'REBASING2'],
+    ...['REBASING', 'UPGRADABLE', 'REBASING2', 'FLASH', 'FLASH2', 'NATIVE'],
     ...['P#0', 'N#31', `0x${'ab'.repeat(20)}`, `0x${'AB'.repeat(20)}`],
     ...['Q#0', 'P#', 'P#x', `0x${'0'.repeat(39)}`, `0x${'0'.repeat(41)}`, 'Alice', 'alice ', 'WETH2', 'eve', '', 0],
   ],

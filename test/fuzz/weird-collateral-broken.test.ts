@@ -53,6 +53,10 @@ const BROKEN: [unit: string, find: string, replace: string][] = [
     'return ledger.transferFromVia(msg.sender, from, to, value);',
     'return ledger.transferFromVia(from, from, to, value);',
   ],
+  // The flash loan's callback keeps the split instead of merging it back.
+  ['contracts/test-mocks/FlashMintToken.sol', 'if (mergeBack) market.merge(seriesId, amount, address(this));', ''],
+  // The native currency's transfer forgets to check the value sent with it.
+  ['contracts/test-mocks/NativeCurrencyToken.sol', 'if (msg.value != value) return false;', ''],
 ];
 
 const CASES: [trace: string, step: number, why: string][] = [
@@ -70,6 +74,8 @@ const CASES: [trace: string, step: number, why: string][] = [
     3,
     "carol's transferFrom through the second address asks for alice's allowance to alice",
   ],
+  ['flash-mint-collateral.json', 3, 'the flash mint that merges back cannot be repaid'],
+  ['native-currency-collateral.json', 4, 'the transfer sent without its value tries to send 5 wei it does not hold'],
 ];
 
 let broken: PreparedEnvironment;
