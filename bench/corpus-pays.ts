@@ -11,8 +11,6 @@ import { join } from 'node:path';
 import { BranchRecorder } from '../fuzz/guide/branch-recorder.ts';
 import { type GuidedOptions, runGuidedCampaign } from '../fuzz/guide/campaign.ts';
 import { readCorpus, writeCorpus } from '../fuzz/guide/corpus-files.ts';
-import { FOCUS } from '../fuzz/guide/focus.ts';
-import { RELATION_PAIRS } from '../fuzz/guide/relation-pairs.ts';
 import { claimOutput } from '../fuzz/io/output.ts';
 import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
 import { brokenArtifacts, WORLD } from '../test/fuzz/support.ts';
@@ -22,9 +20,6 @@ const runs = Number(process.argv[2] ?? 40);
 const depth = Number(process.argv[3] ?? 16);
 const seedA = Number(process.argv[4] ?? 1);
 const seedsB = (process.argv[5] ?? '2,3,4').split(',').map(Number);
-// PAIRS=0 / FOCUS=0 in the environment switch those off (bench/pairs.ts measures them).
-RELATION_PAIRS.on = process.env.PAIRS !== '0';
-FOCUS.on = process.env.FOCUS !== '0';
 const artifacts = brokenArtifacts(...NARROW_MERGE);
 let recorder: BranchRecorder | undefined;
 const env = await prepareEnvironment(artifacts, WORLD, {

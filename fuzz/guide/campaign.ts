@@ -9,7 +9,6 @@ import { CampaignStats } from '../runner/stats.ts';
 import type { Trace } from '../trace/format.ts';
 import type { BranchRecorder } from './branch-recorder.ts';
 import { foundAtOf, loadOrder } from './corpus-order.ts';
-import { FOCUS, focusSteps } from './focus.ts';
 import { type GuidedInput, Rng } from './input.ts';
 import { type MutationKind, mutateInput } from './mutate.ts';
 import { type InputRun, runInput } from './run-input.ts';
@@ -224,15 +223,12 @@ export async function runGuidedCampaign(
     (options.warmStarts ?? process.env.CLIFFLESS_WARM_STARTS !== '0') && options.onInput === undefined
       ? newCampaignName()
       : undefined;
-  /** How many runs leaned each corpus entry at its focus so far (planRun), by index into `corpus`. */
-  const leaned: number[] = [];
   for (let start = 0; start < laneRuns; start += epoch) {
     // The epoch's inputs depend only on what earlier epochs kept: made here, run anywhere.
     const parents = corpus.slice();
     const end = Math.min(laneRuns, start + epoch);
     const planned: { job: GuidedJob; kind: 'fresh' | MutationKind }[] = [];
-    for (let k = start; k < end; k++)
-      planned.push(planRun(options, shard.index + k * shard.count, parents, leaned, warm));
+    for (let k = start; k < end; k++) planned.push(planRun(options, shard.index + k * shard.count, parents, warm));
     const results = await executor.runEpoch(
       planned.map((p) => p.job),
       deadline,
@@ -263,14 +259,12 @@ export async function runGuidedCampaign(
 
 /**
  * The input of run `index`: fresh from the seed schedule (the open-loop campaign's run `index`), or
- * a mutation of one of `parents`. The guide's choices come from (seed, index) and the runs planned
- * before it (`leaned`, which every executor plans alike, on this thread in index order).
+ * a mutation of one of `parents`. The guide's choices come from (seed, index) alone.
  */
 function planRun(
   options: GuidedOptions,
   index: number,
   parents: readonly CorpusEntry[],
-  leaned: number[],
   warm: string | undefined,
 ): { job: GuidedJob; kind: 'fresh' | MutationKind } {
   const rng = new Rng(runSeed(options.seed ^ GUIDE_SALT, index));
@@ -284,38 +278,13 @@ function planRun(
       kind: 'fresh',
     };
   }
-  // Half the time a find is explored around where it was found: the entry leaned least so far
-  // (the newest among those), one of its focus steps leaned to an edge of the state (or related to
-  // an earlier step). Every find thus gets its turns at the edges, newest first.
-  if (FOCUS.on && rng.below(2) === 0) {
-    const chosen = leastLeaned(parents, leaned);
-    if (chosen !== undefined) {
-      leaned[chosen.index] = (leaned[chosen.index] ?? 0) + 1;
-      const other = parents[rng.below(parents.length)] as CorpusEntry;
-      const lean = rng.below(3) === 0 ? 'relate' : 'edge';
-      const mutated = mutateInput(chosen.entry.input, other.input, options.depth, rng, { focus: chosen.focus, lean });
-      return { job: mutatedJob(index, chosen.entry, mutated, warm), kind: mutated.kind };
-    }
-  }
-  // Otherwise half the time one of the newest entries: a branch found once is then explored around.
+  // Half the time one of the newest entries: a branch found once is then explored around.
   const recent = Math.min(parents.length, RECENT);
   const parent = (
     rng.below(2) === 0 ? parents[parents.length - 1 - rng.below(recent)] : parents[rng.below(parents.length)]
   ) as CorpusEntry;
   const other = parents[rng.below(parents.length)] as CorpusEntry;
-  const mutated = mutateInput(parent.input, other.input, options.depth, rng, {
-    focus: focusSteps(parent.steps, parent.added),
-  });
-  return { job: mutatedJob(index, parent, mutated, warm), kind: mutated.kind };
-}
-
-/** The job of run `index`, a mutation of `parent`, starting warm from it when it can. */
-function mutatedJob(
-  index: number,
-  parent: CorpusEntry,
-  mutated: { input: GuidedInput; shared: number },
-  warm: string | undefined,
-): GuidedJob {
+  const mutated = mutateInput(parent.input, other.input, options.depth, rng);
   const job: GuidedJob = { index, input: mutated.input };
   // Only runs of this campaign have snapshots (a loaded entry was replayed before any job).
   if (warm !== undefined)
@@ -323,23 +292,5 @@ function mutatedJob(
       campaign: warm,
       ...('run' in parent.origin ? { from: { run: parent.origin.run, shared: mutated.shared } } : {}),
     };
-  return job;
-}
-
-/**
- * The entry of `parents` with a focus (focus.ts) leaned the fewest times so far (`leaned`, by index
- * into the corpus), the newest among equals; undefined when none has a focus.
- */
-function leastLeaned(
-  parents: readonly CorpusEntry[],
-  leaned: readonly number[],
-): { index: number; entry: CorpusEntry; focus: number[] } | undefined {
-  let best: { index: number; entry: CorpusEntry; focus: number[] } | undefined;
-  for (let index = parents.length - 1; index >= 0; index--) {
-    const entry = parents[index] as CorpusEntry;
-    if (best !== undefined && (leaned[index] ?? 0) >= (leaned[best.index] ?? 0)) continue;
-    const focus = focusSteps(entry.steps, entry.added);
-    if (focus.length > 0) best = { index, entry, focus };
-  }
-  return best;
+  return { job, kind: mutated.kind };
 }

@@ -127,18 +127,8 @@ export function relationFeatures(action: Action, state: ObservedState): string[]
       if ('caller' in action && action.caller === state.oracle) rel('caller=oracle');
   }
   const fields = action as unknown as Record<string, bigint>;
-  const thresholds = thresholdsOf(action, state);
-  for (const t of thresholds) {
+  for (const t of thresholdsOf(action, state)) {
     rel(`${t.field}~${t.against}:${amountClass(fields[t.field] as bigint, t.value)}`);
-  }
-  // Two thresholds of one amount against each other (the pairs a merger holds against the series'
-  // lock, a balance against an allowance): which one binds, and whether an amount can sit at the
-  // edge of one while within the other (a merge of all but one of the locked units needs that many
-  // pairs). A relation of the state the action meets, whatever amount it chose.
-  for (const [i, a] of thresholds.entries()) {
-    for (const b of thresholds.slice(i + 1)) {
-      if (a.field === b.field) rel(`${a.against}~${b.against}:${amountClass(a.value, b.value)}`);
-    }
   }
   if (action.kind === 'redeem') {
     const s = state.series[action.seriesId];

@@ -66,22 +66,13 @@ function nearby(word: number, rng: Rng): number {
   }
 }
 
-/** Where a mutation aims: see {@link mutateInput}. */
-export interface Aim {
-  /** Steps of the parent (counting its prefix) where it reached something first (focus.ts). */
-  focus?: readonly number[];
-  /** Lean one of `focus` this way, instead of drawing the mutation. */
-  lean?: 'edge' | 'relate';
-}
-
 /**
  * A new input from `parent` (and `other`, for a splice), at the level the generator works at: its
  * words. The parent's prefix of actions is kept (or cut short), words are tweaked towards edges,
  * redrawn, inserted, deleted, spliced from another entry, or extended past the end, or a step is
  * leaned to a threshold of the state (`edge`) or to a value of an earlier step (`relate`), a prefix
  * action too (so a loaded corpus entry is explored around, not only extended); the
- * result has at most `depth` steps in all. An `edge` or `relate` lean goes to a step of
- * `aim.focus` half the time, and always with `aim.lean`, which also chooses the mutation. `shared` is how many of its first steps run exactly as the
+ * result has at most `depth` steps in all. `shared` is how many of its first steps run exactly as the
  * parent's did (what a warm start from a snapshot of the parent could skip).
  */
 export function mutateInput(
@@ -89,10 +80,8 @@ export function mutateInput(
   other: GuidedInput,
   depth: number,
   rng: Rng,
-  aim: Aim = {},
 ): { input: GuidedInput; kind: MutationKind; shared: number } {
-  const kind = aim.lean ?? (MUTATIONS[rng.below(MUTATIONS.length)] as MutationKind);
-  const focus = aim.focus ?? [];
+  const kind = MUTATIONS[rng.below(MUTATIONS.length)] as MutationKind;
   let prefix = parent.prefix;
   let words = parent.words.map((step) => [...step]);
   // Leans follow their step when steps move, and go with it when it is cut, redrawn or replaced.
@@ -126,23 +115,9 @@ export function mutateInput(
       // Aims one step at a threshold of the state, or at a value of an earlier step: resolved when
       // the run reaches it (edge-lean.ts). Later steps mostly, where the state has something to aim at.
       // A step of the prefix (a loaded corpus entry's actions) is leaned as an action.
-      // Half the time, with a focus, one of the steps where the parent reached something first:
-      // the new find is then explored around (a merge first paid to another account, moved to the
-      // edges of the lock), instead of a step drawn among all of them.
-      const steps = prefix.length + words.length;
-      const focused = focus.filter((f) => f < steps);
-      const onFocus = focused.length > 0 && (aim.lean !== undefined || rng.below(2) === 0);
-      const aimed = onFocus ? (focused[rng.below(focused.length)] as number) : -1;
-      if (aimed >= 0 && aimed >= prefix.length) {
-        const step = aimed - prefix.length;
-        same = Math.min(same, step);
-        drop((l) => l.step !== step);
-        leans.push({ step, mode: kind, pick: rng.word() });
-        leans.sort((a, b) => a.step - b.step);
-        break;
-      }
       if (prefix.length > 0) {
-        const pick = aimed >= 0 ? aimed : steps - 1 - rng.below(Math.min(steps, 1 + rng.below(steps)));
+        const steps = prefix.length + words.length;
+        const pick = steps - 1 - rng.below(Math.min(steps, 1 + rng.below(steps)));
         if (pick < prefix.length) {
           prefixLeans = [...prefixLeans.filter((l) => l.step !== pick), { step: pick, mode: kind, pick: rng.word() }];
           prefixLeans.sort((a, b) => a.step - b.step);

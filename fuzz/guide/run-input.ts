@@ -15,7 +15,6 @@ import type { BranchRecorder } from './branch-recorder.ts';
 import { type Lean, leanAction, resolveLean } from './edge-lean.ts';
 import type { GuidedInput } from './input.ts';
 import { historyFeatures, outcomeFeature, phaseFeatures, relationFeatures } from './model-features.ts';
-import { relationPairs } from './relation-pairs.ts';
 import {
   copyStats,
   type RunSnapshot,
@@ -159,9 +158,8 @@ export async function runInput(
               ? interpretStep(wordsAt(i - input.prefix.length, state), env.setup, state)
               : undefined;
         if (action !== undefined) {
-          const relations = [...relationFeatures(action, state), ...historyFeatures(action, state, earlier)];
-          for (const f of relations) features.add(f);
-          for (const f of relationPairs(relations)) features.add(f);
+          for (const f of relationFeatures(action, state)) features.add(f);
+          for (const f of historyFeatures(action, state, earlier)) features.add(f);
         }
         return action;
       },
