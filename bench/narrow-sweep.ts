@@ -8,7 +8,6 @@
  */
 import { BranchRecorder } from '../fuzz/guide/branch-recorder.ts';
 import { runGuidedCampaign } from '../fuzz/guide/campaign.ts';
-import { RARITY } from '../fuzz/guide/rarity.ts';
 import { runCampaign } from '../fuzz/runner/campaign.ts';
 import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
 import { brokenArtifacts, WORLD } from '../test/fuzz/support.ts';
@@ -17,8 +16,6 @@ import { NARROW_MERGE } from '../test/guide/support.ts';
 const runs = Number(process.argv[2] ?? 40);
 const depth = Number(process.argv[3] ?? 16);
 const seeds = (process.argv[4] ?? '1,2,3,4,5,6,7,8,9,10').split(',').map(Number);
-// RARITY=0 in the environment picks parents uniformly (what fuzz/guide/rarity.ts adds).
-RARITY.on = process.env.RARITY !== '0';
 const artifacts = brokenArtifacts(...NARROW_MERGE);
 let recorder: BranchRecorder | undefined;
 const env = await prepareEnvironment(artifacts, WORLD, {

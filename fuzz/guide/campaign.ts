@@ -11,7 +11,6 @@ import type { BranchRecorder } from './branch-recorder.ts';
 import { foundAtOf, loadOrder } from './corpus-order.ts';
 import { type GuidedInput, Rng } from './input.ts';
 import { type MutationKind, mutateInput } from './mutate.ts';
-import { pickWeighted, RARITY, type RarityWeights, rarityWeights } from './rarity.ts';
 import { type InputRun, runInput } from './run-input.ts';
 import { type GuidedExecutor, type GuidedJob, localExecutor } from './run-job.ts';
 import { dropWarmCache, newCampaignName } from './warm-start.ts';
@@ -152,10 +151,7 @@ export async function runGuidedCampaign(
     extend: 0,
   };
   let branches = 0;
-  /** How many inputs (loaded entries and runs) reached each feature: how rare it is. */
-  const hits = new Map<string, number>();
   const admit = (run: { features: string[] }, at: number): string[] => {
-    for (const f of run.features) hits.set(f, (hits.get(f) ?? 0) + 1);
     const added = run.features.filter((f) => !seen.has(f));
     for (const f of added) {
       seen.add(f);
@@ -230,11 +226,9 @@ export async function runGuidedCampaign(
   for (let start = 0; start < laneRuns; start += epoch) {
     // The epoch's inputs depend only on what earlier epochs kept: made here, run anywhere.
     const parents = corpus.slice();
-    const rarity = RARITY.on ? rarityWeights(parents, hits) : undefined;
     const end = Math.min(laneRuns, start + epoch);
     const planned: { job: GuidedJob; kind: 'fresh' | MutationKind }[] = [];
-    for (let k = start; k < end; k++)
-      planned.push(planRun(options, shard.index + k * shard.count, parents, rarity, warm));
+    for (let k = start; k < end; k++) planned.push(planRun(options, shard.index + k * shard.count, parents, warm));
     const results = await executor.runEpoch(
       planned.map((p) => p.job),
       deadline,
@@ -271,7 +265,6 @@ function planRun(
   options: GuidedOptions,
   index: number,
   parents: readonly CorpusEntry[],
-  rarity: RarityWeights | undefined,
   warm: string | undefined,
 ): { job: GuidedJob; kind: 'fresh' | MutationKind } {
   const rng = new Rng(runSeed(options.seed ^ GUIDE_SALT, index));
@@ -288,9 +281,7 @@ function planRun(
   // Half the time one of the newest entries: a branch found once is then explored around.
   const recent = Math.min(parents.length, RECENT);
   const parent = (
-    rng.below(2) === 0
-      ? parents[parents.length - 1 - rng.below(recent)]
-      : parents[rarity === undefined ? rng.below(parents.length) : pickWeighted(rarity, rng)]
+    rng.below(2) === 0 ? parents[parents.length - 1 - rng.below(recent)] : parents[rng.below(parents.length)]
   ) as CorpusEntry;
   const other = parents[rng.below(parents.length)] as CorpusEntry;
   const mutated = mutateInput(parent.input, other.input, options.depth, rng);
