@@ -88,8 +88,10 @@ describe('a guided campaign over threads and shards', () => {
   });
 
   it('finds the same first failure on one thread and two, and shrinks it to the same trace', async () => {
-    // The claim token's mint is open to anyone: seed 1 first fails at run 10 (the third epoch), with
-    // runs 8 to 11 in flight at once on two threads.
+    // The claim token's mint is open to anyone: seed 6 first fails at run 4 (the second epoch, so
+    // after a corpus was admitted), with runs 4 to 7 in flight at once on two threads. Measured on the
+    // world's current tokens (seeds 1–3 and 5 find nothing in 16 runs, seed 4 fails at run 0); the
+    // claim is only that both find the same failure in a later epoch, so that is what is asserted.
     const broken = brokenArtifacts(
       'contracts/ClaimToken.sol',
       'if (msg.sender != market) revert OnlyMarket(msg.sender);',
@@ -97,11 +99,12 @@ describe('a guided campaign over threads and shards', () => {
     );
     const world = await guidedEnvironment(broken);
     pool.start({ artifacts: broken, world: WORLD, options: SMALL }); // the thread deploys this world next
-    const options = { seed: 1, runs: 12, shrinkBudget: 40 };
+    const options = { seed: 6, runs: 12, shrinkBudget: 40 };
     const one = await campaign(1, options, world);
     const two = await campaign(2, options, world);
-    expect(one.failure?.run).toBe(10);
-    expect(two.failure?.run).toBe(10);
+    const run = one.failure?.run ?? -1;
+    expect(run).toBeGreaterThanOrEqual(SMALL.epoch ?? 0);
+    expect(two.failure?.run).toBe(run);
     const trace = (r: GuidedResult) =>
       stringifyTrace(
         buildTrace({
@@ -109,12 +112,13 @@ describe('a guided campaign over threads and shards', () => {
           book: new NameBook(world.env.setup),
           steps: r.failure?.steps ?? [],
           ...(r.failure === undefined ? {} : { failure: r.failure.failure }),
-          seed: 1,
+          seed: 6,
         }),
       );
     expect(trace(two)).toBe(trace(one));
-    expect(two.runsDone).toBe(11);
-    expect(JSON.stringify(summaryJson(two.stats, 1))).toBe(JSON.stringify(summaryJson(one.stats, 1)));
+    expect(two.runsDone).toBe(run + 1);
+    expect(one.runsDone).toBe(run + 1);
+    expect(JSON.stringify(summaryJson(two.stats, 6))).toBe(JSON.stringify(summaryJson(one.stats, 6)));
     expect(two.corpus.map((e) => e.origin)).toEqual(one.corpus.map((e) => e.origin));
   });
 });
