@@ -1,53 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
+import { interruptWhen } from '../support/interrupt.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cliffless-bench-sigint-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Ended {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs a TypeScript script as `npm run bench` does (node with tsx's loader, no tsx process between)
- * and sends it one SIGINT, to it alone, once `ready` says so. The SIGKILL guard bounds a script that
- * would ignore the signal; it is not a timing check.
- */
-function interruptWhen(script: string, args: string[], ready: (stdout: string, stderr: string) => boolean) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT });
-  let stdout = '';
-  let stderr = '';
-  let sent = false;
-  const check = () => {
-    if (!sent && ready(stdout, stderr)) {
-      sent = true;
-      child.kill('SIGINT');
-    }
-  };
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    check();
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    check();
-  });
-  const poll = setInterval(check, 50);
-  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise<Ended>((resolve) =>
-    child.on('close', (code) => {
-      clearInterval(poll);
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr });
-    }),
-  );
-}
+/** Runs a TypeScript script as `npm run bench` does: node with tsx's loader, no tsx process between. */
+const interruptScript = (script: string, args: string[], ready: (printed: string) => boolean) =>
+  interruptWhen(['--import', 'tsx', script, ...args], ready, { cwd: ROOT, guardMs: 60_000 });
 
 /** Whether `pid` still runs (a zombie, dead but not yet reaped, does not). */
 function running(pid: number): boolean {
@@ -63,7 +26,7 @@ describe('npm run bench on Ctrl-C', () => {
     const dir = mkdtempSync(join(work, 'run-'));
     const json = join(dir, 'figures.json');
     const args = ['--quick', '--no-forge', '--no-scale', '--no-drift', '--json', json];
-    const ended = await interruptWhen('bench/run.ts', args, (_, stderr) => stderr.includes('warm-up:'));
+    const ended = await interruptScript('bench/run.ts', args, (printed) => printed.includes('warm-up:'));
     expect(ended.stdout).toContain(`interrupted by Ctrl-C: no figures, --json ${json} not written`);
     expect(ended.stdout).toContain(`rerun with: npm run bench -- ${args.join(' ')}`);
     expect(ended.stdout).not.toContain('where the time goes');
@@ -73,7 +36,7 @@ describe('npm run bench on Ctrl-C', () => {
 
   it('stops the process it waits on, and what that process started', async () => {
     const pidFile = join(work, 'sleep.pid');
-    const ended = await interruptWhen(
+    const ended = await interruptScript(
       'test/bench/fixtures/interrupted-process.ts',
       [pidFile],
       () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'),
