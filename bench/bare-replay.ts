@@ -1,4 +1,5 @@
 import { bytesToHex } from '@ethereumjs/util';
+import { yieldToSignals } from '../fuzz/cli/kit/sigint.ts';
 import type { Artifacts } from '../fuzz/compile/index.ts';
 import { type Chain, call, staticCall } from '../fuzz/evm/index.ts';
 import type { HostSnapshot } from '../fuzz/evm/snapshot.ts';
@@ -54,6 +55,8 @@ export async function replayBare(
   for (const entry of log) {
     switch (entry.kind) {
       case 'reset':
+        // One turn of the event loop per run, as the campaign takes (runBench): Ctrl-C is seen.
+        await yieldToSignals();
         chain.state.restore(start.state);
         header.timestamp = start.timestamp;
         header.number = start.blockNumber;

@@ -5,12 +5,12 @@
  * test itself; compiling (and starting up) is the rest of the process's wall time. (A first
  * `forge test` matching no test leaves no cache a second one reuses: forge compiled again.)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { undoOnInterrupt } from '../fuzz/cli/kit/sigint.ts';
 import { PROJECT_ROOT } from '../fuzz/compile/index.ts';
+import { runProcess } from './process.ts';
 
 export const FORGE_SUITE = 'test/forge/invariant/ProtocolInvariants.t.sol';
 
@@ -40,11 +40,16 @@ interface ForgeTest {
   kind?: { Invariant?: { runs: number; calls: number; reverts: number } };
 }
 
+/** A guard against a hung forge, not a budget: the default suite compiles and runs in minutes. */
+const FORGE_LIMIT_SECONDS = 3600;
+
 /**
  * Runs forge's invariant suite in fresh output folders (it compiles, then runs). Throws if forge
- * fails, a test fails, or its JSON lacks the invariant counts.
+ * fails, a test fails, or its JSON lacks the invariant counts. Forge runs as a child the event loop
+ * waits on, not a blocking call, so that Ctrl-C is handled while it runs: the child is stopped and
+ * the folders removed (bench/process.ts, and the undo below).
  */
-export function measureForge(runsOverride?: number): ForgeFigures {
+export async function measureForge(runsOverride?: number): Promise<ForgeFigures> {
   const work = mkdtempSync(join(tmpdir(), 'cliffless-bench-forge-'));
   const forget = undoOnInterrupt(() => rmSync(work, { recursive: true, force: true }));
   try {
@@ -54,16 +59,15 @@ export function measureForge(runsOverride?: number): ForgeFigures {
       FOUNDRY_CACHE_PATH: join(work, 'cache'),
       ...(runsOverride === undefined ? {} : { FOUNDRY_INVARIANT_RUNS: String(runsOverride) }),
     };
-    const start = performance.now();
-    const test = spawnSync(
+    const test = await runProcess(
       join(PROJECT_ROOT, 'node_modules', '.bin', 'forge'),
       ['test', '--match-path', FORGE_SUITE, '-j', '1', '--json'],
-      { cwd: PROJECT_ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      { cwd: PROJECT_ROOT, env, limitSeconds: FORGE_LIMIT_SECONDS },
     );
-    const wall = (performance.now() - start) / 1000;
-    if (test.error !== undefined) throw new Error(`bench: cannot run forge: ${test.error.message}`);
-    if (test.status !== 0) {
-      throw new Error(`bench: forge's invariant suite failed:\n${test.stdout.slice(-3000)}${test.stderr.slice(-3000)}`);
+    const wall = test.wallSeconds;
+    if (test.code !== 0) {
+      const how = test.timedOut ? `ran past ${FORGE_LIMIT_SECONDS}s and was stopped` : 'failed';
+      throw new Error(`bench: forge's invariant suite ${how}:\n${test.stdout.slice(-3000)}${test.stderr.slice(-3000)}`);
     }
     const figures = parseInvariants(test.stdout, runsOverride);
     return { ...figures, compileSeconds: wall - figures.campaignSeconds, testWallSeconds: wall };

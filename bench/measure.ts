@@ -124,11 +124,16 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
   const { artifacts } = compileContracts();
   const env = await prepareEnvironment(artifacts, BENCH_WORLD);
   const bareWorld = await deployBareWorld(artifacts, BENCH_WORLD);
+  // Never aborted: given a signal, a campaign lets the event loop turn between runs (a run is
+  // promise work only), so that bench/run.ts's Ctrl-C handler runs within a run, not at the end of
+  // the bench. The bare replays turn it at each run start likewise, so both sides pay the same.
+  const { signal } = new AbortController();
   const campaign = (probesPerStep: number) => ({
     seed: config.seed,
     runs: config.runs,
     depth: config.depth,
     probesPerStep,
+    signal,
   });
 
   log('warm-up: instrumented campaign (records its EVM calls), then a verified bare replay');
@@ -184,6 +189,7 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
     depth: config.depth,
     probesPerStep: config.probesPerStep,
     rounds,
+    signal,
   });
   const actors = config.scale
     ? await measureActors(artifacts, scaleCampaign(config.actorRuns, config.actorRounds), log)
@@ -192,7 +198,7 @@ export async function runBench(config: BenchConfig, log: Log = () => {}): Promis
     ? await measureWorkers(artifacts, scaleCampaign(config.workerRuns, config.workerRounds), log)
     : undefined;
   if (config.forge) log('forge: the invariant suite in temporary folders (it compiles first), on one thread');
-  const forge = config.forge ? measureForge(config.forgeRuns) : undefined;
+  const forge = config.forge ? await measureForge(config.forgeRuns) : undefined;
 
   const harness = subject(rounds.harness, recorded.actions);
   const harnessNoProbes = subject(rounds.harnessNoProbes, recorded.actions);

@@ -15,7 +15,8 @@ export interface ProcessResult {
 /**
  * Runs a command without a shell and collects its output, without blocking the event loop (the
  * bench runs a worker thread meanwhile). A process still running after `limitSeconds` is killed
- * and reported with `timedOut`: a guard against a hung tool, not a budget.
+ * and reported with `timedOut`: a guard against a hung tool, not a budget. A Ctrl-C handled by
+ * `exitOnSigint` (fuzz/cli/kit/sigint.ts) kills it too, with every process it started.
  */
 export function runProcess(
   command: string,
@@ -24,14 +25,29 @@ export function runProcess(
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, killed whole: the command may be a wrapper (npm's `forge` is a node
+    // script that starts the forge binary, which starts solc), and killing only the wrapper would
+    // leave the real work running.
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const kill = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // the group is gone already; the child itself, should it remain
+      }
+    };
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
-    const forget = undoOnInterrupt(() => child.kill('SIGKILL'));
+    const forget = undoOnInterrupt(kill);
     const guard = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      kill();
     }, options.limitSeconds * 1000);
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));

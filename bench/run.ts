@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the differential campaign's speed against the bare EVM on the same calls,
  * with the machine it ran on, as one table (and optionally JSON). Exit 0 after printing, 1 if a
- * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag.
+ * measurement failed (a failing campaign, a replay that differs), 2 for a bad flag, 130 on Ctrl-C.
  */
 
+import { quote } from 'shell-quote';
+import { exitOnSigint } from '../fuzz/cli/kit/sigint.ts';
 import { UsageError } from '../fuzz/errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, type OutputClaim, OutputPathError } from '../fuzz/io/output.ts';
 import { BENCH_HELP, parseBenchArgs } from './args.ts';
@@ -27,6 +29,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(BENCH_HELP);
     return 0;
   }
+  // Every figure is printed at the end: a Ctrl-C stops the processes the bench started, removes its
+  // temporary folders and exits 130 with nothing written (--json only ever appears whole, at the end).
+  exitOnSigint(
+    () =>
+      `\ninterrupted by Ctrl-C: no figures${json === undefined ? '' : `, --json ${json.path} not written`}\n` +
+      `rerun with: npm run bench -- ${quote(argv)}\n`,
+  );
   const start = machineInfo();
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   log(`load average ${start.load.map((l) => l.toFixed(2)).join(' ')}; this takes a few minutes at most`);

@@ -44,6 +44,8 @@ export interface ScaleCampaign {
   depth: number;
   probesPerStep: number;
   rounds: number;
+  /** Lets the event loop turn between runs (see runBench). */
+  signal?: AbortSignal;
 }
 
 /**

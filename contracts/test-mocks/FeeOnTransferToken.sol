@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {FeeOnTransferRules} from "./FeeOnTransferRules.sol";
 import {MockERC20} from "./MockERC20.sol";
 
 /// @title FeeOnTransferToken
 /// @notice TEST MOCK, not for deployment: MockERC20 that burns a 1% fee, rounded up, on every transfer
-///         between two non-zero accounts. Mint and burn charge no fee.
+///         between two non-zero accounts (FeeOnTransferRules). Mint and burn charge no fee.
 /// @dev On a transfer of `value` from `from` to `to`: first ERC20InsufficientBalance(from, balance,
 ///      value) if `from` holds less than `value`; then `value - fee` moves (Transfer(from, to,
 ///      value - fee)); then, if fee > 0, `fee` is burned from `from` (Transfer(from, 0, fee)).
@@ -17,15 +17,6 @@ contract FeeOnTransferToken is MockERC20 {
     constructor(string memory name_, string memory symbol_, uint8 decimals_) MockERC20(name_, symbol_, decimals_) {}
 
     function _update(address from, address to, uint256 value) internal override {
-        if (from == address(0) || to == address(0)) {
-            super._update(from, to, value);
-            return;
-        }
-        // Checked against the full value, so a short balance fails as a plain ERC20 would.
-        uint256 balance = balanceOf(from);
-        if (balance < value) revert ERC20InsufficientBalance(from, balance, value);
-        uint256 fee = Math.ceilDiv(value, 100);
-        super._update(from, to, value - fee);
-        if (fee > 0) super._update(from, address(0), fee);
+        FeeOnTransferRules.update(from, to, value, balanceOf, super._update);
     }
 }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {MockERC20} from "./MockERC20.sol";
+import {ReturnsFalseRules} from "./ReturnsFalseRules.sol";
 
 /// @title ReturnsFalseToken
 /// @notice TEST MOCK, not for deployment: MockERC20 whose transfer and transferFrom return false,
@@ -19,16 +20,13 @@ contract ReturnsFalseToken is MockERC20 {
 
     /// @notice ERC20 transfer, or false when the sender's balance is short.
     function transfer(address to, uint256 value) public override returns (bool) {
-        if (to != address(0) && balanceOf(msg.sender) < value) return false;
+        if (ReturnsFalseRules.transferFails(to, value, balanceOf)) return false;
         return super.transfer(to, value);
     }
 
     /// @notice ERC20 transferFrom, or false when the allowance or the balance of `from` is short.
     function transferFrom(address from, address to, uint256 value) public override returns (bool) {
-        if (from != address(0) && to != address(0)) {
-            uint256 allowed = allowance(from, msg.sender);
-            if ((allowed != type(uint256).max && allowed < value) || balanceOf(from) < value) return false;
-        }
+        if (ReturnsFalseRules.transferFromFails(from, to, value, balanceOf, allowance)) return false;
         return super.transferFrom(from, to, value);
     }
 }

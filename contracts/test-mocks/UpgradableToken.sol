@@ -4,8 +4,9 @@ pragma solidity 0.8.37;
 import {Proxy} from "@openzeppelin/contracts/proxy/Proxy.sol";
 import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {StorageSlot} from "@openzeppelin/contracts/utils/StorageSlot.sol";
+import {FeeOnTransferRules} from "./FeeOnTransferRules.sol";
+import {ReturnsFalseRules} from "./ReturnsFalseRules.sol";
 
 /// @title UpgradableToken
 /// @notice TEST MOCK, not for deployment: an upgradable token (like USDC or USDT behind their
@@ -111,40 +112,29 @@ abstract contract ProxiedTokenLogic is ERC20 {
 contract PlainTokenLogic is ProxiedTokenLogic {}
 
 /// @title FeeTokenLogic
-/// @notice TEST MOCK: UpgradableToken version 1, FeeOnTransferToken's rules: a transfer between two
-///         non-zero accounts checks the full balance, moves `value - ceil(value / 100)` and burns the
-///         fee from the sender.
+/// @notice TEST MOCK: UpgradableToken version 1, FeeOnTransferToken's rules (FeeOnTransferRules): a
+///         transfer between two non-zero accounts checks the full balance, moves
+///         `value - ceil(value / 100)` and burns the fee from the sender.
 contract FeeTokenLogic is ProxiedTokenLogic {
     function _update(address from, address to, uint256 value) internal override {
-        if (from == address(0) || to == address(0)) {
-            super._update(from, to, value);
-            return;
-        }
-        uint256 balance = balanceOf(from);
-        if (balance < value) revert ERC20InsufficientBalance(from, balance, value);
-        uint256 fee = Math.ceilDiv(value, 100);
-        super._update(from, to, value - fee);
-        if (fee > 0) super._update(from, address(0), fee);
+        FeeOnTransferRules.update(from, to, value, balanceOf, super._update);
     }
 }
 
 /// @title ReturnsFalseTokenLogic
-/// @notice TEST MOCK: UpgradableToken version 2, ReturnsFalseToken's rules: transfer and
-///         transferFrom return false, changing nothing, when the balance (or the allowance, unless
-///         infinite) is short and neither address is zero.
+/// @notice TEST MOCK: UpgradableToken version 2, ReturnsFalseToken's rules (ReturnsFalseRules):
+///         transfer and transferFrom return false, changing nothing, when the balance (or the
+///         allowance, unless infinite) is short and neither address is zero.
 contract ReturnsFalseTokenLogic is ProxiedTokenLogic {
     /// @notice ERC20 transfer, or false when the sender's balance is short.
     function transfer(address to, uint256 value) public override returns (bool) {
-        if (to != address(0) && balanceOf(msg.sender) < value) return false;
+        if (ReturnsFalseRules.transferFails(to, value, balanceOf)) return false;
         return super.transfer(to, value);
     }
 
     /// @notice ERC20 transferFrom, or false when the allowance or the balance of `from` is short.
     function transferFrom(address from, address to, uint256 value) public override returns (bool) {
-        if (from != address(0) && to != address(0)) {
-            uint256 allowed = allowance(from, msg.sender);
-            if ((allowed != type(uint256).max && allowed < value) || balanceOf(from) < value) return false;
-        }
+        if (ReturnsFalseRules.transferFromFails(from, to, value, balanceOf, allowance)) return false;
         return super.transferFrom(from, to, value);
     }
 }

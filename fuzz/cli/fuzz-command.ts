@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
 import { compileForCli } from '../compile/for-cli.ts';
 import { UsageError } from '../errors.ts';
 import { exhaustiveCommand } from '../exhaustive/command.ts';
@@ -15,19 +14,16 @@ import {
 import { type CampaignResult, runCampaign } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { prepareEnvironment } from '../runner/prepare.ts';
-import { describeFailure } from '../runner/render.ts';
 import { parseShard, type Shard, shardLabel, shardRunCount, WHOLE } from '../runner/shard.ts';
 import { formatSummary } from '../runner/summary.ts';
-import { buildTrace } from '../trace/build.ts';
-import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
-import { bookAfter } from '../trace/track-series.ts';
 import { reportCampaign } from './campaign-reports.ts';
 import { claimCiOutputs, withCiFlags } from './ci-outputs.ts';
 import { COVERAGE_FLAGS, coverageStep } from './coverage-step.ts';
+import { failureRecord, reportFailureTrace } from './failure-trace.ts';
 import { guidedFuzz } from './guided-fuzz.ts';
 import type { CommandSpec, ParsedArgs } from './kit/args.ts';
-import { rerunLine, shownPath } from './kit/rerun.ts';
+import { rerunLine } from './kit/rerun.ts';
 import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
 import { maximizeFuzz } from './maximize-fuzz.ts';
 import { Progress } from './progress.ts';
@@ -204,6 +200,12 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   checkWorkers(workers, shardRunCount(runs, shard), f.shard !== undefined);
   // Every output is claimed before any work: a bad path fails now, not after the campaign.
   const out = claimOutput('out', (f.out as string | undefined) ?? 'traces', { kind: 'folder' });
+  // A replay repeats the flags that change it.
+  const replay = (trace: string) =>
+    rerunLine('replay', { positionals: [trace], flags: { contracts: f.contracts, probes: f.probes } }, [
+      'contracts',
+      'probes',
+    ]);
   const summaryClaim =
     f['summary-json'] === undefined
       ? undefined
@@ -236,11 +238,7 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
         world: { actors, approvals: true },
         out,
         rerun: rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed }),
-        replay: (trace) =>
-          rerunLine('replay', { positionals: [trace], flags: { contracts: f.contracts, probes: f.probes } }, [
-            'contracts',
-            'probes',
-          ]),
+        replay,
         workers,
         shard,
         coverage,
@@ -311,32 +309,22 @@ export async function fuzzCommand(args: ParsedArgs): Promise<number> {
   const failure = result.failure;
   let written: string | undefined;
   if (failure !== undefined) {
-    const book = bookAfter(start, failure.steps.slice(0, -1));
-    const shrunk = interrupted
-      ? `not shrunk: interrupted; ${failure.steps.length} actions`
-      : `shrunk from ${failure.originalLength} to ${failure.steps.length} actions`;
-    // The report first, in full: should the trace then fail to write, nothing of the result is lost.
-    process.stdout.write(`\nFAILURE (${shrunk})\n${describeFailure(failure.failure, book)}\n\n`);
-    const trace = buildTrace({ world, book: start, steps: failure.steps, failure: failure.failure, seed });
-    const prefix = `fuzz-seed${seed}${sharded ? `-shard${shard.index}of${shard.count}` : ''}`;
-    const delivered = deliverTraceFile(out, prefix, trace);
-    if (delivered.written !== undefined) {
-      written = delivered.written;
-      const shown = shownPath(written);
-      const replayFlags = { contracts: f.contracts, probes: f.probes };
-      process.stdout.write(
-        `trace written to ${shown}\n` +
-          `replay with: ${rerunLine('replay', { positionals: [shown], flags: replayFlags }, ['contracts', 'probes'])}\n`,
-      );
-    } else {
-      lost = EXIT_OUTPUT_LOST;
-      process.stdout.write('the trace above was not written: save it to a file to replay it\n');
-    }
     // Runs 0..run of the seed, and no time budget: exactly the runs up to the failing one.
     const again = rerunLine('fuzz', args, CAMPAIGN_FLAGS, undefined, { seed, runs: failure.run + 1, time: undefined });
-    process.stdout.write(
-      `(run ${failure.run} of seed ${seed}: the failing run with the smallest index)\nrerun the campaign up to it with: ${again}\n`,
-    );
+    written = reportFailureTrace({
+      failure,
+      shrunk: interrupted
+        ? `not shrunk: interrupted; ${failure.steps.length} actions`
+        : `shrunk from ${failure.originalLength} to ${failure.steps.length} actions`,
+      start,
+      world,
+      seed,
+      out,
+      prefix: `fuzz-seed${seed}${sharded ? `-shard${shard.index}of${shard.count}` : ''}`,
+      replay,
+      found: `(run ${failure.run} of seed ${seed}: the failing run with the smallest index)\nrerun the campaign up to it with: ${again}\n`,
+    });
+    if (written === undefined) lost = EXIT_OUTPUT_LOST;
   }
   if (summaryClaim !== undefined) {
     const document = summaryDocument(
@@ -418,19 +406,7 @@ function campaignRecord(
     shard: shardLabel(c.shard),
     counted: result.ranges,
     complete: failure === undefined && !result.interrupted,
-    failure:
-      failure === undefined || written === undefined
-        ? null
-        : {
-            run: failure.run,
-            kind: failure.failure.kind,
-            id: failure.failure.id,
-            step: failure.failure.step,
-            message: failure.failure.message,
-            shrunkFrom: failure.originalLength,
-            actions: failure.steps.length,
-            trace: basename(written),
-          },
+    failure: failureRecord(failure, written),
   };
 }
 

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Artifacts } from '../compile/index.ts';
 import { branchTotals } from '../guide/branch-recorder.ts';
 import { DEFAULT_EPOCH, type GuidedProgress, type GuidedResult, runGuidedCampaign } from '../guide/campaign.ts';
@@ -13,19 +12,15 @@ import { claimOutput, EXIT_OUTPUT_LOST, type OutputClaim } from '../io/output.ts
 import { type CampaignRecord, summaryDocument, writeSummaryFile } from '../parallel/summary-file.ts';
 import type { CampaignResult, RunOptions } from '../runner/campaign.ts';
 import type { RunRanges } from '../runner/fold.ts';
-import { describeFailure } from '../runner/render.ts';
 import { type Shard, shardLabel, shardRunCount } from '../runner/shard.ts';
 import type { CampaignStats } from '../runner/stats.ts';
 import { formatSummary } from '../runner/summary.ts';
-import { buildTrace } from '../trace/build.ts';
 import type { TraceWorld } from '../trace/format.ts';
-import { deliverTraceFile } from '../trace/io.ts';
 import { NameBook } from '../trace/names.ts';
-import { bookAfter } from '../trace/track-series.ts';
 import { reportCampaign } from './campaign-reports.ts';
 import type { CiOutputs } from './ci-outputs.ts';
 import type { CoverageStep } from './coverage-step.ts';
-import { shownPath } from './kit/rerun.ts';
+import { failureRecord, reportFailureTrace } from './failure-trace.ts';
 import { Progress } from './progress.ts';
 
 /** The progress line with the corpus and the branch directions reached. */
@@ -200,30 +195,18 @@ function reportFailure(options: GuidedFuzzOptions, result: GuidedResult, start: 
     result.failureFile === undefined
       ? `run ${failure.run} of the guided campaign with seed ${options.seed}`
       : `replaying the corpus entry ${result.failureFile}`;
-  // The report first, in full: should the trace then fail to write, nothing of the result is lost.
-  process.stdout.write(
-    `\nFAILURE (shrunk from ${failure.originalLength} to ${failure.steps.length} actions)\n` +
-      `${describeFailure(failure.failure, bookAfter(start, failure.steps.slice(0, -1)))}\n\n`,
-  );
   const shard = options.shard.count > 1 ? `-shard${options.shard.index}of${options.shard.count}` : '';
-  const delivered = deliverTraceFile(
-    options.out,
-    `fuzz-guided-seed${options.seed}${shard}`,
-    buildTrace({
-      world: options.world,
-      book: start,
-      steps: failure.steps,
-      failure: failure.failure,
-      seed: options.seed,
-    }),
-  );
-  if (delivered.written === undefined) {
-    process.stdout.write(`the trace above was not written: save it to a file to replay it\n(found ${where})\n`);
-    return undefined;
-  }
-  const shown = shownPath(delivered.written);
-  process.stdout.write(`trace written to ${shown}\nreplay with: ${options.replay(shown)}\n(found ${where})\n`);
-  return delivered.written;
+  return reportFailureTrace({
+    failure,
+    shrunk: `shrunk from ${failure.originalLength} to ${failure.steps.length} actions`,
+    start,
+    world: options.world,
+    seed: options.seed,
+    out: options.out,
+    prefix: `fuzz-guided-seed${options.seed}${shard}`,
+    replay: options.replay,
+    found: `(found ${where})\n`,
+  });
 }
 
 /** The run indices of the lane's first `done` runs, as the summary's inclusive ranges. */
@@ -262,19 +245,6 @@ function campaignRecord(
     shard: shardLabel(options.shard),
     counted,
     complete: failure === undefined && !result.interrupted,
-    failure:
-      failure === undefined || written === undefined
-        ? null
-        : {
-            // A failure replaying the loaded corpus (guided.failureFile) is before run 0.
-            run: Math.max(0, failure.run),
-            kind: failure.failure.kind,
-            id: failure.failure.id,
-            step: failure.failure.step,
-            message: failure.failure.message,
-            shrunkFrom: failure.originalLength,
-            actions: failure.steps.length,
-            trace: basename(written),
-          },
+    failure: failureRecord(failure, written),
   };
 }

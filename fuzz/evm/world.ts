@@ -144,8 +144,11 @@ export interface WorldOptions {
 /** How many tokens are deployed before the oracle and the market (the world's original six). */
 const EARLY_TOKENS = 6;
 
-/** The contract each token kind deploys (its file is `test-mocks/<name>.sol`). */
-export const ARTIFACT_OF: Record<TokenKind, string> = {
+/**
+ * The contract each token kind deploys (its file is `test-mocks/<name>.sol`): the one table of
+ * them, which the exported forge tests (fuzz/export) name their tokens' types from too.
+ */
+export const ARTIFACT_OF = {
   plain: 'MockERC20',
   noReturn: 'NoReturnToken',
   feeOnTransfer: 'FeeOnTransferToken',
@@ -166,7 +169,7 @@ export const ARTIFACT_OF: Record<TokenKind, string> = {
   permitFallback: 'PermitFallbackToken',
   flashMint: 'FlashMintToken',
   nativeCurrency: 'NativeCurrencyToken',
-};
+} as const satisfies Record<TokenKind, string>;
 
 /** The contract whose storage layout an UpgradableToken proxy's storage has (every version's). */
 const UPGRADABLE_LAYOUT = 'PlainTokenLogic';

@@ -1,4 +1,4 @@
-import { TOKEN_CONTRACT } from './solidity-names.ts';
+import { ARTIFACT_OF } from '../evm/world.ts';
 
 /**
  * Solidity's keywords and reserved words (the 0.8 grammar's keyword tokens and its "Reserved
@@ -149,7 +149,7 @@ const IMPORTED = new Set([
   'ISplitMarket',
   'ISlowOracle',
   'ClaimToken',
-  ...Object.values(TOKEN_CONTRACT),
+  ...Object.values(ARTIFACT_OF),
 ]);
 
 /**

@@ -3,37 +3,14 @@ import type { AbiValue } from '../../reference/outcome.ts';
 import type { Address, Bytes32 } from '../../reference/primitives.ts';
 import { MAX_UINT256, ZERO_ADDRESS } from '../../reference/primitives.ts';
 import type { WorldSetup } from '../../reference/setup.ts';
+import { ARTIFACT_OF } from '../evm/world.ts';
 import { NameBook } from '../trace/names.ts';
 import { formatIndexId } from '../trace/values.ts';
-
-/** Solidity contract type deployed for each token kind. */
-export const TOKEN_CONTRACT = {
-  plain: 'MockERC20',
-  noReturn: 'NoReturnToken',
-  feeOnTransfer: 'FeeOnTransferToken',
-  callback: 'CallbackToken',
-  returnsFalse: 'ReturnsFalseToken',
-  zeroRevert: 'ZeroRevertToken',
-  approvalRace: 'ApprovalRaceToken',
-  pausable: 'PausableToken',
-  blockList: 'BlockListToken',
-  rawSymbol: 'RawSymbolToken',
-  rebasing: 'RebasingToken',
-  upgradable: 'UpgradableToken',
-  uint96: 'Uint96Token',
-  zeroApprovalRevert: 'ZeroApprovalRevertToken',
-  selfTransferFrom: 'SelfTransferFromToken',
-  multiEntry: 'MultiEntryToken',
-  entryPoint: 'TokenEntryPoint',
-  permitFallback: 'PermitFallbackToken',
-  flashMint: 'FlashMintToken',
-  nativeCurrency: 'NativeCurrencyToken',
-} as const;
 
 /** One token of the world as the generated test declares it. */
 export interface SolidityToken {
   variable: string;
-  contract: (typeof TOKEN_CONTRACT)[keyof typeof TOKEN_CONTRACT];
+  contract: (typeof ARTIFACT_OF)[keyof typeof ARTIFACT_OF];
   label: string;
   /** The world's `name()` and `symbol()` (a collateral's symbol names its claim tokens). */
   name: string;
@@ -74,7 +51,7 @@ export class SolidityNames {
       return {
         ...(t.ledger === undefined ? {} : { ledger: book.nameOf(t.ledger).toLowerCase() }),
         variable: label.toLowerCase(),
-        contract: TOKEN_CONTRACT[t.kind],
+        contract: ARTIFACT_OF[t.kind],
         label,
         name: t.name,
         symbol: t.symbol,

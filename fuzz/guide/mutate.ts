@@ -14,34 +14,38 @@ export type MutationKind =
   | 'delete'
   | 'extend';
 
-/** Every mutation kind, for counters that start at zero. */
-export const MUTATION_KINDS: readonly MutationKind[] = [
-  'tweak',
-  'edge',
-  'relate',
-  'redraw',
-  'truncate-extend',
-  'splice',
-  'insert',
-  'delete',
-  'extend',
-];
+/**
+ * How many of the draws each kind gets: tweaks and edge leans twice as many as the rest. Written
+ * once, in the order the summary counts kinds; the draw table follows from it.
+ */
+const DRAWS: Readonly<Record<MutationKind, number>> = {
+  tweak: 2,
+  edge: 2,
+  relate: 1,
+  redraw: 1,
+  'truncate-extend': 1,
+  splice: 1,
+  insert: 1,
+  delete: 1,
+  extend: 1,
+};
 
-const MUTATIONS: MutationKind[] = [
-  'tweak',
-  'tweak',
-  'edge',
-  'edge',
-  'relate',
-  'redraw',
-  'truncate-extend',
-  'splice',
-  'insert',
-  'delete',
-  'extend',
-];
+/** Every mutation kind, for counters that start at zero. */
+export const MUTATION_KINDS = Object.keys(DRAWS) as readonly MutationKind[];
+
+/** Each kind as many times as it has draws, in {@link MUTATION_KINDS}' order: one entry is drawn. */
+const MUTATIONS: readonly MutationKind[] = MUTATION_KINDS.flatMap((kind) =>
+  Array<MutationKind>(DRAWS[kind]).fill(kind),
+);
 
 const freshStep = (rng: Rng): number[] => Array.from({ length: WORDS_PER_STEP }, () => rng.word());
+
+/** A step index among `n`, drawn towards the last ones (where the state has the most to aim at). */
+const lateStep = (n: number, rng: Rng): number => n - 1 - rng.below(Math.min(n, 1 + rng.below(n)));
+
+/** `leans` with `lean` in place of any lean of its step, in step order. */
+const withLean = (leans: readonly Lean[], lean: Lean): Lean[] =>
+  [...leans.filter((l) => l.step !== lean.step), lean].sort((a, b) => a.step - b.step);
 
 /**
  * A word near `word`: the edges the generator's choices turn on. Builders draw a choice as
@@ -116,11 +120,9 @@ export function mutateInput(
       // the run reaches it (edge-lean.ts). Later steps mostly, where the state has something to aim at.
       // A step of the prefix (a loaded corpus entry's actions) is leaned as an action.
       if (prefix.length > 0) {
-        const steps = prefix.length + words.length;
-        const pick = steps - 1 - rng.below(Math.min(steps, 1 + rng.below(steps)));
+        const pick = lateStep(prefix.length + words.length, rng);
         if (pick < prefix.length) {
-          prefixLeans = [...prefixLeans.filter((l) => l.step !== pick), { step: pick, mode: kind, pick: rng.word() }];
-          prefixLeans.sort((a, b) => a.step - b.step);
+          prefixLeans = withLean(prefixLeans, { step: pick, mode: kind, pick: rng.word() });
           // Its outcome, and those of the steps after it, may now differ: they are no longer expected.
           prefix = prefix.map((a, i) => (i < pick || a.expect === undefined ? a : { kind: a.kind, fields: a.fields }));
           prefixSame = pick;
@@ -128,11 +130,9 @@ export function mutateInput(
         }
       }
       if (words.length === 0) words.push(freshStep(rng));
-      const step = words.length - 1 - rng.below(Math.min(words.length, 1 + rng.below(words.length)));
+      const step = lateStep(words.length, rng);
       same = Math.min(same, step);
-      drop((l) => l.step !== step);
-      leans.push({ step, mode: kind, pick: rng.word() });
-      leans.sort((a, b) => a.step - b.step);
+      leans = withLean(leans, { step, mode: kind, pick: rng.word() });
       break;
     }
     case 'redraw': {

@@ -59,6 +59,9 @@ export type KillResult =
       reach?: { reached: number; total: number };
     };
 
+/** A campaign that killed its mutant. */
+type Kill = Extract<KillResult, { killed: true }>;
+
 /**
  * A differential campaign on compiled (mutant) artifacts that stops at the first failure and does
  * not shrink it: the same sequences `cliffless fuzz --seed S --runs R --depth D` draws, checked by
@@ -91,18 +94,7 @@ export async function runKillCampaign(
       /^(the contracts do not deploy|the contracts fail D1 before any action|the contracts fail while the world is set up)/.test(
         message(error),
       );
-    const killedBy = diverged ? 'D1' : 'error';
-    const detail = `world setup failed: ${firstLine(error)}`;
-    return {
-      killed: true,
-      killedBy,
-      violations: [killedBy],
-      detail,
-      run: -1,
-      step: -1,
-      actions: 0,
-      seconds: elapsed(),
-    };
+    return beforeAnyStep(diverged ? 'D1' : 'error', `world setup failed: ${firstLine(error)}`, -1, 0, elapsed());
   }
   const checks = new KillChecks({
     actors: env.setup.actors,
@@ -118,7 +110,7 @@ export async function runKillCampaign(
     }
   }
   const stats = new CampaignStats();
-  let kill: Extract<KillResult, { killed: true }> | undefined;
+  let kill: Kill | undefined;
   const property = fc.asyncProperty(stepsArbitrary(budget.depth), async (words) => {
     const run = stats.runs++;
     try {
@@ -126,17 +118,7 @@ export async function runKillCampaign(
       if (result.failure === undefined) return true;
       kill = killOf(result.failure, run, stats.actions, elapsed(), describe(env, result.failure, result.steps));
     } catch (error) {
-      const detail = `the harness threw: ${firstLine(error)}`;
-      kill = {
-        killed: true,
-        killedBy: 'error',
-        violations: ['error'],
-        detail,
-        run,
-        step: -1,
-        actions: stats.actions,
-        seconds: elapsed(),
-      };
+      kill = harnessThrew(error, run, stats.actions, elapsed());
     }
     return false;
   });
@@ -196,19 +178,7 @@ async function runDirectedKill(
   const stopped = result.stopped;
   if (stopped !== undefined) {
     const run = stopped.index;
-    if (stopped.run.failure === undefined) {
-      const detail = `the harness threw: ${firstLine(stopped.run.thrown)}`;
-      return {
-        killed: true,
-        killedBy: 'error',
-        violations: ['error'],
-        detail,
-        run,
-        step: -1,
-        actions: stats.actions,
-        seconds: elapsed(),
-      };
-    }
+    if (stopped.run.failure === undefined) return harnessThrew(stopped.run.thrown, run, stats.actions, elapsed());
     const failure = stopped.run.failure;
     return killOf(failure, run, stats.actions, elapsed(), describe(env, failure, stopped.run.steps));
   }
@@ -236,6 +206,16 @@ function lazySample(depth: number, seed: number): (index: number) => number[][] 
     }
     return drawn[index] as number[][];
   };
+}
+
+/** A kill with no failing step: by `killedBy` alone, at `run` (-1: the world setup). */
+function beforeAnyStep(killedBy: string, detail: string, run: number, actions: number, seconds: number): Kill {
+  return { killed: true, killedBy, violations: [killedBy], detail, run, step: -1, actions, seconds };
+}
+
+/** The harness itself threw on the mutant in `run`: a kill by `error`. */
+function harnessThrew(error: unknown, run: number, actions: number, seconds: number): Kill {
+  return beforeAnyStep('error', `the harness threw: ${firstLine(error)}`, run, actions, seconds);
 }
 
 function killOf(failure: StepFailure, run: number, actions: number, seconds: number, detail: string) {

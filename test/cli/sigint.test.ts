@@ -1,52 +1,21 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
+import { type Interrupted, interruptWhen as interruptAt } from '../support/interrupt.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cliffless-sigint-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const BIN = join(ROOT, 'bin', 'cliffless.mjs');
 
-interface Interrupted {
-  pid: number | undefined;
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Spawns the CLI in `cwd`, sends it one SIGINT as soon as `started` matches what it has printed
- * (its progress, so it is working, not starting up), and collects what it printed and its exit
- * code. The SIGKILL guard bounds a child that would ignore the signal; it is not a timing check.
- */
+/** Runs the CLI in `cwd` and interrupts it once `started` matches what it has printed. */
 function interruptWhen(cwd: string, args: string[], started: RegExp): Promise<Interrupted> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: 'true' } });
-  let stdout = '';
-  let stderr = '';
-  let sent = false;
-  const check = () => {
-    if (!sent && started.test(stdout + stderr)) {
-      sent = true;
-      child.kill('SIGINT');
-    }
-  };
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    check();
+  return interruptAt([BIN, ...args], (printed) => started.test(printed), {
+    cwd,
+    env: { ...process.env, CI: 'true' },
+    guardMs: 150_000,
   });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    check();
-  });
-  const guard = setTimeout(() => child.kill('SIGKILL'), 150_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ pid: child.pid, code, stdout, stderr });
-    }),
-  );
 }
 
 /** A fresh folder for one command's outputs. */
