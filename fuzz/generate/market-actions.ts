@@ -53,22 +53,29 @@ export function createSeries(c: Chooser, view: WorldView, invalid: boolean): Act
       return { kind: 'createSeries', caller, ...pickParams(existing) };
     }
   }
-  const twin = twinOnLedger(c, view, collateral);
+  const twin = twinOnLedger(c, view);
   if (twin !== undefined) return { kind: 'createSeries', caller, ...twin };
   return { kind: 'createSeries', caller, collateral, oracle, indexId: c.pick(INDEX_IDS), strike, expiry };
 }
 
 /**
- * Often, when `collateral` is one address of a ledger with several (TUSD) and a series already
- * stands on another address of it: that series' terms with `collateral`, so two series lock
- * collateral on one balance (M2 sums them per ledger).
+ * Now and then, when a series stands on one address of a ledger with several (TUSD) and another
+ * address of that ledger has no series of the same terms: those terms on that address, so two
+ * series lock collateral on one balance (M2 sums them per ledger).
  */
-function twinOnLedger(c: Chooser, view: WorldView, collateral: Address) {
-  const addresses = Object.values(view.state.ledgers).find((group) => group.includes(collateral));
-  if (addresses === undefined) return undefined;
-  const others = view.series.filter((s) => s.collateral !== collateral && addresses.includes(s.collateral));
-  if (others.length === 0 || !c.chance(1, 2)) return undefined;
-  return { ...pickParams(c.pick(others)), collateral };
+function twinOnLedger(c: Chooser, view: WorldView) {
+  const twins = view.series.flatMap((s) => {
+    const addresses = Object.values(view.state.ledgers).find((group) => group.includes(s.collateral)) ?? [];
+    return addresses
+      .filter((other) => other !== s.collateral)
+      .filter((other) => !view.series.some((t) => t.collateral === other && sameTerms(s, t)))
+      .map((other) => ({ ...pickParams(s), collateral: other }));
+  });
+  return twins.length > 0 && c.chance(1, 3) ? c.pick(twins) : undefined;
+}
+
+function sameTerms(a: SeriesEntry, b: SeriesEntry): boolean {
+  return a.oracle === b.oracle && a.indexId === b.indexId && a.strike === b.strike && a.expiry === b.expiry;
 }
 
 /**

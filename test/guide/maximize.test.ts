@@ -49,15 +49,15 @@ async function replayBest(
 
 describe('Differential fuzz --maximize', () => {
   it('extraction: a redeem leaking one wei to its caller gives a best value above 0 that its trace replays to', async () => {
-    // The first failure ends the campaign, so the value is the failing run's: seed 4's first run
-    // fails at a redeem whose leaked wei leaves its caller ahead. (On the world's 18 tokens seed 1's
-    // first failing run measures 0: the metric's accounting leans against the caller, by design.)
+    // The first failure ends the campaign, so the value is the failing run's: seed 2's first run
+    // fails at a redeem whose leaked wei leaves its caller ahead. (On the world's 24 tokens seed 4
+    // ends at 0 within 4 runs: the metric's accounting leans against the caller, by design.)
     const leaky = await guidedEnvironment(brokenArtifacts(...LEAK_ONE_WEI_PER_REDEEM));
-    const result = await maximize(leaky, 'extraction', 4, 4);
+    const result = await maximize(leaky, 'extraction', 4, 2);
     expect(result.best?.measured.value).toBeGreaterThan(0n);
     // The leak also breaks D1 (the model sends no such wei): the run that reached it failed.
     expect(result.guided.failure?.failure.id).toBe('D1');
-    expect(await replayBest(leaky.env, result, 'extraction', 4)).toBe(result.best?.measured.value);
+    expect(await replayBest(leaky.env, result, 'extraction', 2)).toBe(result.best?.measured.value);
   });
 
   describe('on the shipped contracts', () => {

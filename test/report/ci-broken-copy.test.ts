@@ -122,10 +122,11 @@ describe('CI outputs of a failing campaign on a broken copy', () => {
   });
 
   it("annotates an audit difference on the new version's line, not the base's", () => {
-    // The shipped contracts as base, the broken copy as new: with seed 1 the generator reaches a
-    // redeem whose rounded payout differs in run 0 at the default depth of 100.
+    // The shipped contracts as base, the broken copy as new: with seed 7 the generator reaches a
+    // redeem whose rounded payout differs in run 0 at the default depth of 100 (on the world's 24
+    // tokens; seed 1 first does past run 40).
     const base = join(ROOT, 'contracts');
-    const runs = ['--runs', '1', '--depth', '100'];
+    const runs = ['--seed', '7', '--runs', '1', '--depth', '100'];
     const audit = runCliffless([
       'audit',
       '--base',
