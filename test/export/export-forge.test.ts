@@ -39,9 +39,8 @@ const PASSING = [
   'upgradable-collateral',
   // uint96 amounts: the token's variable must not be named like a Solidity type.
   'uint96-collateral',
-  // A flash mint whose callback splits into and merges out of the market within the call.
-  'flash-mint-collateral',
-  // The native currency's token: funded with vm.deal, left out of the approvals.
+  // The native currency's token: funded with vm.deal, left out of the approvals, sendNative sent
+  // as call{value: …}(""), an EVM exception (InsufficientBalance) asserted without revert data.
   'native-currency-collateral',
 ];
 
