@@ -32,6 +32,7 @@ export type Action =
   | RebaseAction
   | UpgradeTokenAction
   | FlashMintAction
+  | SendNativeAction
   | WarpAction;
 
 /** The `kind` of every action, for tables and summaries. */
@@ -236,6 +237,18 @@ export interface FlashMintAction {
   seriesId: Bytes32;
   amount: bigint;
   mergeBack: boolean;
+}
+/**
+ * A plain value transfer (no calldata) of `amount` wei of the native currency from `caller` to
+ * `to`: the native currency's ERC-20 (NativeCurrencyToken) sees balances change with no Transfer.
+ * A contract of the world refuses it (none takes ether); more than the caller holds is refused by the
+ * EVM itself (see tokens/native-currency.ts).
+ */
+export interface SendNativeAction {
+  kind: 'sendNative';
+  caller: Address;
+  to: Address;
+  amount: bigint;
 }
 /** Move block time forward. */
 export interface WarpAction {

@@ -22,6 +22,11 @@ export class CowMap<K, V> {
     return (this.#copy ?? this.#base).has(key);
   }
 
+  /** The keys, in insertion order. */
+  keys(): IterableIterator<K> {
+    return (this.#copy ?? this.#base).keys();
+  }
+
   get size(): number {
     return (this.#copy ?? this.#base).size;
   }

@@ -14,6 +14,7 @@ import type { TokenRecord } from './state.ts';
 import { approve, transfer, transferFrom } from './tokens/calls.ts';
 import { burnClaim, mintClaim } from './tokens/claim-mint.ts';
 import { flashSplit } from './tokens/flash-mint.ts';
+import { sendNative } from './tokens/native-currency.ts';
 import { rebase } from './tokens/rebasing.ts';
 import { upgradeToken } from './tokens/upgradable.ts';
 import { Tx } from './tx.ts';
@@ -105,5 +106,7 @@ function run(tx: Tx, action: Exclude<Action, { kind: 'warp' }>): AbiValue[] {
       return upgradeToken(tx, a.token, a.to);
     case 'flashMint':
       return flashSplit(tx, a.token, a.seriesId, a.amount, a.mergeBack);
+    case 'sendNative':
+      return sendNative(tx, a.caller, a.to, a.amount);
   }
 }

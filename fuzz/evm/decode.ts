@@ -146,6 +146,7 @@ export function decodeRevert(registry: AbiRegistry, data: Hex): RevertError {
   return { name: 'UnknownRevert', args: [data.toLowerCase()] };
 }
 
+/** The name each EVM exception (a halt with no revert data) is reported under. */
 const EXCEPTIONS: Record<string, string> = {
   'out of gas': 'OutOfGas',
   'code store out of gas': 'OutOfGas',
@@ -170,4 +171,9 @@ export function decodeFailure(registry: AbiRegistry, exception: string, data: He
   if (exception === 'revert') return decodeRevert(registry, data);
   const name = EXCEPTIONS[exception];
   return name === undefined ? { name: 'EvmException', args: [exception] } : { name, args: [] };
+}
+
+/** Whether a reported failure is an EVM exception (a halt with no revert data), not a revert. */
+export function isEvmException(error: { readonly name: string }): boolean {
+  return error.name === 'EvmException' || Object.values(EXCEPTIONS).includes(error.name);
 }

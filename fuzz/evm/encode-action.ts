@@ -19,8 +19,11 @@ export interface EncodedAction {
   args: readonly unknown[];
 }
 
-/** Every action except `warp`, which makes no call. */
-export type CallAction = Exclude<Action, { kind: 'warp' }>;
+/**
+ * Every action that calls a function: all but `warp`, which makes no call, and `sendNative`, a
+ * plain value transfer with no calldata (fuzz/evm/execute.ts sends it).
+ */
+export type CallAction = Exclude<Action, { kind: 'warp' | 'sendNative' }>;
 
 /** An action whose declaration gives its ABI call (every kind the encoder has no case for). */
 export type AbiCallAction = Extract<Action, { kind: AbiCallKind }>;

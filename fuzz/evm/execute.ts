@@ -1,5 +1,5 @@
 import type { Hex } from 'viem';
-import type { Action } from '../../reference/action.ts';
+import type { Action, SendNativeAction } from '../../reference/action.ts';
 import type { AbiValue, Outcome } from '../../reference/outcome.ts';
 import { call, warp } from './chain.ts';
 import { decodeReturn, encodeCall, type FunctionCodec } from './codec.ts';
@@ -30,6 +30,7 @@ export async function executeAction(host: EvmHost, action: Action): Promise<Outc
     host.lastGas = undefined;
     return { ok: true, returns: [], events: [] };
   }
+  if (action.kind === 'sendNative') return sendNative(host, action);
   const encoded = encodeAction(host, action);
   const result = await call(host.chain, {
     from: encoded.caller,
@@ -53,4 +54,25 @@ function safeDecodeReturn(codec: FunctionCodec, data: Hex): AbiValue[] {
   } catch {
     return [data];
   }
+}
+
+/**
+ * A plain value transfer: no calldata, `amount` wei from the caller. It logs nothing and returns
+ * nothing; a receiver that refuses ether reverts, more than the caller holds fails before anything
+ * runs (`InsufficientBalance`).
+ */
+async function sendNative(host: EvmHost, action: SendNativeAction): Promise<Outcome> {
+  const result = await call(host.chain, {
+    from: action.caller,
+    to: action.to,
+    data: new Uint8Array(),
+    value: action.amount,
+  });
+  host.lastGas = result.gas;
+  if (!result.success) {
+    return { ok: false, error: decodeFailure(host.registry, result.exception ?? 'revert', result.returnData) };
+  }
+  const events = decodeLogs(host.registry, result.logs);
+  trackEvents(host, events);
+  return { ok: true, returns: [], events };
 }

@@ -9,6 +9,8 @@ export interface SolidityCall {
   caller: string;
   target: string;
   calldata: string;
+  /** Wei sent with the call (`sendNative`), as a Solidity literal; absent for none. */
+  value?: string;
 }
 
 /** A field's value as a Solidity expression of the generated test, by the field's declared type. */
@@ -56,7 +58,7 @@ export function renderDeclaredCall(
 /**
  * The calldata of an action, with the same function and arguments as the harness's encodeAction:
  * every kind whose declaration gives its ABI call is rendered from that; `armCallback` arms the
- * token with `(market, settle(bytes32(0)))` or disarms it. Every call is low-level so that a token
+ * token with `(market, settle(bytes32(0)))` or disarms it; `sendNative` sends its amount with no calldata. Every call is low-level so that a token
  * that returns no data (NoReturnToken) and a revert are both observed, not decoded by Solidity.
  */
 export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: SolidityNames): SolidityCall {
@@ -67,6 +69,14 @@ export function renderCall(action: Exclude<Action, { kind: 'warp' }>, names: Sol
     calldata: `abi.encodeCall(${fn}, (${args.join(', ')}))`,
   });
   switch (action.kind) {
+    case 'sendNative':
+      // A plain value transfer: no calldata.
+      return {
+        caller: a(action.caller),
+        target: a(action.to),
+        calldata: '""',
+        value: uintLiteral(action.amount, false),
+      };
     case 'armCallback':
       return action.armed
         ? call(a(action.token), 'CallbackToken.arm', [

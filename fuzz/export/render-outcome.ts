@@ -1,6 +1,7 @@
 import type { AbiParameter } from 'viem';
 import type { AbiValue, EventLog, RevertError } from '../../reference/outcome.ts';
 import { CliflessError } from '../errors.ts';
+import { isEvmException } from '../evm/decode.ts';
 import type { AbiLookup } from './abi-lookup.ts';
 import { signatureOf } from './abi-lookup.ts';
 import type { SolidityNames } from './solidity-names.ts';
@@ -22,7 +23,7 @@ function typedValue(value: AbiValue, param: AbiParameter | undefined, names: Sol
 export function revertData(error: RevertError, abi: AbiLookup, names: SolidityNames): string | undefined {
   const args = (params: readonly (AbiParameter | undefined)[]) =>
     error.args.map((v, i) => `, ${typedValue(v, params[i], names)}`).join('');
-  if (error.name === 'EvmException') return undefined;
+  if (isEvmException(error)) return undefined;
   if (error.name === 'UnknownRevert') return `hex"${String(error.args[0] ?? '0x').slice(2)}"`;
   if (error.name === 'Error')
     return `abi.encodeWithSignature("Error(string)", ${stringLiteral(String(error.args[0]))})`;

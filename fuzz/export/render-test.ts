@@ -108,12 +108,13 @@ export function renderForgeTest(input: ForgeTestInput): string {
     const outcome = step.outcome;
     if (outcome.ok) line('        vm.recordLogs();');
     line(`        vm.prank(${call.caller});`);
-    line(`        (ok, ret) = ${call.target}.call(${call.calldata});`);
+    const value = call.value === undefined ? '' : `{value: ${call.value}}`;
+    line(`        (ok, ret) = ${call.target}.call${value}(${call.calldata});`);
     if (!outcome.ok) {
       const data = revertData(outcome.error, abi, names);
       line(`        assertFalse(ok, "${what}: expected a revert");`);
       if (data === undefined)
-        line(`        // the model predicts an EVM exception (${String(outcome.error.args[0])}): no revert data`);
+        line(`        // the model predicts an EVM exception (${exceptionName(outcome.error)}): no revert data`);
       else line(`        assertEq(ret, ${data}, "${what}: revert data");`);
       continue;
     }
@@ -371,4 +372,9 @@ function renderHelpers(line: (text?: string) => void): void {
   line('        assertEq(log.topics, topics, what);');
   line('        assertEq(log.data, data, what);');
   line('    }');
+}
+
+/** An EVM exception as the comment names it: `EvmException`'s raw message, else the reported name. */
+function exceptionName(error: { readonly name: string; readonly args: readonly unknown[] }): string {
+  return error.name === 'EvmException' ? String(error.args[0]) : error.name;
 }

@@ -37,6 +37,7 @@ const BUILDERS: Record<ActionKind, Builder> = {
   rebase: (c, view) => token.rebase(c, view),
   upgradeToken: (c, view) => token.upgradeToken(c, view),
   flashMint: token.flashMint,
+  sendNative: token.sendNative,
   warp: (c, view) => warp(c, view),
 };
 
@@ -104,6 +105,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [inUse.has('upgradable') ? 1 : 0, 'upgradeToken'],
     // A flash mint of a collateral is drawn once a series uses it: the minted tokens go into it.
     [inUse.has('flashMint') ? 2 : 0, 'flashMint'],
+    // Native currency moving outside the token's transfer: drawn while the world has such a token.
+    [view.collaterals.some((t) => t.kind === 'nativeCurrency') ? 1 : 0, 'sendNative'],
     [10, 'warp'],
   ];
 }

@@ -192,3 +192,26 @@ export function flashMint(c: Chooser, view: WorldView, invalid: boolean): Action
     mergeBack,
   };
 }
+
+/**
+ * A plain value transfer of the native currency between actors, so the native currency's ERC-20
+ * sees balances change with no Transfer: mostly within what the caller holds, sometimes all of it;
+ * invalid: to the market (which takes no ether: an empty revert) or one wei more than the caller
+ * holds (`InsufficientBalance`).
+ */
+export function sendNative(c: Chooser, view: WorldView, invalid: boolean): Action {
+  const native = view.collaterals.find((t) => t.kind === 'nativeCurrency')?.address;
+  const caller = c.pick(view.actors);
+  const held = native === undefined ? 0n : view.balance(native, caller);
+  if (invalid) {
+    return c.chance(1, 2)
+      ? { kind: 'sendNative', caller, to: view.state.market, amount: c.upTo(held) }
+      : { kind: 'sendNative', caller, to: c.pick(view.actors), amount: held + 1n };
+  }
+  const amount = c.weighted<() => bigint>([
+    [6, () => c.upTo(held)],
+    [1, () => held],
+    [1, () => 0n],
+  ])();
+  return { kind: 'sendNative', caller, to: c.pick(view.actors), amount };
+}

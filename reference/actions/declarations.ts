@@ -53,7 +53,7 @@ export interface ActionDeclaration {
   /**
    * The call as the ABI makes it, when one function takes the fields as its arguments. A kind
    * without one (`warp` makes no call; `armCallback` picks its function by a field and passes a
-   * fixed calldata) is encoded and exported by its own case in the encoder and the exporter.
+   * fixed calldata; `sendNative` sends value with no calldata) is encoded and exported by its own case in the encoder and the exporter.
    */
   readonly abi?: ActionAbiCall;
 }
@@ -214,6 +214,10 @@ export const ACTION_DECLARATIONS = {
       target: { field: 'token' },
       args: ['market', 'seriesId', 'amount', 'mergeBack'],
     },
+  },
+  sendNative: {
+    call: 'A plain value transfer of amount wei of the native currency from caller to to, with no calldata: every NATIVE balance follows, with no Transfer; a contract of the world refuses it (empty revert), more than caller holds fails (InsufficientBalance).',
+    fields: { caller: 'address', to: 'address', amount: 'uint' },
   },
   warp: {
     call: 'Moves block time forward by seconds; the only action without a caller.',

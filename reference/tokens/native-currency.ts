@@ -2,6 +2,7 @@ import { hasCode } from '../code.ts';
 import { revert } from '../errors.ts';
 import type { AbiValue } from '../outcome.ts';
 import type { Address } from '../primitives.ts';
+import type { TokenRecord } from '../state.ts';
 import type { Tx } from '../tx.ts';
 
 /**
@@ -27,6 +28,27 @@ export function nativeTransfer(tx: Tx, token: Address, sender: Address, to: Addr
   if (hasCode(tx.config, tx.tokens, to)) revert('NativeTransferFailed', to);
   tx.emit(token, 'Transfer', { from: sender, to, value });
   return [true];
+}
+
+/**
+ * A plain value transfer of `amount` wei from `sender` to `to`, no calldata. The native balances
+ * live in the native-currency token records (every one of them, should the world hold several
+ * views of the one currency): all move together, with no log. The EVM refuses more than the sender
+ * holds before running anything (`InsufficientBalance`, no revert data); a contract of the world
+ * takes no ether (no `receive`, no payable fallback): its empty revert.
+ */
+export function sendNative(tx: Tx, sender: Address, to: Address, amount: bigint): AbiValue[] {
+  const natives = [...tx.tokens.keys()].filter((token) => tx.tokens.get(token)?.kind === 'nativeCurrency');
+  const ledger = natives[0];
+  const held = ledger === undefined ? 0n : (tx.tokens.get(ledger)?.balances.get(sender) ?? 0n);
+  if (amount > held) revert('InsufficientBalance');
+  if (hasCode(tx.config, tx.tokens, to)) revert('UnknownRevert', '0x');
+  for (const token of natives) {
+    const record = tx.tokens.mut(token) as TokenRecord;
+    record.balances.set(sender, (record.balances.get(sender) ?? 0n) - amount);
+    record.balances.set(to, (record.balances.get(to) ?? 0n) + amount);
+  }
+  return [];
 }
 
 /** `approve` and `transferFrom`: nobody can move another account's native currency. */

@@ -69,6 +69,7 @@ const SAMPLE: Record<string, Doc> = {
   rebase: { caller: 'carol', token: 'REBASING', factorBps: '8000' },
   upgradeToken: { caller: 'dave', token: 'UPGRADABLE', to: '1' },
   flashMint: { caller: 'bob', token: 'FLASH', market: 'market', seriesId: '#0', amount: '5', mergeBack: true },
+  sendNative: { caller: 'carol', to: 'dave', amount: '7' },
   warp: { seconds: '3600' },
 };
 

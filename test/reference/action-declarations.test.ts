@@ -11,7 +11,7 @@ describe('action declarations', () => {
 
   it('declare every action kind once, with a call description and fields', () => {
     const kinds = Object.keys(ACTION_DECLARATIONS) as ActionKind[];
-    expect(new Set(kinds).size).toBe(23);
+    expect(new Set(kinds).size).toBe(24);
     for (const kind of kinds) {
       expect(ACTION_DECLARATIONS[kind].call.length, kind).toBeGreaterThan(10);
       expect(Object.keys(ACTION_DECLARATIONS[kind].fields).length, kind).toBeGreaterThan(0);
