@@ -13,6 +13,12 @@ import { environment } from './support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const BROKEN: [unit: string, find: string, replace: string][] = [
+  // The market's fallback for a collateral without decimals() (a contract that is no token).
+  [
+    'contracts/SplitMarket.sol',
+    'uint8 private constant DEFAULT_DECIMALS = 18;',
+    'uint8 private constant DEFAULT_DECIMALS = 6;',
+  ],
   // Pause ignored.
   ['contracts/test-mocks/PausableToken.sol', 'if (paused) revert TokenPaused();', ''],
   // A short balance reverts (OpenZeppelin) instead of returning false (ReturnsFalseToken and the
@@ -78,6 +84,7 @@ const CASES: [trace: string, step: number, why: string][] = [
   ],
   ['flash-mint-collateral.json', 3, 'the flash mint that merges back cannot be repaid'],
   ['native-currency-collateral.json', 4, 'the transfer sent without its value tries to send 5 wei it does not hold'],
+  ['no-token-collateral.json', 0, 'claims of the market as collateral get 6 decimals, not 18'],
 ];
 
 let broken: PreparedEnvironment;
