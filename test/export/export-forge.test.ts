@@ -162,7 +162,7 @@ describe('cliffless export-forge', () => {
       });
     }
     forge = runForge();
-  }, 240_000);
+  }, 600_000); // one forge build and run of every exported trace: minutes under load
 
   afterAll(() => {
     rmSync(DIR, { recursive: true, force: true });

@@ -33,9 +33,11 @@ describe('observe', () => {
     expect(Object.keys(state.tokens)).toEqual(host.setup.tokens.map((t) => t.address));
     for (const token of host.setup.tokens) {
       const observedToken = state.tokens[token.address];
-      const given = host.setup.balances[token.address] ?? {};
+      // An entry point (a second address of one ledger) shows its ledger's balances.
+      const given = host.setup.balances[token.ledger ?? token.address] ?? {};
       expect(Object.keys(observedToken?.balances ?? {})).toEqual(observed);
-      for (const account of observed) expect(observedToken?.balances[account]).toBe(given[account] ?? 0n);
+      for (const account of observed)
+        expect(observedToken?.balances[account], `${token.kind} ${account}`).toBe(given[account] ?? 0n);
       // The native currency's token reports a constant supply; every other's is what was minted.
       const minted = Object.values(given).reduce((a, b) => a + b, 0n);
       expect(observedToken?.totalSupply).toBe(token.kind === 'nativeCurrency' ? 10n ** 28n : minted);
