@@ -83,9 +83,11 @@ function sameTerms(a: SeriesEntry, b: SeriesEntry): boolean {
  * transfer series only ever rejects splits, and an armed callback token rejects every transfer;
  * each weird-ERC20 kind (docs/collateral.md) at a middle weight, the four raw-symbol tokens at 1 each.
  * Rarely a claim token of an earlier series: a nested series, and with a long strike a symbol too
- * long to go into the new claims' names (ClaimTokenNaming then writes COLL). Rarer still a contract
+ * long to go into the new claims' names (ClaimTokenNaming then writes COLL). One draw in 50 a contract
  * that is no token (the market or the oracle): createSeries accepts any contract, and falls back to
- * 18 decimals and the symbol COLL when the collateral has neither; every split of it reverts.
+ * 18 decimals and the symbol COLL when the collateral has neither; every split of it reverts. That
+ * share is drawn first, so it stays the same however many tokens the world holds (as one weight
+ * among the tokens', each token added made it rarer, until a default campaign no longer drew it).
  */
 function pickCollateral(c: Chooser, view: WorldView): Address {
   const weight: Record<TokenKind, number> = {
@@ -117,13 +119,13 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     const bytes = byteLength(view.state.metadata[t]?.symbol ?? '');
     return bytes === MAX_SYMBOL_BYTES || bytes === MAX_SYMBOL_BYTES + 1;
   });
+  if (c.chance(1, 50)) return c.pick([view.state.market, view.state.oracle]);
   return c.weighted<() => Address>([
     ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
     [
       claims.length > 0 ? 2 : 0,
       () => c.pick(AIMS.symbolEdges && onEdge.length > 0 && c.chance(1, 2) ? onEdge : claims),
     ],
-    [1, () => c.pick([view.state.market, view.state.oracle])],
   ])();
 }
 
