@@ -8,26 +8,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BranchRecorder } from '../fuzz/guide/branch-recorder.ts';
 import { type GuidedOptions, runGuidedCampaign } from '../fuzz/guide/campaign.ts';
 import { readCorpus, writeCorpus } from '../fuzz/guide/corpus-files.ts';
 import { claimOutput } from '../fuzz/io/output.ts';
-import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
 import { brokenArtifacts, WORLD } from '../test/fuzz/support.ts';
-import { NARROW_MERGE } from '../test/guide/support.ts';
+import { guidedEnvironment, NARROW_MERGE } from '../test/guide/support.ts';
 
 const runs = Number(process.argv[2] ?? 40);
 const depth = Number(process.argv[3] ?? 16);
 const seedA = Number(process.argv[4] ?? 1);
 const seedsB = (process.argv[5] ?? '2,3,4').split(',').map(Number);
-const artifacts = brokenArtifacts(...NARROW_MERGE);
-let recorder: BranchRecorder | undefined;
-const env = await prepareEnvironment(artifacts, WORLD, {
-  onChain: (chain) => {
-    recorder = new BranchRecorder(chain.evm, artifacts);
-  },
-});
-if (recorder === undefined) throw new Error('no recorder');
+const { env, recorder } = await guidedEnvironment(brokenArtifacts(...NARROW_MERGE));
 const budget = (seed: number): GuidedOptions => ({ seed, runs, depth, epoch: 8, probesPerStep: 1, shrinkBudget: 1 });
 const a = await runGuidedCampaign(env, recorder, budget(seedA));
 const dir = mkdtempSync(join(tmpdir(), 'cliffless-corpus-pays-'));

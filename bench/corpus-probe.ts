@@ -5,24 +5,15 @@
  * merge bug, and prints which leans fail a check. DIR is a corpus folder, such as the one
  * bench/corpus-pays.ts writes.
  */
-import { BranchRecorder } from '../fuzz/guide/branch-recorder.ts';
 import { readCorpus } from '../fuzz/guide/corpus-files.ts';
 import { runInput } from '../fuzz/guide/run-input.ts';
 import { checksFor } from '../fuzz/runner/environment.ts';
-import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
 import { brokenArtifacts, WORLD } from '../test/fuzz/support.ts';
-import { NARROW_MERGE } from '../test/guide/support.ts';
+import { guidedEnvironment, NARROW_MERGE } from '../test/guide/support.ts';
 
 const dir = process.argv[2];
 if (dir === undefined) throw new Error('usage: npx tsx bench/corpus-probe.ts DIR');
-const artifacts = brokenArtifacts(...NARROW_MERGE);
-let recorder: BranchRecorder | undefined;
-const env = await prepareEnvironment(artifacts, WORLD, {
-  onChain: (chain) => {
-    recorder = new BranchRecorder(chain.evm, artifacts);
-  },
-});
-if (recorder === undefined) throw new Error('no recorder');
+const { env, recorder } = await guidedEnvironment(brokenArtifacts(...NARROW_MERGE));
 for (const { file, trace } of readCorpus(dir, WORLD)) {
   for (const [step, action] of trace.actions.entries()) {
     if (action.kind !== 'merge') continue;

@@ -6,24 +6,15 @@
  * the guided one; prints the first failing run of each (or none), and for the guided one the corpus
  * size and model features reached. A test's seed is one of many: this says how typical it is.
  */
-import { BranchRecorder } from '../fuzz/guide/branch-recorder.ts';
 import { runGuidedCampaign } from '../fuzz/guide/campaign.ts';
 import { runCampaign } from '../fuzz/runner/campaign.ts';
-import { prepareEnvironment } from '../fuzz/runner/prepare.ts';
-import { brokenArtifacts, WORLD } from '../test/fuzz/support.ts';
-import { NARROW_MERGE } from '../test/guide/support.ts';
+import { brokenArtifacts } from '../test/fuzz/support.ts';
+import { guidedEnvironment, NARROW_MERGE } from '../test/guide/support.ts';
 
 const runs = Number(process.argv[2] ?? 40);
 const depth = Number(process.argv[3] ?? 16);
 const seeds = (process.argv[4] ?? '1,2,3,4,5,6,7,8,9,10').split(',').map(Number);
-const artifacts = brokenArtifacts(...NARROW_MERGE);
-let recorder: BranchRecorder | undefined;
-const env = await prepareEnvironment(artifacts, WORLD, {
-  onChain: (chain) => {
-    recorder = new BranchRecorder(chain.evm, artifacts);
-  },
-});
-if (recorder === undefined) throw new Error('no recorder');
+const { env, recorder } = await guidedEnvironment(brokenArtifacts(...NARROW_MERGE));
 const found = { open: 0, guided: 0 };
 for (const seed of seeds) {
   const open = await runCampaign(env, { seed, runs, depth, probesPerStep: 1 });
