@@ -1,9 +1,8 @@
-import fc from 'fast-check';
 import { yieldToSignals } from '../cli/kit/sigint.ts';
 import type { BranchRecorder } from '../guide/branch-recorder.ts';
 import { runDirected } from '../guide/directed.ts';
 import { type BranchTarget, type TargetReach, targetReach } from '../guide/target.ts';
-import { DEFAULT_SHRINK_BUDGET, stepsArbitrary } from '../runner/campaign.ts';
+import { DEFAULT_SHRINK_BUDGET, runWords } from '../runner/campaign.ts';
 import { runWordsWithFeatures } from './directed-run.ts';
 import { type GasRow, GasTally } from './gas.ts';
 import type { AuditRun, VersionDifference } from './lockstep.ts';
@@ -64,13 +63,13 @@ export interface AuditResult {
 }
 
 /**
- * Runs `runs` generated action sequences (fast-check draws them from `seed`, as the fuzzer does;
- * each step is interpreted against the new version's state) on the model and both versions in
+ * Runs `runs` generated action sequences (run i's words are `cliffless fuzz --seed S`'s run i, the
+ * seed schedule's; each step is interpreted against the new version's state) on the model and both versions in
  * lockstep, groups the runs' first differences by key, and shrinks the first run of each group.
  * Same seed and contracts, same result.
  */
 export async function runAudit(env: AuditEnvironment, options: AuditOptions): Promise<AuditResult> {
-  const sample = fc.sample(stepsArbitrary(options.depth), { seed: options.seed, numRuns: options.runs });
+  const wordsOf = (index: number) => runWords(options.seed, index, options.depth);
   const gas = new GasTally();
   const found = new Map<string, { runs: number; firstRun: number; length: number; words: number[][] }>();
   const modelDivergence = { base: 0, next: 0 };
@@ -99,7 +98,7 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
         seed: options.seed,
         runs: options.runs,
         depth: options.depth,
-        fresh: (index) => sample[index] as number[][],
+        fresh: wordsOf,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       },
       async (input, index) => {
@@ -112,7 +111,8 @@ export async function runAudit(env: AuditEnvironment, options: AuditOptions): Pr
       () => false,
     );
   } else {
-    for (const [index, words] of sample.entries()) {
+    for (let index = 0; index < options.runs; index++) {
+      const words = wordsOf(index);
       if (options.signal !== undefined) {
         await yieldToSignals(); // a run is promise work only: let a Ctrl-C in between runs
         if (options.signal.aborted) break;

@@ -1,10 +1,9 @@
-import fc from 'fast-check';
 import type { Artifacts } from '../compile/artifacts.ts';
 import { DeploymentError } from '../evm/deploy.ts';
 import { BranchRecorder } from '../guide/branch-recorder.ts';
 import { runDirected } from '../guide/directed.ts';
 import { type BranchTarget, targetReach } from '../guide/target.ts';
-import { runGenerated, stepsArbitrary } from '../runner/campaign.ts';
+import { runGenerated, runWords } from '../runner/campaign.ts';
 import { DEFAULT_PROBE_EVERY } from '../runner/checks.ts';
 import { type PreparedEnvironment, prepareEnvironment } from '../runner/prepare.ts';
 import { describeFailure } from '../runner/render.ts';
@@ -110,34 +109,20 @@ export async function runKillCampaign(
     }
   }
   const stats = new CampaignStats();
-  let kill: Kill | undefined;
-  const property = fc.asyncProperty(stepsArbitrary(budget.depth), async (words) => {
-    const run = stats.runs++;
+  for (let run = 0; run < budget.runs; run++) {
+    if (budget.timeSeconds !== undefined && elapsed() >= budget.timeSeconds)
+      return { killed: false, runs: stats.runs, actions: stats.actions, seconds: elapsed(), interrupted: true };
+    stats.runs++;
     try {
+      const words = runWords(budget.seed, run, budget.depth);
       const result = await runGenerated(env, checks, words, stats);
-      if (result.failure === undefined) return true;
-      kill = killOf(result.failure, run, stats.actions, elapsed(), describe(env, result.failure, result.steps));
+      if (result.failure !== undefined)
+        return killOf(result.failure, run, stats.actions, elapsed(), describe(env, result.failure, result.steps));
     } catch (error) {
-      kill = harnessThrew(error, run, stats.actions, elapsed());
+      return harnessThrew(error, run, stats.actions, elapsed());
     }
-    return false;
-  });
-  const details = await fc.check(property, {
-    seed: budget.seed,
-    numRuns: budget.runs,
-    endOnFailure: true,
-    ...(budget.timeSeconds === undefined
-      ? {}
-      : { interruptAfterTimeLimit: budget.timeSeconds * 1000, markInterruptAsFailure: false }),
-  });
-  if (kill !== undefined) return kill;
-  return {
-    killed: false,
-    runs: stats.runs,
-    actions: stats.actions,
-    seconds: elapsed(),
-    interrupted: details.interrupted,
-  };
+  }
+  return { killed: false, runs: stats.runs, actions: stats.actions, seconds: elapsed(), interrupted: false };
 }
 
 /**
@@ -155,7 +140,7 @@ async function runDirectedKill(
 ): Promise<KillResult> {
   const elapsed = () => (performance.now() - started) / 1000;
   const stats = new CampaignStats();
-  const fresh = lazySample(budget.depth, budget.seed);
+  const fresh = (index: number) => runWords(budget.seed, index, budget.depth);
   const result = await runDirected(
     target,
     {
@@ -190,21 +175,6 @@ async function runDirectedKill(
     seconds: elapsed(),
     interrupted: result.interrupted,
     reach: { reached: reach.reached, total: reach.total },
-  };
-}
-
-/**
- * Run `index` of the open-loop campaign's sequences (fc.sample of the same seed, whose first n
- * runs are the same for any larger n), drawn in doubling batches as the campaign gets there: a
- * time-bounded campaign asks for up to a million runs and uses a few hundred.
- */
-function lazySample(depth: number, seed: number): (index: number) => number[][] {
-  let drawn: number[][][] = [];
-  return (index) => {
-    if (index >= drawn.length) {
-      drawn = fc.sample(stepsArbitrary(depth), { seed, numRuns: Math.max(64, 2 * drawn.length, index + 1) });
-    }
-    return drawn[index] as number[][];
   };
 }
 
