@@ -94,7 +94,7 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     plain: 8,
     noReturn: 4,
     callback: 2,
-    feeOnTransfer: 2,
+    feeOnTransfer: 4,
     returnsFalse: 3,
     zeroRevert: 3,
     approvalRace: 3,
@@ -120,6 +120,10 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     return bytes === MAX_SYMBOL_BYTES || bytes === MAX_SYMBOL_BYTES + 1;
   });
   if (c.chance(1, 50)) return c.pick([view.state.market, view.state.oracle]);
+  // Once a claim's symbol sits on the edge, nest on it soon: only a collateral symbol of exactly
+  // 32 bytes tells ClaimTokenNaming's `length > 32` from `>=`, and its ABI return (96 bytes, no
+  // padding) tells `ret.length < 64 + length` from `<=`.
+  if (AIMS.symbolEdges && onEdge.length > 0 && c.chance(1, 8)) return c.pick(onEdge);
   return c.weighted<() => Address>([
     ...view.collaterals.map((t) => [weight[t.kind], () => t.address] as const),
     [
@@ -167,8 +171,18 @@ export function split(c: Chooser, view: WorldView, invalid: boolean): Action {
     return { kind: 'split', caller, seriesId: any, amount: 1n + c.upTo(1000n), to: caller };
   }
   const held = view.balance(s.collateral, caller);
-  const amount = invalid ? c.pick([0n, held + 1n, MAX_UINT256]) : edgeAmount(c, held);
+  const amount = invalid ? c.pick([0n, held + 1n, MAX_UINT256]) : splitAmount(c, view, s, held);
   return { kind: 'split', caller, seriesId: s.id, amount, to: recipient(c, view, caller) };
+}
+
+/**
+ * An amount to split, at the edges of what the caller holds; of a fee-on-transfer collateral, a
+ * quarter of the time 1, the amount its fee (1%, rounded up) eats whole: the market's balance then
+ * does not grow at all, the one way a split's `received` comes out zero.
+ */
+function splitAmount(c: Chooser, view: WorldView, s: SeriesEntry, held: bigint): bigint {
+  const fee = view.collaterals.some((t) => t.address === s.collateral && t.kind === 'feeOnTransfer');
+  return fee && held > 0n && c.chance(1, 4) ? 1n : edgeAmount(c, held);
 }
 
 /** merge by a holder of both sides. */

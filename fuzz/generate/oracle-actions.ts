@@ -43,6 +43,8 @@ export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
   const edge = (t: Target) => onEdge(view.now, t.timestamp) || (t.q !== undefined && livenessOnEdge(view, t.q));
   const aimed = pickOnEdge(c, all, edge);
   if (aimed !== undefined) return proposal(c, view, aimed, false);
+  const contested = all.filter((t) => t.q !== undefined && t.q.answers.length > 0 && view.isOpen(t.q, t.timestamp));
+  if (AIMS.disputeEdges && contested.length > 0 && c.chance(1, 4)) return counter(c, view, c.pick(contested));
   if (AIMS.phaseAims && invalid && c.chance(1, 2)) {
     const closed = (q: QuestionState) => q.answers.length > 0 && view.now >= closesAt(view, q);
     const phase = somePhase(c, view, [(q) => q.arbitrationPending, (q) => q.finalized, closed]);
@@ -67,6 +69,34 @@ function proposal(c: Chooser, view: WorldView, t: Target, invalid: boolean): Act
   }
   const caller = c.pick(view.actors);
   return { kind: 'propose', caller, indexId: t.indexId, timestamp: t.timestamp, value, bond };
+}
+
+/**
+ * A counter-proposal to an answered, open question at the edge of the bond rule (bond ≥ 2 × the
+ * last bond): exactly twice the last bond with a new value (accepted), one wei less (BondTooLow by
+ * one), or twice the bond repeating the last value (SameValue alone rejects it). Campaigns rarely
+ * answer a question twice inside its liveness on their own, so without this the rule's boundary
+ * and its error's arguments go untested.
+ */
+function counter(c: Chooser, view: WorldView, t: Target): Action {
+  const last = (t.q as QuestionState).answers[(t.q as QuestionState).answers.length - 1];
+  if (last === undefined) return proposal(c, view, t, false);
+  const twice = last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
+  let value = edgePrice(c, t.strike);
+  if (value === last.value) value = last.value + 1n;
+  const [bond, proposed] = c.weighted<[bigint, bigint]>([
+    [2, [twice, value]],
+    [1, [twice - 1n, value]],
+    [1, [twice, last.value]],
+  ]);
+  return {
+    kind: 'propose',
+    caller: c.pick(view.actors),
+    indexId: t.indexId,
+    timestamp: t.timestamp,
+    value: proposed,
+    bond,
+  };
 }
 
 /** A question in a given phase, or any target. */
@@ -115,7 +145,8 @@ export function finalize(c: Chooser, view: WorldView, invalid: boolean): Action 
 
 /**
  * requestArbitration on an open, answered question that never had one; invalid: one that is
- * final, already had its arbitration, or whose liveness has passed. Half the time one that never
+ * final, already had its arbitration, or whose liveness has passed. A quarter of the time one that
+ * had its arbitration and is not final, when there is one (disputeEdges). Half the time one that never
  * had one has its liveness end now or in a second, that one: the last second accepts the request.
  */
 export function requestArbitration(c: Chooser, view: WorldView, invalid: boolean): Action {
@@ -123,6 +154,13 @@ export function requestArbitration(c: Chooser, view: WorldView, invalid: boolean
   const edge = pickOnEdge(c, view.questions(), (q) => livenessOnEdge(view, q) && !q.arbitrationUsed);
   if (edge !== undefined)
     return { kind: 'requestArbitration', caller, indexId: edge.indexId, timestamp: edge.timestamp };
+  // A second request on a question that had its arbitration and is not final (pending, or
+  // cancelled): ArbitrationAlreadyUsed, checked before liveness, alone decides.
+  const used = view.questions().filter((q) => !q.finalized && q.arbitrationUsed);
+  if (AIMS.disputeEdges && used.length > 0 && c.chance(1, 4)) {
+    const again = c.pick(used);
+    return { kind: 'requestArbitration', caller, indexId: again.indexId, timestamp: again.timestamp };
+  }
   const q = question(
     c,
     view,
