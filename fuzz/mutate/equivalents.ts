@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import schema from '../../docs/mutate-equivalent.schema.json' with { type: 'json' };
 import { CliflessError } from '../errors.ts';
 import { parseJsonStrict, readInputFile } from '../io/input.ts';
+import schema from './equivalent.schema.json' with { type: 'json' };
 import type { Mutant } from './mutant.ts';
 
 /** One declared equivalent mutant: its id, the text it replaces (the guard against stale ids) and why. */
@@ -49,7 +49,7 @@ export function defaultEquivalentFile(contractsDir: string): string {
 const DETAILS =
   'A declarations file is JSON: {"equivalent": [{"id": "libraries/PayoutMath.sol:14:relational-boundary:0", ' +
   '"original": "x <= strike", "reason": "why no input tells them apart"}]}, ids and text as `cliffless mutate --list` ' +
-  'prints them; docs/mutate-equivalent.schema.json is its JSON Schema, docs/mutate.md explains it.';
+  'prints them; fuzz/mutate/equivalent.schema.json is its JSON Schema, docs/mutate.md explains it.';
 
 // The schema is the one description of the format (editors use it too); ajv applies it, the
 // messages below only turn its error into `file: field: problem`.

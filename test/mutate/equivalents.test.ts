@@ -43,7 +43,7 @@ function refusal(text: string): string {
 describe('declarations file', () => {
   it('reads entries, with an optional $schema link', () => {
     const text = JSON.stringify({
-      $schema: './docs/mutate-equivalent.schema.json',
+      $schema: './fuzz/mutate/equivalent.schema.json',
       equivalent: [entry(BOUNDARY.id, 'x <= y')],
     });
     expect(parseEquivalentList(text, 'eq.json')).toEqual({ file: 'eq.json', entries: [entry(BOUNDARY.id, 'x <= y')] });
