@@ -7,9 +7,11 @@ import { CliflessError, UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { MUTANT_CACHE_DIR } from '../mutate/compile-mutant.ts';
 import {
+  collapseWhitespace,
   type Declarations,
   defaultEquivalentFile,
   EQUIVALENT_FILE_NAME,
+  type EquivalentList,
   matchDeclarations,
   readEquivalentList,
 } from '../mutate/equivalents.ts';
@@ -295,7 +297,7 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
  * mutate-equivalent.json beside the contracts folder when it exists (its ids name mutants of those
  * contracts, so it travels with them).
  */
-function readDeclarations(f: ParsedArgs['flags'], contractsDir: string) {
+function readDeclarations(f: ParsedArgs['flags'], contractsDir: string): EquivalentList | undefined {
   if (f['no-equivalent'] === true) return undefined;
   if (f.equivalent !== undefined) return readEquivalentList(f.equivalent as string, 'equivalent');
   const fallback = defaultEquivalentFile(contractsDir);
@@ -311,6 +313,7 @@ function declarationsNote(d: Declarations, inSelection: number): string {
   );
 }
 
+/** As the declarations' `original` is matched, so that an entry can be copied from `--list`. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim() || '(nothing)';
+  return collapseWhitespace(text) || '(nothing)';
 }

@@ -107,8 +107,11 @@ export function matchDeclarations(list: EquivalentList, mutants: readonly Mutant
     const mutant = generated.get(entry.id);
     if (mutant === undefined) {
       stale.push({ ...entry, problem: 'no mutant has this id (find it again with `cliffless mutate --list`)' });
-    } else if (oneLine(mutant.original) !== oneLine(entry.original)) {
-      stale.push({ ...entry, problem: `the mutant with this id now replaces \`${oneLine(mutant.original)}\`` });
+    } else if (collapseWhitespace(mutant.original) !== collapseWhitespace(entry.original)) {
+      stale.push({
+        ...entry,
+        problem: `the mutant with this id now replaces \`${collapseWhitespace(mutant.original)}\``,
+      });
     } else {
       byId.set(entry.id, entry);
     }
@@ -117,7 +120,7 @@ export function matchDeclarations(list: EquivalentList, mutants: readonly Mutant
 }
 
 /** A snippet on one line: runs of white space as one space, trimmed (what `--list` prints). */
-export function oneLine(text: string): string {
+export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
