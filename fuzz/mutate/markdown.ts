@@ -102,7 +102,9 @@ export function renderMarkdown(report: MutationReport): string {
     `## Survivors (${survivors.length})`,
     '',
     survivors.length === 0
-      ? 'None: every mutant that compiles was killed.'
+      ? equivalent.length === 0
+        ? 'None: every mutant that compiles was killed.'
+        : 'None but the declared equivalents below: every other mutant that compiles was killed.'
       : 'No campaign failed on these. Each is either equivalent to the original (no input can tell them apart) or a gap in what the harness checks; the diff is for judging which.',
     ...survivors.flatMap((m) => [
       '',

@@ -139,6 +139,7 @@ describe('cliffless mutate (end to end)', () => {
     expect(overwritten.total).toMatchObject({ killed: 1, survived: 0, equivalent: 1 });
     expect(overwritten.equivalents).toMatchObject({ file: 'mutate-equivalent.json', inRun: 1, wrong: [], stale: [] });
     expect(overwritten.mutants[1]).toMatchObject({ id: EQUIVALENT, status: 'equivalent' });
+    expect(readFileSync(markdown, 'utf8')).toContain('None but the declared equivalents below');
     expect(existsSync(`${markdown}.${process.pid}.tmp`)).toBe(false);
   });
 });
