@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { removeOwnTemporaries } from '../compile/cache.ts';
 import { checkContractsFolder } from '../compile/contracts-folder.ts';
@@ -6,6 +6,15 @@ import { CompileError, PROJECT_ROOT } from '../compile/index.ts';
 import { CliflessError, UsageError } from '../errors.ts';
 import { claimOutput, deliverOutput, EXIT_OUTPUT_LOST, requireDistinct } from '../io/output.ts';
 import { MUTANT_CACHE_DIR } from '../mutate/compile-mutant.ts';
+import {
+  collapseWhitespace,
+  type Declarations,
+  defaultEquivalentFile,
+  EQUIVALENT_FILE_NAME,
+  type EquivalentList,
+  matchDeclarations,
+  readEquivalentList,
+} from '../mutate/equivalents.ts';
 import { generateMutants } from '../mutate/generate.ts';
 import { renderMarkdown } from '../mutate/markdown.ts';
 import { runMutantPool } from '../mutate/pool.ts';
@@ -20,7 +29,8 @@ import { EXIT_INTERRUPTED, interruptOnSigint } from './kit/sigint.ts';
 export const mutateSpec: CommandSpec = {
   name: 'mutate',
   summary: 'mutation testing: mutate the contracts, run a differential campaign on each, report what survives',
-  usage: 'cliffless mutate [--runs N] [--depth N] [--seed N] [--jobs N] [--only OP|ID] [--markdown FILE] [--json FILE]',
+  usage:
+    'cliffless mutate [--runs N] [--depth N] [--seed N] [--jobs N] [--only OP|ID] [--equivalent FILE] [--markdown FILE] [--json FILE]',
   positionals: [],
   flags: [
     {
@@ -96,6 +106,17 @@ export const mutateSpec: CommandSpec = {
     },
     { name: 'contracts', type: 'string', description: 'Contracts folder to mutate instead of ./contracts' },
     {
+      name: 'equivalent',
+      conflicts: ['no-equivalent'],
+      type: 'string',
+      description: `Declared equivalent mutants (JSON), still run; a declared survivor leaves the score (default: ${EQUIVALENT_FILE_NAME} beside the contracts folder, if there is one)`,
+    },
+    {
+      name: 'no-equivalent',
+      type: 'boolean',
+      description: `Read no declarations file: every survivor counts against the score`,
+    },
+    {
       name: 'no-cache',
       conflicts: ['list'],
       type: 'boolean',
@@ -108,6 +129,7 @@ export const mutateSpec: CommandSpec = {
     'npx cliffless mutate --only PayoutMath.sol                        # one file',
     'npx cliffless mutate --only rounding-flip,relational-boundary --runs 50',
     'npx cliffless mutate --list --only SplitMarket.sol:80:',
+    'npx cliffless mutate --no-equivalent                              # score every survivor, declared or not',
   ],
 };
 
@@ -133,6 +155,8 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   requireDistinct([markdown, json]);
   const contractsDir = resolve((f.contracts as string | undefined) ?? join(PROJECT_ROOT, 'contracts'));
   checkContractsFolder(contractsDir, f.contracts === undefined ? contractsDir : `--contracts ${String(f.contracts)}`);
+  // Read (and refused if malformed) before any work, like the output claims above.
+  const equivalentList = readDeclarations(f, contractsDir);
 
   let all: ReturnType<typeof generateMutants>;
   try {
@@ -143,9 +167,16 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
     throw error;
   }
   const mutants = selectMutants(all, f.only as string | undefined, f.max as number | undefined);
+  const declarations = equivalentList === undefined ? undefined : matchDeclarations(equivalentList, all);
+  const declared = (id: string) => declarations?.byId.has(id) === true;
   if (f.list === true) {
-    for (const m of mutants) process.stdout.write(`${m.id}\t${oneLine(m.original)} → ${oneLine(m.replacement)}\n`);
+    for (const m of mutants) {
+      const mark = declared(m.id) ? '\t[declared equivalent]' : '';
+      process.stdout.write(`${m.id}\t${oneLine(m.original)} → ${oneLine(m.replacement)}${mark}\n`);
+    }
     process.stdout.write(`${mutants.length} of ${all.length} mutants\n`);
+    if (declarations !== undefined)
+      process.stdout.write(declarationsNote(declarations, mutants.filter((m) => declared(m.id)).length));
     return 0;
   }
 
@@ -160,6 +191,8 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   log(
     `mutating ${shownDir}: ${mutants.length} of ${all.length} mutants; each gets seed ${budget.seed}, up to ${budget.runs} runs of up to ${budget.depth} actions${budget.timeSeconds === undefined ? '' : `, ${budget.timeSeconds}s at most`}${budget.guided === true ? ', guided at the mutated line' : ''}; ${jobs} worker${jobs === 1 ? '' : 's'}`,
   );
+  if (declarations !== undefined)
+    log(declarationsNote(declarations, mutants.filter((m) => declared(m.id)).length).trimEnd());
   const started = performance.now();
   const width = String(mutants.length).length;
   const stop = interruptOnSigint(log, 'stopping the mutants in progress');
@@ -176,8 +209,13 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
           : o.status === 'survived'
             ? `survived ${o.runs} runs, ${o.actions} actions${o.interrupted === true ? ' (time budget)' : ''}`
             : 'invalid: does not compile';
+      const verdict = !declared(o.id)
+        ? ''
+        : o.status === 'killed'
+          ? '  [DECLARED EQUIVALENT: the declaration is wrong]'
+          : '  [declared equivalent]';
       log(
-        `[${String(done).padStart(width)}/${mutants.length}] ${o.id}  ${what}  [compile ${o.compileSeconds.toFixed(1)}s, total ${o.seconds.toFixed(1)}s]`,
+        `[${String(done).padStart(width)}/${mutants.length}] ${o.id}  ${what}${verdict}  [compile ${o.compileSeconds.toFixed(1)}s, total ${o.seconds.toFixed(1)}s]`,
       );
     },
   }).finally(() => stop.dispose());
@@ -205,6 +243,7 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
         outcomes: done.map((d) => d.outcome),
         originals: originals(),
         seconds: (performance.now() - started) / 1000,
+        ...(declarations === undefined ? {} : { declarations }),
       });
       process.stdout.write(`\n${formatMutationSummary(partial)}`);
     }
@@ -233,6 +272,7 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
     outcomes: result.outcomes,
     originals: originals(),
     seconds: (performance.now() - started) / 1000,
+    ...(declarations === undefined ? {} : { declarations }),
   });
   process.stdout.write(`\n${formatMutationSummary(report)}`);
   let lost = 0;
@@ -252,6 +292,28 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   return lost;
 }
 
+/**
+ * The declarations file to use: --equivalent's, none with --no-equivalent, else
+ * mutate-equivalent.json beside the contracts folder when it exists (its ids name mutants of those
+ * contracts, so it travels with them).
+ */
+function readDeclarations(f: ParsedArgs['flags'], contractsDir: string): EquivalentList | undefined {
+  if (f['no-equivalent'] === true) return undefined;
+  if (f.equivalent !== undefined) return readEquivalentList(f.equivalent as string, 'equivalent');
+  const fallback = defaultEquivalentFile(contractsDir);
+  if (!existsSync(fallback)) return undefined;
+  return readEquivalentList(relative(process.cwd(), fallback) || fallback, undefined);
+}
+
+function declarationsNote(d: Declarations, inSelection: number): string {
+  const stale = d.stale.map((s) => `  stale, not applied: ${s.id}: ${s.problem}\n`).join('');
+  return (
+    `declared equivalent in ${d.file}: ${d.declared} entr${d.declared === 1 ? 'y' : 'ies'}, ${inSelection} selected, ${d.stale.length} stale` +
+    `${d.stale.length > 0 ? ' (check them against `cliffless mutate --list`)' : ''}\n${stale}`
+  );
+}
+
+/** As the declarations' `original` is matched, so that an entry can be copied from `--list`. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim() || '(nothing)';
+  return collapseWhitespace(text) || '(nothing)';
 }

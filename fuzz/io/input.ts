@@ -23,6 +23,8 @@ export const INPUT_LIMITS = {
   summary: 8 * 1024 * 1024,
   /** An audit allow-list: a few entries. */
   'allow-list': 1024 * 1024,
+  /** Declared equivalent mutants (mutate --equivalent): a line or two per mutant. */
+  'equivalent-mutant list': 1024 * 1024,
   /** A Solidity variant of one contract (prove --payout-math / --slow-oracle). */
   solidity: 1024 * 1024,
 } as const;

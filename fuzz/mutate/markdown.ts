@@ -17,25 +17,45 @@ export function percent(score: number | null): string {
   return score === null ? 'n/a' : `${(score * 100).toFixed(1)}%`;
 }
 
-/** `12 mutants: 9 killed, 2 survived, 1 invalid (does not compile); mutation score 81.8% (9/11)`. */
+/**
+ * `12 mutants: 8 killed, 2 survived, 1 declared equivalent, 1 invalid (do not compile); mutation
+ * score 80.0% (8/10)`; the declared count only when there are some.
+ */
 export function tallyLine(t: Tally): string {
   return (
-    `${t.mutants} mutants: ${t.killed} killed, ${t.survived} survived, ${t.invalid} invalid (do not compile); ` +
+    `${t.mutants} mutants: ${t.killed} killed, ${t.survived} survived, ` +
+    `${t.equivalent > 0 ? `${t.equivalent} declared equivalent, ` : ''}${t.invalid} invalid (do not compile); ` +
     `mutation score ${percent(t.score)} (${t.killed}/${t.killed + t.survived})`
   );
 }
 
-function tallyTable(title: string, groups: Record<string, Tally>): string[] {
-  const rows = Object.entries(groups).map(([name, t]) =>
-    [name, t.mutants, t.killed, t.survived, t.invalid].map(String).concat(percent(t.score)),
-  );
-  const header = [title, 'mutants', 'killed', 'survived', 'invalid', 'score'];
-  return markdownTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right'], 'compact').split('\n');
+/**
+ * The header and cells of a tally table's rows; the `equivalent` column only when the run used a
+ * declarations file (`withEquivalent`), so a run without one reads as it always did.
+ */
+export function tallyColumns(
+  title: string,
+  groups: Record<string, Tally>,
+  withEquivalent: boolean,
+): { header: string[]; rows: string[][] } {
+  const counts = (t: Tally) => [t.mutants, t.killed, t.survived, ...(withEquivalent ? [t.equivalent] : []), t.invalid];
+  return {
+    header: [title, 'mutants', 'killed', 'survived', ...(withEquivalent ? ['equivalent'] : []), 'invalid', 'score'],
+    rows: Object.entries(groups).map(([name, t]) => [name, ...counts(t).map(String), percent(t.score)]),
+  };
+}
+
+function tallyTable(title: string, groups: Record<string, Tally>, withEquivalent: boolean): string[] {
+  const { header, rows } = tallyColumns(title, groups, withEquivalent);
+  const align = header.map((_, i) => (i === 0 ? ('left' as const) : ('right' as const)));
+  return markdownTable(header, rows, align, 'compact').split('\n');
 }
 
 function outcomeCell(m: ReportedMutant): string {
-  if (m.status === 'killed') return `killed by **${m.killedBy}**`;
+  if (m.status === 'killed')
+    return `killed by **${m.killedBy}**${m.declaredEquivalent === undefined ? '' : ' (declared equivalent: **wrong**)'}`;
   if (m.status === 'invalid') return 'invalid';
+  if (m.status === 'equivalent') return 'declared equivalent';
   return m.interrupted === true ? 'survived (time budget)' : '**survived**';
 }
 
@@ -49,20 +69,23 @@ export function renderMarkdown(report: MutationReport): string {
   const survivors = report.mutants.filter((m) => m.status === 'survived');
   const killed = report.mutants.filter((m) => m.status === 'killed');
   const invalid = report.mutants.filter((m) => m.status === 'invalid');
+  const equivalent = report.mutants.filter((m) => m.status === 'equivalent');
+  const withEquivalent = report.equivalents !== undefined;
   const lines = [
     '# Mutation testing of the contracts (`cliffless mutate`)',
     '',
     `**${tallyLine(report.total)}**`,
     '',
-    `Contracts: \`${report.contracts}\`. Each mutant: a differential campaign (model against the mutated contracts, every property checked) with seed ${b.seed}, up to ${b.runs} runs of up to ${b.depth} actions${b.timeSeconds === undefined ? '' : `, at most ${b.timeSeconds} s`}${b.guided === true ? ', chosen by the guided loop directed at the mutated line' : ''}, stopping at the first failure; ${b.jobs} worker${b.jobs === 1 ? '' : 's'}; ${report.seconds.toFixed(1)} s in all. The unmutated contracts passed the same campaign (${report.baseline.runs} runs, ${report.baseline.actions} actions).`,
+    `Contracts: \`${report.contracts}\`.${declarationsSentence(report)} Each mutant: a differential campaign (model against the mutated contracts, every property checked) with seed ${b.seed}, up to ${b.runs} runs of up to ${b.depth} actions${b.timeSeconds === undefined ? '' : `, at most ${b.timeSeconds} s`}${b.guided === true ? ', chosen by the guided loop directed at the mutated line' : ''}, stopping at the first failure; ${b.jobs} worker${b.jobs === 1 ? '' : 's'}; ${report.seconds.toFixed(1)} s in all. The unmutated contracts passed the same campaign (${report.baseline.runs} runs, ${report.baseline.actions} actions).`,
     '',
+    ...declarationProblems(report),
     '## By operator',
     '',
-    ...tallyTable('operator', report.byOperator),
+    ...tallyTable('operator', report.byOperator, withEquivalent),
     '',
     '## By file',
     '',
-    ...tallyTable('file', report.byFile),
+    ...tallyTable('file', report.byFile, withEquivalent),
     '',
     '## Mutants',
     '',
@@ -79,7 +102,9 @@ export function renderMarkdown(report: MutationReport): string {
     `## Survivors (${survivors.length})`,
     '',
     survivors.length === 0
-      ? 'None: every mutant that compiles was killed.'
+      ? equivalent.length === 0
+        ? 'None: every mutant that compiles was killed.'
+        : 'None but the declared equivalents below: every other mutant that compiles was killed.'
       : 'No campaign failed on these. Each is either equivalent to the original (no input can tell them apart) or a gap in what the harness checks; the diff is for judging which.',
     ...survivors.flatMap((m) => [
       '',
@@ -91,6 +116,21 @@ export function renderMarkdown(report: MutationReport): string {
       m.diff.trimEnd(),
       '```',
     ]),
+    ...(withEquivalent
+      ? [
+          '',
+          `## Declared equivalent (${equivalent.length})`,
+          '',
+          equivalent.length === 0
+            ? 'No declared mutant of this run survived.'
+            : 'Survived, as declared: left out of the score. Each was run like every other mutant, so a declaration that stops being true shows up as a kill.',
+          ...(equivalent.length === 0 ? [] : ['']),
+          ...equivalent.map(
+            (m) =>
+              `- \`${m.id}\` (${cellCode(m.original, 40)} → ${cellCode(m.replacement, 40)}): ${m.declaredEquivalent}`,
+          ),
+        ]
+      : []),
     '',
     `## Invalid (${invalid.length})`,
     '',
@@ -101,6 +141,44 @@ export function renderMarkdown(report: MutationReport): string {
     ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function declarationsSentence(report: MutationReport): string {
+  const e = report.equivalents;
+  if (e === undefined) return '';
+  return ` Declared equivalent mutants: \`${e.file}\` (${e.declared} entr${e.declared === 1 ? 'y' : 'ies'}, ${e.inRun} in this run, ${e.stale.length} stale); a declared mutant is still run, and left out of the score only if it survives.`;
+}
+
+/** The wrong and the stale declarations, right under the summary: they need someone to act. */
+function declarationProblems(report: MutationReport): string[] {
+  const e = report.equivalents;
+  if (e === undefined) return [];
+  const byId = new Map(report.mutants.map((m) => [m.id, m]));
+  const lines: string[] = [];
+  if (e.wrong.length > 0) {
+    lines.push(
+      `## Declared equivalent but killed: the declaration is wrong (${e.wrong.length})`,
+      '',
+      `\`${e.file}\` declares these equivalent, yet a campaign told them apart from the original. They count as killed; remove the declaration (or find out why the contracts no longer match it).`,
+      '',
+      ...e.wrong.map(
+        (w) =>
+          `- \`${w.id}\`: killed by **${w.killedBy}** (${firstLine(byId.get(w.id)?.detail)}). Declared: ${w.reason}`,
+      ),
+      '',
+    );
+  }
+  if (e.stale.length > 0) {
+    lines.push(
+      `## Stale declarations (${e.stale.length}), not applied`,
+      '',
+      `These entries of \`${e.file}\` no longer name the mutant they were written for (the contracts or the generator changed), so they are ignored: check each against \`cliffless mutate --list\` and update or remove it.`,
+      '',
+      ...e.stale.map((s) => `- \`${s.id}\` (declared ${cellCode(s.original, 40)}): ${s.problem}`),
+      '',
+    );
+  }
+  return lines;
 }
 
 function mutantTable(mutants: readonly ReportedMutant[]): string[] {

@@ -1,19 +1,20 @@
 import { textTable } from '../cli/kit/table.ts';
-import { percent, tallyLine } from './markdown.ts';
+import { tallyColumns, tallyLine } from './markdown.ts';
 import type { MutationReport } from './report.ts';
 
-/** What `cliffless mutate` prints at the end: the tally, a table by operator and each survivor in one line. */
+/**
+ * What `cliffless mutate` prints at the end: the tally, a table by operator, the killers, each
+ * survivor in one line, and with a declarations file, what it did (the wrong and stale entries
+ * last, where they are seen).
+ */
 export function formatMutationSummary(report: MutationReport): string {
+  const e = report.equivalents;
+  const { header, rows } = tallyColumns('operator', report.byOperator, e !== undefined);
+  const widths = [7, 6, 8, ...(e === undefined ? [] : [10]), 7, 6];
   const lines = [
     tallyLine(report.total),
     '',
-    ...textTable(
-      [{}, ...[7, 6, 8, 7, 6].map((w) => ({ width: w, align: 'right' as const }))],
-      ['operator', 'mutants', 'killed', 'survived', 'invalid', 'score'],
-      Object.entries(report.byOperator).map(([name, t]) =>
-        [name, t.mutants, t.killed, t.survived, t.invalid].map(String).concat(percent(t.score)),
-      ),
-    ),
+    ...textTable([{}, ...widths.map((w) => ({ width: w, align: 'right' as const }))], header, rows),
   ];
   const killers = new Map<string, number>();
   for (const m of report.mutants)
@@ -30,6 +31,24 @@ export function formatMutationSummary(report: MutationReport): string {
         (m.interrupted === true ? '  [time budget]' : '') +
         (m.reach === undefined ? '' : `  [line's branch directions reached: ${m.reach.reached} of ${m.reach.total}]`);
       lines.push(`  ${m.id}  ${code(m.original)} → ${code(m.replacement)}${cut}`);
+    }
+  }
+  if (e !== undefined) {
+    lines.push(
+      '',
+      `declared equivalent in ${e.file}: ${e.declared} entr${e.declared === 1 ? 'y' : 'ies'}, ${e.inRun} in this run: ` +
+        `${report.total.equivalent} survived as declared (left out of the score), ${e.wrong.length} killed, ${e.stale.length} stale`,
+    );
+    if (e.wrong.length > 0) {
+      lines.push(
+        '',
+        `DECLARED EQUIVALENT BUT KILLED: the declaration is wrong (${e.wrong.length}; counted as killed):`,
+      );
+      for (const w of e.wrong) lines.push(`  ${w.id}  killed by ${w.killedBy}; declared: ${w.reason}`);
+    }
+    if (e.stale.length > 0) {
+      lines.push('', `stale declarations, not applied (${e.stale.length}):`);
+      for (const s of e.stale) lines.push(`  ${s.id}  ${code(s.original)}: ${s.problem}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -868,6 +868,40 @@ export const CASES: BadInputCase[] = [
     () => ['--json does not apply with --list'],
   ),
   c(
+    'mutate: --equivalent not JSON',
+    (u) => ['mutate', '--equivalent', u.at('notes.txt')],
+    (u) => [u.at('notes.txt'), 'not valid JSON'],
+  ),
+  c(
+    'mutate: --equivalent a FIFO',
+    (u) => ['mutate', '--equivalent', u.at('fifo')],
+    (u) => [`--equivalent ${u.at('fifo')}`, 'not a regular file'],
+  ),
+  c(
+    'mutate: --equivalent a folder',
+    (u) => ['mutate', '--equivalent', u.at('folder')],
+    () => ['--equivalent', 'is a folder'],
+  ),
+  c(
+    'mutate: --equivalent missing',
+    (u) => ['mutate', '--equivalent', u.at('nowhere.json')],
+    () => ['--equivalent', 'ENOENT'],
+  ),
+  c(
+    'mutate: --equivalent an entry without its reason',
+    (u) => ['mutate', '--equivalent', u.at('eq-reason.json'), '--json', u.at('m.json')],
+    (u) => [`${u.at('eq-reason.json')}: equivalent[0].reason: missing`],
+    {
+      setup: (u) =>
+        void u.file('eq-reason.json', '{"equivalent": [{"id": "SplitMarket.sol:80:constant:0", "original": "0"}]}'),
+    },
+  ),
+  c(
+    'mutate: --equivalent with --no-equivalent',
+    (u) => ['mutate', '--equivalent', u.at('nowhere.json'), '--no-equivalent'],
+    () => ['--equivalent does not apply with --no-equivalent'],
+  ),
+  c(
     'mutate: seed twice',
     () => ['mutate', '--seed', '1', '--seed', '1'],
     () => ['--seed is given twice'],

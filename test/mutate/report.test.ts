@@ -80,9 +80,16 @@ describe('the mutation report', () => {
   const report = buildReport(input);
 
   it('counts, scores (killed / (killed + survived)) and groups by operator and file', () => {
-    expect(report.total).toEqual({ mutants: 4, killed: 2, survived: 1, invalid: 1, score: 2 / 3 });
+    expect(report.total).toEqual({ mutants: 4, killed: 2, survived: 1, equivalent: 0, invalid: 1, score: 2 / 3 });
     expect(Object.keys(report.byOperator)).toEqual(['logical', 'negate-condition', 'delete-guard', 'constant']);
-    expect(report.byOperator.constant).toEqual({ mutants: 1, killed: 0, survived: 0, invalid: 1, score: null });
+    expect(report.byOperator.constant).toEqual({
+      mutants: 1,
+      killed: 0,
+      survived: 0,
+      equivalent: 0,
+      invalid: 1,
+      score: null,
+    });
     expect(report.byFile['contracts/X.sol']?.score).toBe(2 / 3);
     expect(report.checks).toEqual(['D1', 'M2', 'O4']);
     expect(report.mutants.map((m) => m.status)).toEqual(['killed', 'killed', 'survived', 'invalid']);
