@@ -102,7 +102,8 @@ function weights(view: WorldView): [number, ActionKind][] {
     [inUse.has('pausable') ? 1 : 0, 'pauseToken'],
     [inUse.has('blockList') ? 1 : 0, 'blockAccount'],
     [inUse.has('rebasing') ? 1 : 0, 'rebase'],
-    [inUse.has('upgradable') ? 1 : 0, 'upgradeToken'],
+    // Three versions to switch among, each with its own rules: drawn more than the one-way switches.
+    [inUse.has('upgradable') ? 3 : 0, 'upgradeToken'],
     // A flash mint of a collateral is drawn once a series uses it: the minted tokens go into it.
     [inUse.has('flashMint') ? 2 : 0, 'flashMint'],
     // Native currency moving outside the token's transfer: drawn while the world has such a token.
