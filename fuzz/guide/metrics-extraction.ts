@@ -20,12 +20,19 @@ import { balanceIn, claimsWorth, claimTokens } from './metrics-claims.ts';
  * it has is understated), so any positive value is collateral taken from the others. The metric is
  * the max over actors and tokens, and 0 when no actor is ahead. It reads the steps' Transfer logs
  * (the EVM's: where they differ from the model's, D1 has failed at that step) and the last state.
+ * A token with several addresses on one ledger (TUSD's kind) is one collateral: its ledger logs
+ * the Transfers of every address, so each address is counted under its ledger's.
  */
 export function measureExtraction(input: MetricInput): Measured {
   const { final, book } = input;
   const market = final.market.toLowerCase() as Address;
   const claims = claimTokens(final);
-  const collaterals = new Set([...claims.values()].map((c) => c.series.collateral.toLowerCase() as Address));
+  const ledgerOf = ledgers(final.ledgers);
+  const canonical = (token: string) => {
+    const lower = token.toLowerCase() as Address;
+    return ledgerOf.get(lower) ?? lower;
+  };
+  const collaterals = new Set([...claims.values()].map((c) => canonical(c.series.collateral)));
   const ledger = new Map<string, bigint>();
   const add = (actor: Address, token: Address, amount: bigint) => {
     const key = `${actor}|${token}`;
@@ -36,7 +43,7 @@ export function measureExtraction(input: MetricInput): Measured {
     const caller = action.kind === 'warp' ? undefined : (action.caller.toLowerCase() as Address);
     for (const event of outcome.events) {
       if (event.name !== 'Transfer') continue;
-      const token = event.address.toLowerCase() as Address;
+      const token = canonical(event.address);
       const from = String(event.args.from).toLowerCase() as Address;
       const to = String(event.args.to).toLowerCase() as Address;
       const value = event.args.value as bigint;
@@ -46,7 +53,7 @@ export function measureExtraction(input: MetricInput): Measured {
       }
       const claim = claims.get(token);
       const received = from !== to && (from === ZERO_ADDRESS ? caller !== to : true);
-      if (claim !== undefined && received) add(to, claim.series.collateral.toLowerCase() as Address, -value);
+      if (claim !== undefined && received) add(to, canonical(claim.series.collateral), -value);
     }
   }
   let best: Measured = { value: 0n, at: '', unit: 'base units of collateral' };
@@ -55,7 +62,7 @@ export function measureExtraction(input: MetricInput): Measured {
       const actor = raw.toLowerCase() as Address;
       let worth = 0n;
       for (const [token, claim] of claims) {
-        if (claim.side !== 'P' || claim.series.collateral.toLowerCase() !== collateral) continue;
+        if (claim.side !== 'P' || canonical(claim.series.collateral) !== collateral) continue;
         const p = balanceIn(final, token, actor);
         const n = balanceIn(final, claim.series.nToken.toLowerCase() as Address, actor);
         worth += claimsWorth(claim.series, p, n);
@@ -68,4 +75,12 @@ export function measureExtraction(input: MetricInput): Measured {
     }
   }
   return best;
+}
+
+/** Every address of a ledger with several, to that ledger's address (lowercase). */
+function ledgers(groups: Readonly<Record<Address, readonly Address[]>> | undefined): Map<Address, Address> {
+  const of = new Map<Address, Address>();
+  for (const [ledger, addresses] of Object.entries(groups ?? {}))
+    for (const address of addresses) of.set(address.toLowerCase() as Address, ledger.toLowerCase() as Address);
+  return of;
 }

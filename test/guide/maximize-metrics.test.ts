@@ -72,6 +72,29 @@ describe('the extraction metric', () => {
     ).toBe(0n);
   });
 
+  it('counts a ledger with two addresses as one collateral: a split through the entry point, logged by the ledger, extracts nothing', () => {
+    // The series' collateral is the entry point; the Transfer into the market comes from the ledger's address.
+    const [LEDGER, ENTRY] = [a(7), a(8)];
+    const viaEntry = input(
+      [
+        step('split', ALICE, [
+          transfer(LEDGER, ALICE, MARKET, 10n),
+          transfer(P, ZERO_ADDRESS, ALICE, 10n),
+          transfer(N, ZERO_ADDRESS, ALICE, 10n),
+        ]),
+      ],
+      { p: { [ALICE]: 10n }, n: { [ALICE]: 10n } },
+      { locked: 10n, settled: false },
+    );
+    const final = viaEntry.final as unknown as { series: Record<string, { collateral: string }>; ledgers: unknown };
+    (final.series[SERIES] as { collateral: string }).collateral = ENTRY;
+    final.ledgers = { [LEDGER]: [LEDGER, ENTRY] };
+    expect(measure(extraction, viaEntry).value).toBe(0n);
+    // Without the ledger named, the split's payment and the claims' worth fall on two tokens.
+    final.ledgers = {};
+    expect(measure(extraction, viaEntry).value).toBe(10n);
+  });
+
   it('counts claims received from another caller against the receiver, so a gift extracts nothing', () => {
     const steps = [split(ALICE, BOB, 10n), merge(BOB, BOB, 10n)];
     expect(measure(extraction, input(steps, { p: {}, n: {} }, { locked: 0n, settled: false })).value).toBe(0n);
