@@ -6,8 +6,9 @@
  * - `phaseAims`: invalid calls aimed at a phase that rejects them (a proposal to a frozen, final or
  *   closed question; finalize, arbitration requests and cancels by phase; a split of a settled series);
  * - `symbolEdges`: strikes whose claim symbols are exactly 32 or 33 bytes, and nested series on them;
- * - `disputeEdges`: an oracle question's second tries: a counter-proposal at the bond rule's edge
- *   (twice the last bond, one less, the last value repeated) and a second arbitration request.
+ * - `disputeEdges`: an oracle question's second tries, each refused: a counter-proposal just outside
+ *   the bond rule (twice the last bond less one wei, or the last value repeated) and a second
+ *   arbitration request.
  */
 export const AIMS = { timeEdges: true, phaseAims: true, symbolEdges: true, disputeEdges: true };
 

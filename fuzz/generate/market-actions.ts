@@ -94,7 +94,7 @@ function pickCollateral(c: Chooser, view: WorldView): Address {
     plain: 8,
     noReturn: 4,
     callback: 2,
-    feeOnTransfer: 4,
+    feeOnTransfer: 2,
     returnsFalse: 3,
     zeroRevert: 3,
     approvalRace: 3,

@@ -72,11 +72,12 @@ function proposal(c: Chooser, view: WorldView, t: Target, invalid: boolean): Act
 }
 
 /**
- * A counter-proposal to an answered, open question at the edge of the bond rule (bond ≥ 2 × the
- * last bond): exactly twice the last bond with a new value (accepted), one wei less (BondTooLow by
- * one), or twice the bond repeating the last value (SameValue alone rejects it). Campaigns rarely
- * answer a question twice inside its liveness on their own, so without this the rule's boundary
- * and its error's arguments go untested.
+ * A counter-proposal to an answered, open question just outside the rule it must pass: twice the
+ * last bond less one wei with a new value (BondTooLow by one), or twice the last bond repeating the
+ * last value (SameValue alone rejects it). Both revert, so the question's liveness is not prolonged
+ * and runs still reach settlement; the accepting side of the boundary, exactly twice the bond, is
+ * what most ordinary proposals post. Campaigns rarely answer a question twice inside its liveness
+ * on their own, so without this the rule's boundary and its error's arguments go untested.
  */
 function counter(c: Chooser, view: WorldView, t: Target): Action {
   const last = (t.q as QuestionState).answers[(t.q as QuestionState).answers.length - 1];
@@ -84,11 +85,7 @@ function counter(c: Chooser, view: WorldView, t: Target): Action {
   const twice = last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
   let value = edgePrice(c, t.strike);
   if (value === last.value) value = last.value + 1n;
-  const [bond, proposed] = c.weighted<[bigint, bigint]>([
-    [2, [twice, value]],
-    [1, [twice - 1n, value]],
-    [1, [twice, last.value]],
-  ]);
+  const [bond, proposed] = c.chance(1, 2) ? [twice - 1n, value] : [twice, last.value];
   return {
     kind: 'propose',
     caller: c.pick(view.actors),
