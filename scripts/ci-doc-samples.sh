@@ -32,7 +32,7 @@ run fuzz env GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$dir/summary.md" \
   npx cliffless fuzz --contracts "$dir/broken" --out "$dir/traces" --runs 4 --junit "$dir/fuzz.xml"
 
 # The audit's annotation: the broken copy as the new version, the shipped contracts as the base.
-run audit npx cliffless audit --base contracts --contracts "$dir/broken" --runs 12 --out "$dir/audit" --github
+run audit npx cliffless audit --base contracts --contracts "$dir/broken" --runs 4 --out "$dir/audit" --github
 
 # A regression folder: two scenario traces that pass and the campaign's counterexample.
 mkdir "$dir/regressions"

@@ -23,7 +23,7 @@ beforeAll(() => {
 const context = {
   base: { label: 'base', replay: { contractsDir: 'base' } },
   next: { label: 'new', contractsDir: 'new' },
-  seed: 1,
+  seed: 4,
   depth: 12,
 };
 
@@ -57,7 +57,8 @@ describe('directed audit', () => {
     );
     if (recorder === undefined) throw new Error('no recorder');
     const result = await runAudit(env, {
-      seed: 1,
+      // Seed 4's one run splits (2 units or more) and never splits 1 (seeds 1–30 measured; 4, 11 and 16 do).
+      seed: 4,
       runs: 1,
       depth: 8,
       shrinkBudget: 16,

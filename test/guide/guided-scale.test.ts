@@ -88,11 +88,11 @@ describe('a guided campaign over threads and shards', () => {
   });
 
   it('finds the same first failure on one thread and two, and shrinks it to the same trace', async () => {
-    // The claim token's mint is open to anyone: seed 12 first fails at run 4 (the second epoch, so
+    // The claim token's mint is open to anyone: seed 7 first fails at run 5 (the second epoch, so
     // after a corpus was admitted), with runs 4 to 7 in flight at once on two threads. Measured on the
-    // 26-token world (over seeds 1–24 at 16 runs, eight find nothing and most others fail in the
-    // first epoch); the claim is only that both find the same failure in a later epoch, so that is
-    // what is asserted.
+    // 26-token world (over seeds 1–30 at 12 runs, 16 find nothing, 9 fail in the first epoch and 5
+    // later); the claim is only that both find the same failure in a later epoch, so that is what
+    // is asserted.
     const broken = brokenArtifacts(
       'contracts/ClaimToken.sol',
       'if (msg.sender != market) revert OnlyMarket(msg.sender);',
@@ -100,7 +100,7 @@ describe('a guided campaign over threads and shards', () => {
     );
     const world = await guidedEnvironment(broken);
     pool.start({ artifacts: broken, world: WORLD, options: SMALL }); // the thread deploys this world next
-    const options = { seed: 12, runs: 12, shrinkBudget: 40 };
+    const options = { seed: 7, runs: 12, shrinkBudget: 40 };
     const one = await campaign(1, options, world);
     const two = await campaign(2, options, world);
     const run = one.failure?.run ?? -1;
@@ -113,7 +113,7 @@ describe('a guided campaign over threads and shards', () => {
           book: new NameBook(world.env.setup),
           steps: r.failure?.steps ?? [],
           ...(r.failure === undefined ? {} : { failure: r.failure.failure }),
-          seed: 12,
+          seed: 7,
         }),
       );
     expect(trace(two)).toBe(trace(one));

@@ -51,14 +51,14 @@ describe('Differential fuzz --maximize', () => {
   it('extraction: a redeem leaking one wei to its caller gives a best value above 0 that its trace replays to', async () => {
     // The first failure ends the campaign, so the value is the failing run's, and which seed's
     // first failing redeem leaves its caller ahead depends on the world's tokens: on the 26-token
-    // world seeds 1-3 end at 0 within 4 runs (the metric's accounting leans against the caller, by
-    // design) and seed 4 measures 1. The seed is chosen, not typical.
+    // world seed 1 ends at 0 within 4 runs (the metric's accounting leans against the caller, by
+    // design) and seed 2 measures 1 (as do 7 and 12 of seeds 1-12). The seed is chosen, not typical.
     const leaky = await guidedEnvironment(brokenArtifacts(...LEAK_ONE_WEI_PER_REDEEM));
-    const result = await maximize(leaky, 'extraction', 4, 4);
+    const result = await maximize(leaky, 'extraction', 4, 2);
     expect(result.best?.measured.value).toBeGreaterThan(0n);
     // The leak also breaks D1 (the model sends no such wei): the run that reached it failed.
     expect(result.guided.failure?.failure.id).toBe('D1');
-    expect(await replayBest(leaky.env, result, 'extraction', 4)).toBe(result.best?.measured.value);
+    expect(await replayBest(leaky.env, result, 'extraction', 2)).toBe(result.best?.measured.value);
   });
 
   describe('on the shipped contracts', () => {

@@ -11,15 +11,15 @@ import { guidedEnvironment, NARROW_MERGE } from './support.ts';
  * The closed loop on a branch reachable only through a narrow relationship (support.ts: merge's
  * accounting is off by one only when the amount is one below the series' locked collateral, the
  * caller holds that many pairs, and the receiver is someone else). Budget and seed are fixed: 40
- * runs of depth 16, seed 3. The open-loop campaign misses it; the guided one reaches it at run 8, a
- * mutated run of the second epoch (a fresh one would be the open-loop campaign's run 8), shrinks it,
- * and the shrunk trace fails again. The seed is chosen, not typical: over seeds 1–20 at this budget
- * (bench/narrow-sweep.ts, docs/guided.md "The narrow branch") guided found it for 5 seeds (3, 6, 11,
- * 12, 14) and open-loop for 2 (11, 14; seed 11 at run 2, a fresh run both share). So this shows that
- * guidance reaches a branch open-loop misses at this budget, not that it does for most seeds; pairs
- * of relation features and leans focused on new finds did not change that (docs/guided.md).
+ * runs of depth 16, seed 39. The open-loop campaign misses it; the guided one reaches it at run 8, in
+ * the second epoch, shrinks it, and the shrunk trace fails again. The seed is chosen, not typical:
+ * over seeds 1–40 at this budget (bench/narrow-sweep.ts, docs/guided.md "The narrow branch") guided
+ * found it for 5 seeds (1, 24, 35, 38, 39) and open-loop for 4 (1, 10, 20, 35). So this shows that
+ * guidance reaches a branch open-loop misses at this budget, not that it does for most seeds, nor
+ * more often; pairs of relation features and leans focused on new finds did not change that
+ * (docs/guided.md).
  */
-const BUDGET: GuidedOptions = { seed: 3, runs: 40, depth: 16, epoch: 8, probesPerStep: 1, shrinkBudget: 40 };
+const BUDGET: GuidedOptions = { seed: 39, runs: 40, depth: 16, epoch: 8, probesPerStep: 1, shrinkBudget: 40 };
 
 let env: PreparedEnvironment;
 let recorder: BranchRecorder;
