@@ -12,7 +12,8 @@ import { balanceIn, claimsWorth, claimTokens } from './metrics-claims.ts';
  * - `out`: the `t` that left the market during `a`'s own calls (merges, redeems; to whomever);
  * - `worth`: what `a`'s claims on `t` series can still be turned into (merged pairs, then the
  *   settled rest at the design's floors; unpaired claims of an unsettled series count 0);
- * - `in`: the `t` that `a` paid into the market (splits, donations);
+ * - `in`: the `t` that `a` paid into the market (splits, donations), and what a contract paid in
+ *   during `a`'s own calls (a flash lender splitting on `a`'s behalf);
  * - `given`: claims on `t` series that `a` received from someone else (a transfer, or a split
  *   another caller made to `a`), each counted at one unit, the most a claim can ever pay.
  *
@@ -33,6 +34,7 @@ export function measureExtraction(input: MetricInput): Measured {
     return ledgerOf.get(lower) ?? lower;
   };
   const collaterals = new Set([...claims.values()].map((c) => canonical(c.series.collateral)));
+  const actors = new Set(input.actors.map((a) => a.toLowerCase() as Address));
   const ledger = new Map<string, bigint>();
   const add = (actor: Address, token: Address, amount: bigint) => {
     const key = `${actor}|${token}`;
@@ -48,7 +50,10 @@ export function measureExtraction(input: MetricInput): Measured {
       const to = String(event.args.to).toLowerCase() as Address;
       const value = event.args.value as bigint;
       if (collaterals.has(token)) {
-        if (to === market && from !== market) add(from, token, -value);
+        // Paid in by an actor: theirs. Paid in by a contract inside a's call (a flash lender that
+        // splits and merges back on a's behalf): a's, as what leaves the market in that call is.
+        const payer = actors.has(from) || caller === undefined ? from : caller;
+        if (to === market && from !== market) add(payer, token, -value);
         if (from === market && to !== market && caller !== undefined) add(caller, token, value);
       }
       const claim = claims.get(token);

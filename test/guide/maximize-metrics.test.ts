@@ -95,6 +95,19 @@ describe('the extraction metric', () => {
     expect(measure(extraction, viaEntry).value).toBe(10n);
   });
 
+  it("counts what a contract pays in during an actor's call against that actor: a flash mint split and merged back extracts nothing", () => {
+    const FLASH = a(9);
+    const flash = step('split', ALICE, [
+      transfer(USDC, FLASH, MARKET, 10n),
+      transfer(P, ZERO_ADDRESS, FLASH, 10n),
+      transfer(N, ZERO_ADDRESS, FLASH, 10n),
+      transfer(P, FLASH, ZERO_ADDRESS, 10n),
+      transfer(N, FLASH, ZERO_ADDRESS, 10n),
+      transfer(USDC, MARKET, FLASH, 10n),
+    ]);
+    expect(measure(extraction, input([flash], { p: {}, n: {} }, { locked: 0n, settled: false })).value).toBe(0n);
+  });
+
   it('counts claims received from another caller against the receiver, so a gift extracts nothing', () => {
     const steps = [split(ALICE, BOB, 10n), merge(BOB, BOB, 10n)];
     expect(measure(extraction, input(steps, { p: {}, n: {} }, { locked: 0n, settled: false })).value).toBe(0n);
