@@ -145,13 +145,16 @@ export function parseJsonStrict(text: string, fail: (field: string, problem: str
   return value;
 }
 
-/** `["actions", 3, "amount"]` → `actions[3].amount`, as trace errors name fields. */
-function jsonPath(segments: readonly (string | number)[]): string {
+/**
+ * `["actions", 3, "amount"]` → `actions[3].amount`, as input file errors name fields; `root` names
+ * the whole value.
+ */
+export function jsonPath(segments: readonly (string | number)[], root = '(root)'): string {
   let path = '';
   for (const segment of segments) {
     path += typeof segment === 'number' ? `[${segment}]` : path === '' ? segment : `.${segment}`;
   }
-  return path === '' ? '(root)' : path;
+  return path === '' ? root : path;
 }
 
 function codeOf(error: unknown): string {

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { CliflessError } from '../errors.ts';
-import { parseJsonStrict, readInputFile } from '../io/input.ts';
+import { jsonPath, parseJsonStrict, readInputFile } from '../io/input.ts';
 import schema from './equivalent.schema.json' with { type: 'json' };
 import type { Mutant } from './mutant.ts';
 
@@ -126,11 +126,16 @@ export function collapseWhitespace(text: string): string {
 
 /** ajv's first error as the field it is about (`equivalent[2].reason`) and a sentence. */
 function describe(error: ErrorObject): [string, string] {
+  // A JSON Pointer: `/equivalent/2/id`, array indices as digits.
   const segments = error.instancePath
     .split('/')
     .slice(1)
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const at = (extra?: string) => fieldPath(extra === undefined ? segments : [...segments, extra]);
+  const at = (extra?: string) =>
+    jsonPath(
+      (extra === undefined ? segments : [...segments, extra]).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      '(file)',
+    );
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
@@ -153,11 +158,4 @@ function describe(error: ErrorObject): [string, string] {
     default:
       return [at(), error.message ?? `fails the schema's ${error.keyword}`];
   }
-}
-
-/** `["equivalent", "2", "id"]` → `equivalent[2].id`, as other file errors name fields. */
-function fieldPath(segments: readonly string[]): string {
-  let path = '';
-  for (const s of segments) path += /^\d+$/.test(s) ? `[${s}]` : path === '' ? s : `.${s}`;
-  return path === '' ? '(file)' : path;
 }
