@@ -169,14 +169,14 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   const mutants = selectMutants(all, f.only as string | undefined, f.max as number | undefined);
   const declarations = equivalentList === undefined ? undefined : matchDeclarations(equivalentList, all);
   const declared = (id: string) => declarations?.byId.has(id) === true;
+  const declaredInSelection = mutants.filter((m) => declared(m.id)).length;
   if (f.list === true) {
     for (const m of mutants) {
       const mark = declared(m.id) ? '\t[declared equivalent]' : '';
       process.stdout.write(`${m.id}\t${oneLine(m.original)} → ${oneLine(m.replacement)}${mark}\n`);
     }
     process.stdout.write(`${mutants.length} of ${all.length} mutants\n`);
-    if (declarations !== undefined)
-      process.stdout.write(declarationsNote(declarations, mutants.filter((m) => declared(m.id)).length));
+    if (declarations !== undefined) process.stdout.write(declarationsNote(declarations, declaredInSelection));
     return 0;
   }
 
@@ -191,8 +191,7 @@ export async function mutateCommand(args: ParsedArgs): Promise<number> {
   log(
     `mutating ${shownDir}: ${mutants.length} of ${all.length} mutants; each gets seed ${budget.seed}, up to ${budget.runs} runs of up to ${budget.depth} actions${budget.timeSeconds === undefined ? '' : `, ${budget.timeSeconds}s at most`}${budget.guided === true ? ', guided at the mutated line' : ''}; ${jobs} worker${jobs === 1 ? '' : 's'}`,
   );
-  if (declarations !== undefined)
-    log(declarationsNote(declarations, mutants.filter((m) => declared(m.id)).length).trimEnd());
+  if (declarations !== undefined) log(declarationsNote(declarations, declaredInSelection).trimEnd());
   const started = performance.now();
   const width = String(mutants.length).length;
   const stop = interruptOnSigint(log, 'stopping the mutants in progress');
