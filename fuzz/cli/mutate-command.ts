@@ -12,6 +12,7 @@ import {
   defaultEquivalentFile,
   EQUIVALENT_FILE_NAME,
   type EquivalentList,
+  entryCount,
   matchDeclarations,
   readEquivalentList,
 } from '../mutate/equivalents.ts';
@@ -307,7 +308,7 @@ function readDeclarations(f: ParsedArgs['flags'], contractsDir: string): Equival
 function declarationsNote(d: Declarations, inSelection: number): string {
   const stale = d.stale.map((s) => `  stale, not applied: ${s.id}: ${s.problem}\n`).join('');
   return (
-    `declared equivalent in ${d.file}: ${d.declared} entr${d.declared === 1 ? 'y' : 'ies'}, ${inSelection} selected, ${d.stale.length} stale` +
+    `declared equivalent in ${d.file}: ${entryCount(d.declared)}, ${inSelection} selected, ${d.stale.length} stale` +
     `${d.stale.length > 0 ? ' (check them against `cliffless mutate --list`)' : ''}\n${stale}`
   );
 }

@@ -119,6 +119,11 @@ export function matchDeclarations(list: EquivalentList, mutants: readonly Mutant
   return { file: list.file, declared: list.entries.length, byId, stale };
 }
 
+/** `1 entry`, `11 entries`: how the reports count a file's declarations. */
+export function entryCount(n: number): string {
+  return `${n} entr${n === 1 ? 'y' : 'ies'}`;
+}
+
 /** A snippet on one line: runs of white space as one space, trimmed (what `--list` prints). */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 import { markdownTable } from '../table.ts';
+import { entryCount } from './equivalents.ts';
 import type { MutationReport, ReportedMutant, Tally } from './report.ts';
 
 /**
@@ -146,7 +147,7 @@ export function renderMarkdown(report: MutationReport): string {
 function declarationsSentence(report: MutationReport): string {
   const e = report.equivalents;
   if (e === undefined) return '';
-  return ` Declared equivalent mutants: \`${e.file}\` (${e.declared} entr${e.declared === 1 ? 'y' : 'ies'}, ${e.inRun} in this run, ${e.stale.length} stale); a declared mutant is still run, and left out of the score only if it survives.`;
+  return ` Declared equivalent mutants: \`${e.file}\` (${entryCount(e.declared)}, ${e.inRun} in this run, ${e.stale.length} stale); a declared mutant is still run, and left out of the score only if it survives.`;
 }
 
 /** The wrong and the stale declarations, right under the summary: they need someone to act. */

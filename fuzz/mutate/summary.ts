@@ -1,4 +1,5 @@
 import { textTable } from '../cli/kit/table.ts';
+import { entryCount } from './equivalents.ts';
 import { tallyColumns, tallyLine } from './markdown.ts';
 import type { MutationReport } from './report.ts';
 
@@ -36,7 +37,7 @@ export function formatMutationSummary(report: MutationReport): string {
   if (e !== undefined) {
     lines.push(
       '',
-      `declared equivalent in ${e.file}: ${e.declared} entr${e.declared === 1 ? 'y' : 'ies'}, ${e.inRun} in this run: ` +
+      `declared equivalent in ${e.file}: ${entryCount(e.declared)}, ${e.inRun} in this run: ` +
         `${report.total.equivalent} survived as declared (left out of the score), ${e.wrong.length} killed, ${e.stale.length} stale`,
     );
     if (e.wrong.length > 0) {
