@@ -5,12 +5,14 @@ import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC20FlashMint} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20FlashMint.sol";
 import {ISplitMarket} from "../interfaces/ISplitMarket.sol";
+import {MockERC20} from "./MockERC20.sol";
 
 /// @title FlashMintToken
-/// @notice TEST MOCK, not for deployment: an OpenZeppelin ERC20 with set decimals and an open faucet
-///         (as MockERC20) that is its own ERC-3156 flash lender (like DAI's flash mint): OpenZeppelin's `flashLoan` mints any amount up to `2^256 - 1 - totalSupply`,
-///         free of fee, to the receiver, calls its `onFlashLoan`, then burns the amount back, which
-///         needs the receiver's allowance to the token and its balance at the end of the callback.
+/// @notice TEST MOCK, not for deployment: a MockERC20 (set decimals, an open faucet) that is its own
+///         ERC-3156 flash lender (like DAI's flash mint): OpenZeppelin's `flashLoan` mints any amount
+///         up to `2^256 - 1 - totalSupply`, free of fee, to the receiver, calls its `onFlashLoan`,
+///         then burns the amount back, which needs the receiver's allowance to the token and its
+///         balance at the end of the callback.
 ///         `flashSplit` flash-mints to the token itself as receiver, whose callback uses the minted
 ///         tokens with a SplitMarket: split them into claims and (when `mergeBack`) merge them back,
 ///         so the market holds collateral that exists only within one transaction.
@@ -19,27 +21,18 @@ import {ISplitMarket} from "../interfaces/ISplitMarket.sol";
 ///      and, when `mergeBack`, `merge(seriesId, amount, this)`, then approves itself for the
 ///      repayment (Approval); a revert anywhere (the market's, or the repayment's
 ///      ERC20InsufficientBalance when the split claims were kept) reverts the whole flash mint.
-contract FlashMintToken is ERC20FlashMint {
+contract FlashMintToken is MockERC20, ERC20FlashMint {
     /// @notice `onFlashLoan` called other than by this token's own `flashSplit`.
     error UntrustedFlashLoan(address lender, address initiator);
-
-    uint8 private immutable _decimals;
 
     /// @param name_ Token name.
     /// @param symbol_ Token symbol.
     /// @param decimals_ Token decimals.
-    constructor(string memory name_, string memory symbol_, uint8 decimals_) ERC20(name_, symbol_) {
-        _decimals = decimals_;
-    }
+    constructor(string memory name_, string memory symbol_, uint8 decimals_) MockERC20(name_, symbol_, decimals_) {}
 
-    /// @notice The decimals given at construction.
-    function decimals() public view override returns (uint8) {
-        return _decimals;
-    }
-
-    /// @notice Faucet: anyone mints `amount` to `to` (Transfer(0, to, amount); to must be non-zero).
-    function mint(address to, uint256 amount) external {
-        _mint(to, amount);
+    /// @notice The decimals given at construction (MockERC20's; ERC20FlashMint adds none).
+    function decimals() public view override(ERC20, MockERC20) returns (uint8) {
+        return super.decimals();
     }
 
     /// @notice Flash-mints `amount` to this token and, inside the loan, splits them into `market`'s

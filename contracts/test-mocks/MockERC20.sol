@@ -16,7 +16,7 @@ contract MockERC20 is ERC20 {
     }
 
     /// @notice The decimals given at construction.
-    function decimals() public view override returns (uint8) {
+    function decimals() public view virtual override returns (uint8) {
         return _decimals;
     }
 
