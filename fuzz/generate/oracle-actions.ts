@@ -54,12 +54,24 @@ export function propose(c: Chooser, view: WorldView, invalid: boolean): Action {
   return proposal(c, view, open.length > 0 && !invalid ? c.pick(open) : c.pick(all), invalid);
 }
 
+type Answer = QuestionState['answers'][number];
+
+/** The least bond the next answer may post: minBond for the first, else twice the last (saturating). */
+function leastBond(view: WorldView, last: Answer | undefined): bigint {
+  if (last === undefined) return view.state.oracleState.minBond;
+  return last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
+}
+
+/** A price around the target's strike that differs from the last answer's value. */
+function newValue(c: Chooser, t: Target, last: Answer | undefined): bigint {
+  const value = edgePrice(c, t.strike);
+  return last !== undefined && value === last.value ? last.value + 1n : value;
+}
+
 function proposal(c: Chooser, view: WorldView, t: Target, invalid: boolean): Action {
   const last = t.q?.answers[t.q.answers.length - 1];
-  const minimum =
-    last === undefined ? view.state.oracleState.minBond : last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
-  let value = edgePrice(c, t.strike);
-  if (last !== undefined && value === last.value) value = last.value + 1n;
+  const minimum = leastBond(view, last);
+  let value = newValue(c, t, last);
   let bond = c.chance(1, 3) ? minimum + c.upTo(minimum) : minimum;
   if (invalid) {
     c.weighted<() => void>([
@@ -80,11 +92,10 @@ function proposal(c: Chooser, view: WorldView, t: Target, invalid: boolean): Act
  * on their own, so without this the rule's boundary and its error's arguments go untested.
  */
 function counter(c: Chooser, view: WorldView, t: Target): Action {
-  const last = (t.q as QuestionState).answers[(t.q as QuestionState).answers.length - 1];
+  const last = t.q?.answers[t.q.answers.length - 1];
   if (last === undefined) return proposal(c, view, t, false);
-  const twice = last.bond > MAX_UINT256 / 2n ? MAX_UINT256 : last.bond * 2n;
-  let value = edgePrice(c, t.strike);
-  if (value === last.value) value = last.value + 1n;
+  const twice = leastBond(view, last);
+  const value = newValue(c, t, last);
   const [bond, proposed] = c.chance(1, 2) ? [twice - 1n, value] : [twice, last.value];
   return {
     kind: 'propose',
