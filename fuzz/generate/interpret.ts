@@ -66,7 +66,7 @@ function weights(view: WorldView): [number, ActionKind][] {
   const owed = Object.values(view.state.oracleState.credits).some((c) => c > 0n);
   // An admin switch matters once a series uses its token: drawn only then, so worlds without such a
   // series keep the other kinds' proportions.
-  const inUse = new Set(view.series.map((s) => view.collaterals.find((t) => t.address === s.collateral)?.kind));
+  const inUse = new Set(view.series.map((s) => view.kindOf(s.collateral)));
   // Time stands still between warps: while a deadline is now or a second away, the actions whose
   // checks flip there get drawn more, and their builders aim at it (edges-in-time.ts). Propose and
   // requestArbitration get more only in the first second after liveness, where they must revert:

@@ -181,8 +181,7 @@ export function split(c: Chooser, view: WorldView, invalid: boolean): Action {
  * does not grow at all, the one way a split's `received` comes out zero.
  */
 function splitAmount(c: Chooser, view: WorldView, s: SeriesEntry, held: bigint): bigint {
-  const fee = view.collaterals.some((t) => t.address === s.collateral && t.kind === 'feeOnTransfer');
-  return fee && held > 0n && c.chance(1, 4) ? 1n : edgeAmount(c, held);
+  return view.kindOf(s.collateral) === 'feeOnTransfer' && held > 0n && c.chance(1, 4) ? 1n : edgeAmount(c, held);
 }
 
 /** merge by a holder of both sides. */

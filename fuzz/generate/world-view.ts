@@ -67,6 +67,11 @@ export class WorldView {
     return this.question(s.indexId, s.expiry);
   }
 
+  /** The kind of a collateral token of the world; undefined for anything else (a claim, the market). */
+  kindOf(token: Address): TokenKind | undefined {
+    return this.collaterals.find((t) => t.address === token)?.kind;
+  }
+
   /** Accounts (actors and arbitrator) holding some of `token`. */
   holders(token: Address): Address[] {
     return this.setup.actors.filter((a) => this.balance(token, a) > 0n);
