@@ -1,3 +1,4 @@
+import { ledgerOf } from '../../properties/lookup.ts';
 import type { Address } from '../../reference/primitives.ts';
 import { ZERO_ADDRESS } from '../../reference/primitives.ts';
 import type { Measured, MetricInput } from './metrics.ts';
@@ -28,11 +29,8 @@ export function measureExtraction(input: MetricInput): Measured {
   const { final, book } = input;
   const market = final.market.toLowerCase() as Address;
   const claims = claimTokens(final);
-  const ledgerOf = ledgers(final.ledgers);
-  const canonical = (token: string) => {
-    const lower = token.toLowerCase() as Address;
-    return ledgerOf.get(lower) ?? lower;
-  };
+  // The state's addresses are lowercase (reference/primitives.ts); logged ones may not be.
+  const canonical = (token: string) => ledgerOf(final, token.toLowerCase() as Address);
   const collaterals = new Set([...claims.values()].map((c) => canonical(c.series.collateral)));
   const actors = new Set(input.actors.map((a) => a.toLowerCase() as Address));
   const ledger = new Map<string, bigint>();
@@ -80,12 +78,4 @@ export function measureExtraction(input: MetricInput): Measured {
     }
   }
   return best;
-}
-
-/** Every address of a ledger with several, to that ledger's address (lowercase). */
-function ledgers(groups: Readonly<Record<Address, readonly Address[]>> | undefined): Map<Address, Address> {
-  const of = new Map<Address, Address>();
-  for (const [ledger, addresses] of Object.entries(groups ?? {}))
-    for (const address of addresses) of.set(address.toLowerCase() as Address, ledger.toLowerCase() as Address);
-  return of;
 }

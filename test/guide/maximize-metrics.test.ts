@@ -28,6 +28,7 @@ function input(
   const supply = (b: Record<string, bigint>) => Object.values(b).reduce((s, v) => s + v, 0n);
   const final = {
     market: MARKET,
+    ledgers: {},
     tokens: {
       [P]: { totalSupply: supply(balances.p), balances: balances.p, allowances: {} },
       [N]: { totalSupply: supply(balances.n), balances: balances.n, allowances: {} },
